@@ -1,0 +1,4 @@
+import { CreateSmsCore1732550400000 } from './1732550400000-CreateSmsCore';
+
+/** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
+export const MIGRATIONS = [CreateSmsCore1732550400000];

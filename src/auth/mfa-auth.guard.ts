@@ -1,0 +1,35 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { MfaError } from '../common/mfa-error';
+import { AuthenticatedUser, MfaUserResolver } from './user-resolver';
+import type { RequestContext } from '../mfa/mfa.types';
+
+type MfaRequest = Request & { mfaUser?: AuthenticatedUser };
+
+/** Resolves the caller through the host's resolver; none → 401. */
+@Injectable()
+export class MfaAuthGuard implements CanActivate {
+  constructor(@Inject(MfaUserResolver) private readonly resolver: MfaUserResolver) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<MfaRequest>();
+    const user = await this.resolver.resolve(request);
+    if (!user?.id) throw new MfaError('UNAUTHENTICATED');
+    request.mfaUser = user;
+    return true;
+  }
+}
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<MfaRequest>().mfaUser!,
+);
+
+/** ip (as Express decided with `trust proxy`), user agent and preferred language. */
+export const ClientContext = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
+  const request = ctx.switchToHttp().getRequest<Request>();
+  return {
+    ip: request.ip,
+    userAgent: request.get('user-agent')?.slice(0, 200),
+    locale: request.get('accept-language')?.slice(0, 200),
+  };
+});

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthenticatedUser, MfaUserResolver } from './user-resolver';
+
+/**
+ * Default resolver: the user that the host's own authentication (Passport and
+ * friends) put on `request.user`, read as `{ id | sub, roles? }`.
+ */
+@Injectable()
+export class RequestUserResolver implements MfaUserResolver {
+  resolve(request: Request): AuthenticatedUser | null {
+    const user = (request as Request & { user?: Record<string, unknown> }).user;
+    const id = user?.id ?? user?.sub;
+    if (typeof id !== 'string' && typeof id !== 'number') return null;
+    const roles = Array.isArray(user?.roles) ? user.roles.filter((r): r is string => typeof r === 'string') : [];
+    return { id: String(id), roles };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The one error type of the module. Domain code throws `MfaError(code)`; the
+ * HTTP filter maps the code to a status and SPEC's body. Codes are stable API.
+ */
+export const MFA_ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_PHONE: 400,
+  NO_ACTIVE_CHALLENGE: 400,
+  CODE_INVALID: 400,
+  CODE_EXPIRED: 400,
+  TOO_MANY_ATTEMPTS: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  COUNTRY_NOT_ALLOWED: 403,
+  SUSPICIOUS_NUMBER: 403,
+  PHONE_OPTED_OUT: 403,
+  PHONE_NOT_VERIFIED: 403,
+  LAST_FACTOR: 409,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  COOLDOWN: 429,
+  RATE_LIMITED: 429,
+  SMS_DISABLED: 503,
+  PROVIDERS_UNAVAILABLE: 503,
+} as const;
+
+export type MfaErrorCode = keyof typeof MFA_ERROR_STATUS;
+
+/** Extra, documented fields of an error body. Never a code or a full number. */
+export interface MfaErrorDetails {
+  attemptsRemaining?: number;
+  retryAfterSeconds?: number;
+  limit?: string;
+}
+
+const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
+  VALIDATION_FAILED: 'The request body is malformed.',
+  INVALID_PHONE: 'The phone number is not a valid mobile number.',
+  NO_ACTIVE_CHALLENGE: 'There is no active code: request a new one.',
+  CODE_INVALID: 'The code is not correct.',
+  CODE_EXPIRED: 'The code has expired: request a new one.',
+  TOO_MANY_ATTEMPTS: 'Too many wrong codes: request a new one.',
+  UNAUTHENTICATED: 'Authentication is required.',
+  FORBIDDEN: 'You are not allowed to do this.',
+  COUNTRY_NOT_ALLOWED: 'SMS to this country is not allowed.',
+  SUSPICIOUS_NUMBER: 'SMS to this number is refused.',
+  PHONE_OPTED_OUT: 'This number has opted out of SMS (send START to opt in).',
+  PHONE_NOT_VERIFIED: 'This number is not a verified SMS factor of the user.',
+  LAST_FACTOR: 'This is the last second factor and cannot be removed.',
+  NOT_FOUND: 'Not found.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  COOLDOWN: 'Please wait before requesting another code.',
+  RATE_LIMITED: 'Too many requests: try again later.',
+  SMS_DISABLED: 'SMS verification is disabled.',
+  PROVIDERS_UNAVAILABLE: 'No SMS provider could take the message: try again later.',
+};
+
+export class MfaError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: MfaErrorCode,
+    message?: string,
+    readonly details: MfaErrorDetails = {},
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = 'MfaError';
+    this.status = MFA_ERROR_STATUS[code];
+  }
+}

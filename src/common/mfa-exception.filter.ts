@@ -1,0 +1,96 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { MfaError, MfaErrorCode } from './mfa-error';
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+/** Status codes that Nest or Express raise by themselves, mapped to our codes. */
+const HTTP_CODES: Record<number, MfaErrorCode | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED'> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+};
+
+/**
+ * Every error leaves in SPEC's shape `{ statusCode, code, message, ... }`.
+ * Anything that is not ours and not an HTTP error is a 500 whose message
+ * reveals nothing; the log line names its type only (it could carry input).
+ */
+@Catch()
+export class MfaExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('MfaExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    const retryAfter = body.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof MfaError) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        ...exception.details,
+      };
+    }
+    const status = httpStatusOf(exception);
+    if (status !== undefined && status < 500) {
+      return {
+        statusCode: status,
+        code: HTTP_CODES[status] ?? 'VALIDATION_FAILED',
+        message: clientMessage(exception, status),
+      };
+    }
+    if (status === 503) {
+      return { statusCode: 503, code: 'UNAVAILABLE', message: clientMessage(exception, 503) };
+    }
+    this.logger.error(
+      `Unhandled ${exception instanceof Error ? exception.name : typeof exception}`,
+      exception instanceof Error ? exception.stack : undefined,
+    );
+    return { statusCode: 500, code: 'INTERNAL', message: 'Internal error.' };
+  }
+}
+
+/** HttpException, or Express/body-parser errors that carry `status`. */
+function httpStatusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}
+
+function clientMessage(exception: unknown, status: number): string {
+  const type = (exception as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') return 'The request body is not valid JSON.';
+  if (type === 'entity.too.large') return 'The request body is too large.';
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null
+        ? (response as { message?: unknown }).message
+        : response;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+  }
+  return status === 404 ? 'Not found.' : 'The request was refused.';
+}

@@ -1,0 +1,106 @@
+/**
+ * Tiny, explicit rules for environment variables: each parses a raw string and
+ * says in one sentence what is allowed, so a bad value stops start-up with a
+ * message that names the variable ("SMS_CODE_LENGTH must be an integer from 4 to 10").
+ */
+export interface EnvRule<T> {
+  /** Parses a raw value; undefined means "not allowed". */
+  parse(raw: string): T | undefined;
+  /** Checks a typed value (from module options). */
+  check(value: unknown): value is T;
+  /** "an integer from 4 to 10" */
+  allowed: string;
+}
+
+export function int(min: number, max: number): EnvRule<number> {
+  const check = (v: unknown): v is number =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  return {
+    parse: (raw) => (/^-?\d+$/.test(raw.trim()) && check(Number(raw)) ? Number(raw) : undefined),
+    check,
+    allowed: `an integer from ${min} to ${max}`,
+  };
+}
+
+export function bool(): EnvRule<boolean> {
+  return {
+    parse: (raw) => {
+      const v = raw.trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(v)) return true;
+      if (['false', '0', 'no', 'off'].includes(v)) return false;
+      return undefined;
+    },
+    check: (v): v is boolean => typeof v === 'boolean',
+    allowed: 'true or false',
+  };
+}
+
+export function oneOf<T extends string>(...values: T[]): EnvRule<T> {
+  const check = (v: unknown): v is T => typeof v === 'string' && values.includes(v as T);
+  return {
+    parse: (raw) => (check(raw.trim()) ? (raw.trim() as T) : undefined),
+    check,
+    allowed: `one of ${values.join(', ')}`,
+  };
+}
+
+export function text(pattern?: RegExp, allowed = 'a non-empty string'): EnvRule<string> {
+  const check = (v: unknown): v is string =>
+    typeof v === 'string' && v.length > 0 && (!pattern || pattern.test(v));
+  return { parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined), check, allowed };
+}
+
+export function url(protocols: string[]): EnvRule<string> {
+  const check = (v: unknown): v is string => {
+    if (typeof v !== 'string') return false;
+    try {
+      return protocols.includes(new URL(v).protocol.replace(':', ''));
+    } catch {
+      return false;
+    }
+  };
+  return {
+    parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined),
+    check,
+    allowed: `a URL (${protocols.join(', ')})`,
+  };
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+export function countryList(): EnvRule<string[]> {
+  const check = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((c) => typeof c === 'string' && COUNTRY.test(c));
+  return {
+    parse: (raw) => {
+      const list = raw
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean);
+      return check(list) ? list : undefined;
+    },
+    check,
+    allowed: 'a comma-separated list of ISO 3166-1 alpha-2 country codes',
+  };
+}
+
+/** Express `trust proxy`: off, true, loopback/linklocal/uniquelocal, a hop count, or CIDRs/IPs. */
+export function trustProxy(): EnvRule<string | number | boolean> {
+  const named = /^(loopback|linklocal|uniquelocal)$/;
+  const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+  const check = (v: unknown): v is string | number | boolean =>
+    typeof v === 'boolean' ||
+    (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10) ||
+    (typeof v === 'string' &&
+      v.split(',').every((p) => named.test(p.trim()) || address.test(p.trim())));
+  return {
+    parse: (raw) => {
+      const v = raw.trim();
+      if (['off', 'false', ''].includes(v)) return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return check(Number(v)) ? Number(v) : undefined;
+      return check(v) ? v : undefined;
+    },
+    check,
+    allowed: 'off, true, loopback, a hop count from 0 to 10, or comma-separated IPs/CIDRs',
+  };
+}

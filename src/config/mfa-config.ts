@@ -1,0 +1,228 @@
+import { randomBytes } from 'node:crypto';
+import { bool, countryList, EnvRule, int, oneOf, text, trustProxy, url } from './env-rules';
+
+export type ProviderName = 'TWILIO' | 'AWS_SNS' | 'MOCK';
+export const PROVIDER_NAMES: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
+
+export interface ProviderLimits {
+  priority: number;
+  maxPerMinute: number;
+  maxPerHour: number;
+  maxPerDay: number;
+}
+
+/** The module's whole configuration, typed. Built once from the environment plus options. */
+export interface MfaConfig {
+  nodeEnv: string;
+  production: boolean;
+  databaseUrl?: string;
+  dataDir: string;
+  /** Connections in the pool of the module's data source. */
+  databasePoolSize: number;
+  redisUrl?: string;
+  port: number;
+  publicBaseUrl?: string;
+  trustProxy: string | number | boolean;
+  smsEnabled: boolean;
+  codeLength: number;
+  codeValidityMinutes: number;
+  maxAttempts: number;
+  cooldownMinutes: number;
+  dailyLimit: number;
+  hourlyLimit: number;
+  ipHourlyLimit: number;
+  httpThrottlePerMinute: number;
+  codeSecret: string;
+  encryptionKey: string;
+  allowedCountries: string[];
+  blockedCountries: string[];
+  fraudMode: 'block' | 'monitor';
+  appName: string;
+  webOtpDomain?: string;
+  providerTimeoutMs: number;
+  twilioEnabled: boolean;
+  twilioAccountSid?: string;
+  twilioAuthToken?: string;
+  twilioFromNumber?: string;
+  twilioMessagingServiceSid?: string;
+  twilioApiBaseUrl?: string;
+  awsSnsEnabled: boolean;
+  awsSnsRegion: string;
+  awsSnsSenderId?: string;
+  awsSnsEndpoint?: string;
+  mockSmsEnabled: boolean;
+  providers: Record<ProviderName, ProviderLimits>;
+  authJwtSecret?: string;
+}
+
+export const MFA_CONFIG = Symbol('MFA_CONFIG');
+
+type Scalar = Exclude<keyof MfaConfig, 'providers' | 'production'>;
+
+interface Field<K extends Scalar> {
+  env: string;
+  rule: EnvRule<NonNullable<MfaConfig[K]>>;
+  /** Default, or a function of the environment read so far. */
+  default?: MfaConfig[K] | ((c: Partial<MfaConfig>) => MfaConfig[K]);
+}
+
+type Schema = { [K in Scalar]: Field<K> };
+
+const SCHEMA: Schema = {
+  nodeEnv: { env: 'NODE_ENV', rule: text(), default: 'development' },
+  databaseUrl: { env: 'DATABASE_URL', rule: url(['postgres', 'postgresql']) },
+  dataDir: { env: 'DATA_DIR', rule: text(), default: './.data' },
+  databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(1, 200), default: 20 },
+  redisUrl: { env: 'REDIS_URL', rule: url(['redis', 'rediss']) },
+  port: { env: 'PORT', rule: int(0, 65535), default: 3000 },
+  publicBaseUrl: { env: 'PUBLIC_BASE_URL', rule: url(['http', 'https']) },
+  trustProxy: { env: 'TRUST_PROXY', rule: trustProxy(), default: false },
+  smsEnabled: { env: 'SMS_BACKUP_ENABLED', rule: bool(), default: true },
+  codeLength: { env: 'SMS_CODE_LENGTH', rule: int(4, 10), default: 6 },
+  codeValidityMinutes: { env: 'SMS_CODE_VALIDITY_MINUTES', rule: int(1, 10), default: 10 },
+  maxAttempts: { env: 'SMS_MAX_ATTEMPTS', rule: int(1, 10), default: 3 },
+  cooldownMinutes: { env: 'SMS_COOLDOWN_MINUTES', rule: int(0, 1440), default: 1 },
+  dailyLimit: { env: 'SMS_DAILY_LIMIT', rule: int(1, 1_000_000), default: 10 },
+  hourlyLimit: { env: 'SMS_HOURLY_LIMIT', rule: int(1, 1_000_000), default: 5 },
+  ipHourlyLimit: { env: 'SMS_IP_HOURLY_LIMIT', rule: int(1, 1_000_000), default: 20 },
+  httpThrottlePerMinute: { env: 'HTTP_THROTTLE_PER_MINUTE', rule: int(1, 10_000_000), default: 60 },
+  codeSecret: { env: 'SMS_CODE_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
+  encryptionKey: {
+    env: 'MFA_ENCRYPTION_KEY',
+    rule: text(/^[0-9a-fA-F]{64}$/, 'a 256-bit key as 64 hexadecimal characters'),
+  },
+  allowedCountries: { env: 'SMS_ALLOWED_COUNTRIES', rule: countryList(), default: [] },
+  blockedCountries: { env: 'SMS_BLOCKED_COUNTRIES', rule: countryList(), default: [] },
+  fraudMode: { env: 'SMS_FRAUD_MODE', rule: oneOf('block', 'monitor'), default: 'block' },
+  appName: { env: 'SMS_APP_NAME', rule: text(/^.{1,40}$/, 'a name of 1 to 40 characters'), default: 'Haven Health' },
+  webOtpDomain: {
+    env: 'SMS_WEBOTP_DOMAIN',
+    rule: text(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a bare domain name such as example.org'),
+  },
+  providerTimeoutMs: { env: 'SMS_PROVIDER_TIMEOUT_MS', rule: int(100, 60_000), default: 5000 },
+  twilioEnabled: { env: 'TWILIO_ENABLED', rule: bool(), default: false },
+  twilioAccountSid: { env: 'TWILIO_ACCOUNT_SID', rule: text(/^AC[0-9a-fA-F]{32}$/, 'AC followed by 32 hex digits') },
+  twilioAuthToken: { env: 'TWILIO_AUTH_TOKEN', rule: text() },
+  twilioFromNumber: { env: 'TWILIO_FROM_NUMBER', rule: text(/^\+[1-9]\d{1,14}$|^[A-Za-z0-9 ]{1,11}$/, 'an E.164 number or an alphanumeric sender id') },
+  twilioMessagingServiceSid: { env: 'TWILIO_MESSAGING_SERVICE_SID', rule: text(/^MG[0-9a-fA-F]{32}$/, 'MG followed by 32 hex digits') },
+  twilioApiBaseUrl: { env: 'TWILIO_API_BASE_URL', rule: url(['http', 'https']) },
+  awsSnsEnabled: { env: 'AWS_SNS_ENABLED', rule: bool(), default: false },
+  awsSnsRegion: { env: 'AWS_SNS_REGION', rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'), default: 'us-east-1' },
+  awsSnsSenderId: { env: 'AWS_SNS_SENDER_ID', rule: text(/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/, '1 to 11 letters, digits or hyphens, at least one letter') },
+  awsSnsEndpoint: { env: 'AWS_SNS_ENDPOINT', rule: url(['http', 'https']) },
+  mockSmsEnabled: { env: 'MOCK_SMS_ENABLED', rule: bool(), default: (c) => !c.production },
+  authJwtSecret: { env: 'AUTH_JWT_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
+};
+
+const PROVIDER_DEFAULTS: Record<ProviderName, ProviderLimits> = {
+  TWILIO: { priority: 1, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
+  AWS_SNS: { priority: 2, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
+  MOCK: { priority: 100, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
+};
+
+const PROVIDER_FIELDS: Record<keyof ProviderLimits, { suffix: string; rule: EnvRule<number> }> = {
+  priority: { suffix: 'PRIORITY', rule: int(0, 1000) },
+  maxPerMinute: { suffix: 'MAX_PER_MINUTE', rule: int(1, 10_000_000) },
+  maxPerHour: { suffix: 'MAX_PER_HOUR', rule: int(1, 10_000_000) },
+  maxPerDay: { suffix: 'MAX_PER_DAY', rule: int(1, 10_000_000) },
+};
+
+export type MfaConfigOverrides = Partial<Omit<MfaConfig, 'providers' | 'production'>> & {
+  providers?: Partial<Record<ProviderName, Partial<ProviderLimits>>>;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigWarning {
+  variable: string;
+  message: string;
+}
+
+/**
+ * Reads and validates every variable once. Options given to `forRoot` win over
+ * the environment and are checked by the same rules. Throws ConfigError naming
+ * each bad variable and what it allows.
+ */
+export function loadMfaConfig(
+  env: NodeJS.ProcessEnv,
+  overrides: MfaConfigOverrides = {},
+  warnings: ConfigWarning[] = [],
+): MfaConfig {
+  const problems: string[] = [];
+  const out: Partial<MfaConfig> = {};
+  const values = out as Record<string, unknown>;
+  out.production = (overrides.nodeEnv ?? env.NODE_ENV) === 'production';
+
+  for (const key of Object.keys(SCHEMA) as Scalar[]) {
+    const field = SCHEMA[key] as unknown as Field<'nodeEnv'> & { default?: unknown };
+    const given = overrides[key];
+    if (given !== undefined) {
+      if (field.rule.check(given)) values[key] = given;
+      else problems.push(`${field.env} must be ${field.rule.allowed}`);
+      continue;
+    }
+    const raw = env[field.env];
+    if (raw !== undefined && raw.trim() !== '') {
+      const parsed = field.rule.parse(raw);
+      if (parsed === undefined) problems.push(`${field.env} must be ${field.rule.allowed}`);
+      else values[key] = parsed;
+      continue;
+    }
+    values[key] = typeof field.default === 'function' ? field.default(out) : field.default;
+  }
+
+  out.providers = {} as Record<ProviderName, ProviderLimits>;
+  for (const name of PROVIDER_NAMES) {
+    const limits = { ...PROVIDER_DEFAULTS[name] };
+    for (const [key, { suffix, rule }] of Object.entries(PROVIDER_FIELDS) as [
+      keyof ProviderLimits,
+      (typeof PROVIDER_FIELDS)[keyof ProviderLimits],
+    ][]) {
+      const variable = `SMS_PROVIDER_${name}_${suffix}`;
+      const given = overrides.providers?.[name]?.[key];
+      const raw = env[variable];
+      const value = given !== undefined ? (rule.check(given) ? given : undefined) : raw ? rule.parse(raw) : limits[key];
+      if (value === undefined) problems.push(`${variable} must be ${rule.allowed}`);
+      else limits[key] = value;
+    }
+    out.providers[name] = limits;
+  }
+
+  checkCombinations(out, problems, warnings);
+  if (problems.length) throw new ConfigError(problems);
+  return out as MfaConfig;
+}
+
+function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: ConfigWarning[]): void {
+  if (c.production) {
+    if (c.mockSmsEnabled) problems.push('MOCK_SMS_ENABLED must be false when NODE_ENV=production');
+    if (!c.codeSecret) problems.push('SMS_CODE_SECRET must be set when NODE_ENV=production');
+    if (!c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
+  }
+  if (!c.codeSecret) {
+    c.codeSecret = randomBytes(32).toString('base64url');
+    warnings.push({ variable: 'SMS_CODE_SECRET', message: 'not set: using a generated key (codes do not survive a restart)' });
+  }
+  if (!c.encryptionKey) {
+    c.encryptionKey = randomBytes(32).toString('hex');
+    warnings.push({ variable: 'MFA_ENCRYPTION_KEY', message: 'not set: using a generated key (TOTP secrets do not survive a restart)' });
+  }
+  if (c.twilioEnabled) {
+    for (const [key, variable] of [
+      ['twilioAccountSid', 'TWILIO_ACCOUNT_SID'],
+      ['twilioAuthToken', 'TWILIO_AUTH_TOKEN'],
+    ] as const) {
+      if (!c[key]) problems.push(`${variable} must be set when TWILIO_ENABLED=true`);
+    }
+    if (!c.twilioFromNumber && !c.twilioMessagingServiceSid) {
+      problems.push('TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID must be set when TWILIO_ENABLED=true');
+    }
+  }
+  const both = (c.allowedCountries ?? []).filter((x) => (c.blockedCountries ?? []).includes(x));
+  if (both.length) problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadMfaConfig, MFA_CONFIG, type MfaConfig } from './config/mfa-config';
+import { configureApp } from './demo/configure-app';
+import { DemoAppModule } from './demo/demo-app.module';
+import { DemoAuth } from './demo/demo-auth';
+
+async function bootstrap(): Promise<void> {
+  try {
+    loadMfaConfig(process.env); // fail fast, before Nest, with every bad variable named
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(DemoAppModule.register(), { bodyParser: false });
+  configureApp(app);
+  const config = app.get<MfaConfig>(MFA_CONFIG);
+  await app.listen(config.port);
+
+  const logger = new Logger('Demo');
+  const url = `http://localhost:${config.port}`;
+  logger.log(`SMS MFA demo on ${url} — API docs at ${url}/docs, health at ${url}/health`);
+  const auth = app.get(DemoAuth);
+  if (auth.generatedSecret) {
+    logger.warn('AUTH_JWT_SECRET not set: generated one for this run. A token for user "demo-user" (12 h):');
+    // A development bearer token for a demo identity, printed by design (issue 2 §6).
+    console.log(`\n  export TOKEN=${auth.issueToken('demo-user', ['admin'])}\n`);
+  }
+}
+
+void bootstrap();

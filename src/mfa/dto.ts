@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class EnrollSmsDto {
+  @ApiProperty({ example: '+14155552671', description: 'International format (E.164; spaces and dashes are removed).' })
+  @IsString()
+  @MaxLength(32)
+  phoneNumber: string;
+}
+
+export class SmsChallengeDto {
+  @ApiPropertyOptional({ example: '+14155552671', description: "Defaults to the user's verified number." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phoneNumber?: string;
+}
+
+export class CodeDto {
+  @ApiProperty({ example: '123456', description: 'The digits received.' })
+  @IsString()
+  @Matches(/^\d{4,10}$/, { message: 'code must be a string of 4 to 10 digits' })
+  code: string;
+}
+
+export class SmsChallengeResponse {
+  @ApiProperty() challengeId: string;
+  @ApiProperty({ example: '+1 ••• ••• 2671' }) maskedPhone: string;
+  @ApiProperty() expiresAt: Date;
+  @ApiProperty() resendAvailableAt: Date;
+}
+
+export class SmsEnrollResponse extends SmsChallengeResponse {
+  @ApiProperty() factorId: string;
+}
+
+export class ErrorResponse {
+  @ApiProperty() statusCode: number;
+  @ApiProperty({ example: 'CODE_INVALID' }) code: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() attemptsRemaining?: number;
+  @ApiPropertyOptional() retryAfterSeconds?: number;
+  @ApiPropertyOptional() limit?: string;
+}

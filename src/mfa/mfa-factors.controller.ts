@@ -1,0 +1,30 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, MfaAuthGuard } from '../auth/mfa-auth.guard';
+import type { AuthenticatedUser } from '../auth/user-resolver';
+import { MfaExceptionFilter } from '../common/mfa-exception.filter';
+import { createValidationPipe } from '../common/validation';
+import { MfaService } from './mfa.service';
+
+@ApiTags('mfa: factors')
+@ApiBearerAuth()
+@UseGuards(MfaAuthGuard)
+@UseFilters(MfaExceptionFilter)
+@UsePipes(createValidationPipe())
+@Controller('mfa/factors')
+export class MfaFactorsController {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Get()
+  @ApiOkResponse({ description: '[{ id, type, maskedPhone?, verified, createdAt, lastUsedAt }]' })
+  list(@CurrentUser() user: AuthenticatedUser) {
+    return this.mfa.listFactors(user.id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.mfa.deleteFactor(user.id, id);
+  }
+}

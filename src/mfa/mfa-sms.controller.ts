@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Post, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiDefaultResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ClientContext, CurrentUser, MfaAuthGuard } from '../auth/mfa-auth.guard';
+import type { AuthenticatedUser } from '../auth/user-resolver';
+import { CodeDto, EnrollSmsDto, ErrorResponse, SmsChallengeDto, SmsChallengeResponse, SmsEnrollResponse } from './dto';
+import { MfaExceptionFilter } from '../common/mfa-exception.filter';
+import { createValidationPipe } from '../common/validation';
+import { MfaService } from './mfa.service';
+import type { RequestContext } from './mfa.types';
+
+@ApiTags('mfa: sms')
+@ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'Error in the shape { statusCode, code, message }' })
+@UseGuards(MfaAuthGuard)
+@UseFilters(MfaExceptionFilter)
+@UsePipes(createValidationPipe())
+@Controller('mfa/sms')
+export class MfaSmsController {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Post('enroll')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: SmsEnrollResponse, description: 'An ownership code was sent.' })
+  enroll(@CurrentUser() user: AuthenticatedUser, @Body() body: EnrollSmsDto, @ClientContext() ctx: RequestContext) {
+    return this.mfa.enrollSms(user, body.phoneNumber, ctx);
+  }
+
+  @Post('enroll/verify')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ factorId, verified: true }' })
+  verifyEnrollment(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto) {
+    return this.mfa.verifySmsEnrollment(user, body.code);
+  }
+
+  @Post('challenge')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: SmsChallengeResponse, description: 'A code was sent; calling again is the resend.' })
+  challenge(@CurrentUser() user: AuthenticatedUser, @Body() body: SmsChallengeDto, @ClientContext() ctx: RequestContext) {
+    return this.mfa.initiateSmsVerification(user, body.phoneNumber, ctx);
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ verified: true }' })
+  async verify(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto, @ClientContext() ctx: RequestContext) {
+    await this.mfa.verifySmsCodeOrThrow(user, body.code, ctx);
+    return { verified: true };
+  }
+}

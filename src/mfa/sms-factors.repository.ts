@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MFA_DATA_SOURCE } from '../database/data-source';
+
+export interface SmsFactor {
+  id: string;
+  userId: string;
+  phoneE164: string;
+  country?: string;
+  verifiedAt?: Date;
+  createdAt: Date;
+  lastUsedAt?: Date;
+}
+
+@Injectable()
+export class SmsFactorsRepository {
+  constructor(@InjectDataSource(MFA_DATA_SOURCE) private readonly db: DataSource) {}
+
+  /** The user's factor for this number, created unverified if new (one statement). */
+  async upsert(userId: string, phoneE164: string, country: string | undefined, now: Date): Promise<SmsFactor> {
+    const rows = await this.db.query(
+      `INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
+       RETURNING *`,
+      [randomUUID(), userId, phoneE164, country ?? null, now],
+    );
+    return toFactor(rows[0]);
+  }
+
+  async findVerified(userId: string): Promise<SmsFactor | undefined> {
+    const rows = await this.db.query(
+      `SELECT * FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL
+        ORDER BY verified_at DESC LIMIT 1`,
+      [userId],
+    );
+    return rows[0] && toFactor(rows[0]);
+  }
+
+  async list(userId: string): Promise<SmsFactor[]> {
+    const rows = await this.db.query(`SELECT * FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
+    return rows.map(toFactor);
+  }
+
+  /**
+   * One verified phone per user (phones change: the new one replaces the old).
+   * Atomic: marks this factor verified and removes the user's other SMS factors.
+   */
+  async markVerifiedReplacingOthers(id: string, userId: string, now: Date): Promise<void> {
+    await this.db.query(
+      `WITH verified AS (
+         UPDATE mfa_sms_factors SET verified_at = $3, last_used_at = $3 WHERE id = $1 AND user_id = $2 RETURNING id
+       )
+       DELETE FROM mfa_sms_factors WHERE user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM verified)`,
+      [id, userId, now],
+    );
+  }
+
+  async delete(userId: string, id: string): Promise<boolean> {
+    const rows = await this.db.query(`DELETE FROM mfa_sms_factors WHERE id = $1 AND user_id = $2 RETURNING id`, [
+      id,
+      userId,
+    ]);
+    return rows.length === 1;
+  }
+}
+
+function toFactor(r: Record<string, unknown>): SmsFactor {
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    phoneE164: r.phone_e164 as string,
+    country: (r.country as string | null) ?? undefined,
+    verifiedAt: r.verified_at ? new Date(r.verified_at as string) : undefined,
+    createdAt: new Date(r.created_at as string),
+    lastUsedAt: r.last_used_at ? new Date(r.last_used_at as string) : undefined,
+  };
+}

@@ -1,0 +1,66 @@
+import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { MfaAuthGuard } from './auth/mfa-auth.guard';
+import { RequestUserResolver } from './auth/request-user.resolver';
+import { MfaUserResolver } from './auth/user-resolver';
+import { MfaConfigOverrides } from './config/mfa-config';
+import { MFA_CONFIG_OVERRIDES, MfaConfigModule } from './config/mfa-config.module';
+import { DatabaseModule } from './database/database.module';
+import { MfaFactorsController } from './mfa/mfa-factors.controller';
+import { MfaSmsController } from './mfa/mfa-sms.controller';
+import { MfaModule } from './mfa/mfa.module';
+import { HealthController } from './ops/health.controller';
+
+/** Options that shape the module's wiring, so they are known before any factory runs. */
+export interface SmsMfaModuleWiring {
+  /** Who is calling: defaults to `request.user` ({ id | sub, roles }) as set by the host's auth. */
+  userResolver?: Type<MfaUserResolver>;
+  /** Mount the REST controllers (default true); false for hosts that build their own routes. */
+  controllers?: boolean;
+  /** Modules the user resolver needs. */
+  imports?: ModuleMetadata['imports'];
+}
+
+export interface SmsMfaModuleOptions extends SmsMfaModuleWiring {
+  /** Override any environment setting (same validation). */
+  config?: MfaConfigOverrides;
+}
+
+export interface SmsMfaModuleAsyncOptions extends SmsMfaModuleWiring {
+  inject?: any[];
+  useFactory: (...args: any[]) => Promise<MfaConfigOverrides> | MfaConfigOverrides;
+  /** Modules the factory needs. */
+  factoryImports?: ModuleMetadata['imports'];
+}
+
+@Module({})
+export class SmsMfaModule {
+  static forRoot(options: SmsMfaModuleOptions = {}): DynamicModule {
+    return SmsMfaModule.compose(options, { provide: MFA_CONFIG_OVERRIDES, useValue: options.config ?? {} }, []);
+  }
+
+  static forRootAsync(options: SmsMfaModuleAsyncOptions): DynamicModule {
+    return SmsMfaModule.compose(
+      options,
+      { provide: MFA_CONFIG_OVERRIDES, inject: options.inject ?? [], useFactory: options.useFactory },
+      options.factoryImports ?? [],
+    );
+  }
+
+  private static compose(wiring: SmsMfaModuleWiring, overrides: Provider, factoryImports: ModuleMetadata['imports']): DynamicModule {
+    const controllers = wiring.controllers === false ? [] : [MfaSmsController, MfaFactorsController, HealthController];
+    return {
+      module: SmsMfaModule,
+      imports: [
+        MfaConfigModule.register(overrides, factoryImports ?? []),
+        DatabaseModule.register(),
+        MfaModule,
+        TerminusModule,
+        ...(wiring.imports ?? []),
+      ],
+      controllers,
+      providers: [{ provide: MfaUserResolver, useClass: wiring.userResolver ?? RequestUserResolver }, MfaAuthGuard],
+      exports: [MfaModule, MfaUserResolver, MfaAuthGuard],
+    };
+  }
+}
