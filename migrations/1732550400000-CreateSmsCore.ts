@@ -36,11 +36,14 @@ export class CreateSmsCore1732550400000 implements MigrationInterface {
         client_ip      text,
         created_at     timestamptz NOT NULL
       )`);
-    // At most one live code per user and purpose: a new challenge must kill the
-    // previous one in the same statement, and a concurrent second issue fails.
+    // At most one live code per user and purpose. Deferred to commit, so that one
+    // statement can kill the previous code and insert the next; a concurrent
+    // second issue fails at commit instead of leaving two live codes.
     await q.query(`
-      CREATE UNIQUE INDEX mfa_challenges_one_live ON mfa_challenges (user_id, purpose)
-        WHERE consumed_at IS NULL AND invalidated_at IS NULL`);
+      ALTER TABLE mfa_challenges ADD CONSTRAINT mfa_challenges_one_live
+        EXCLUDE USING btree (user_id WITH =, purpose WITH =)
+        WHERE (consumed_at IS NULL AND invalidated_at IS NULL)
+        DEFERRABLE INITIALLY DEFERRED`);
     await q.query(`CREATE INDEX mfa_challenges_user_created ON mfa_challenges (user_id, created_at)`);
     await q.query(`
       CREATE TABLE sms_send_log (

@@ -6,6 +6,7 @@ import { MfaUserResolver } from './auth/user-resolver';
 import { MfaConfigOverrides } from './config/mfa-config';
 import { MFA_CONFIG_OVERRIDES, MfaConfigModule } from './config/mfa-config.module';
 import { DatabaseModule } from './database/database.module';
+import { MfaDbModule } from './database/mfa-db.module';
 import { MfaFactorsController } from './mfa/mfa-factors.controller';
 import { MfaSmsController } from './mfa/mfa-sms.controller';
 import { MfaModule } from './mfa/mfa.module';
@@ -54,6 +55,7 @@ export class SmsMfaModule {
       imports: [
         MfaConfigModule.register(overrides, factoryImports ?? []),
         DatabaseModule.register(),
+        MfaDbModule,
         MfaModule,
         TerminusModule,
         ...(wiring.imports ?? []),

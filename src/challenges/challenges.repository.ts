@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { MFA_DATA_SOURCE } from '../database/data-source';
+import { MfaDb } from '../database/mfa-db';
 
 export type ChallengePurpose = 'enroll' | 'login';
 
@@ -34,17 +32,18 @@ export interface ChallengeRow {
 /** Thrown when a concurrent request issued a live challenge for the same user first. */
 export class ConcurrentChallengeError extends Error {}
 
+const EXCLUSION_VIOLATION = '23P01';
 const LIVE = 'consumed_at IS NULL AND invalidated_at IS NULL';
 
 /** SQL only. Each method that must be atomic is one statement, and says so. */
 @Injectable()
 export class ChallengesRepository {
-  constructor(@InjectDataSource(MFA_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly db: MfaDb) {}
 
   /**
    * Atomic: kills the user's live challenge of this purpose and inserts the new
-   * one in one statement. The partial unique index `mfa_challenges_one_live`
-   * makes a concurrent second issue fail instead of leaving two live codes.
+   * one in one statement. The deferred exclusion constraint `mfa_challenges_one_live`
+   * makes a concurrent second issue fail at commit instead of leaving two live codes.
    */
   async issue(c: NewChallenge): Promise<void> {
     try {
@@ -59,7 +58,7 @@ export class ChallengesRepository {
         [c.id, c.userId, c.factorId, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts, c.clientIp ?? null, c.createdAt],
       );
     } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
+      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) {
         throw new ConcurrentChallengeError();
       }
       throw err;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { MFA_DATA_SOURCE } from '../database/data-source';
+import { MfaDb } from '../database/mfa-db';
 
 export interface SmsFactor {
   id: string;
@@ -16,7 +14,7 @@ export interface SmsFactor {
 
 @Injectable()
 export class SmsFactorsRepository {
-  constructor(@InjectDataSource(MFA_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly db: MfaDb) {}
 
   /** The user's factor for this number, created unverified if new (one statement). */
   async upsert(userId: string, phoneE164: string, country: string | undefined, now: Date): Promise<SmsFactor> {

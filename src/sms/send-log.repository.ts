@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { MFA_DATA_SOURCE } from '../database/data-source';
+import { MfaDb } from '../database/mfa-db';
 import { ProviderError, SendResult } from './providers/sms-provider';
 
 export interface AttemptStart {
@@ -18,7 +16,7 @@ export interface AttemptStart {
  */
 @Injectable()
 export class SendLogRepository {
-  constructor(@InjectDataSource(MFA_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly db: MfaDb) {}
 
   async begin(a: AttemptStart): Promise<string> {
     const rows: { id: string }[] = await this.db.query(

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadMfaConfig } from './mfa-config';
+
+function problems(env: NodeJS.ProcessEnv, overrides = {}): string[] {
+  try {
+    loadMfaConfig(env, overrides);
+    return [];
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    return err.problems;
+  }
+}
+
+describe('configuration', () => {
+  it('applies SPEC defaults with no environment', () => {
+    const c = loadMfaConfig({});
+    assert.equal(c.codeLength, 6);
+    assert.equal(c.codeValidityMinutes, 10);
+    assert.equal(c.maxAttempts, 3);
+    assert.equal(c.cooldownMinutes, 1);
+    assert.equal(c.dailyLimit, 10);
+    assert.equal(c.hourlyLimit, 5);
+    assert.equal(c.ipHourlyLimit, 20);
+    assert.equal(c.mockSmsEnabled, true);
+    assert.equal(c.appName, 'Haven Health');
+    assert.deepEqual(
+      [c.providers.TWILIO.priority, c.providers.AWS_SNS.priority, c.providers.MOCK.priority],
+      [1, 2, 100],
+    );
+    assert.ok(c.codeSecret.length >= 32, 'a generated secret outside production');
+  });
+
+  it('names the variable and what it allows', () => {
+    assert.deepEqual(problems({ SMS_CODE_LENGTH: '12' }), ['SMS_CODE_LENGTH must be an integer from 4 to 10']);
+    assert.deepEqual(problems({ SMS_CODE_VALIDITY_MINUTES: '30' }), [
+      'SMS_CODE_VALIDITY_MINUTES must be an integer from 1 to 10',
+    ]);
+    assert.deepEqual(problems({ SMS_BACKUP_ENABLED: 'maybe' }), ['SMS_BACKUP_ENABLED must be true or false']);
+    assert.deepEqual(problems({ SMS_FRAUD_MODE: 'off' }), ['SMS_FRAUD_MODE must be one of block, monitor']);
+    assert.deepEqual(problems({ SMS_BLOCKED_COUNTRIES: 'US,Narnia' }), [
+      'SMS_BLOCKED_COUNTRIES must be a comma-separated list of ISO 3166-1 alpha-2 country codes',
+    ]);
+    assert.deepEqual(problems({ SMS_PROVIDER_TWILIO_PRIORITY: 'first' }), [
+      'SMS_PROVIDER_TWILIO_PRIORITY must be an integer from 0 to 1000',
+    ]);
+  });
+
+  it('lists every bad variable at once', () => {
+    assert.equal(problems({ SMS_CODE_LENGTH: 'x', SMS_MAX_ATTEMPTS: '0', PORT: '-1' }).length, 3);
+  });
+
+  it('checks module options with the same rules', () => {
+    assert.deepEqual(problems({}, { codeLength: 3 }), ['SMS_CODE_LENGTH must be an integer from 4 to 10']);
+    assert.equal(loadMfaConfig({ SMS_CODE_LENGTH: '6' }, { codeLength: 8 }).codeLength, 8);
+  });
+
+  it('makes the mock provider impossible in production, and demands the secrets there', () => {
+    const found = problems({ NODE_ENV: 'production', MOCK_SMS_ENABLED: 'true' });
+    assert.ok(found.includes('MOCK_SMS_ENABLED must be false when NODE_ENV=production'));
+    assert.ok(found.includes('SMS_CODE_SECRET must be set when NODE_ENV=production'));
+    assert.ok(found.includes('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production'));
+    const prod = loadMfaConfig({
+      NODE_ENV: 'production',
+      SMS_CODE_SECRET: 's'.repeat(32),
+      MFA_ENCRYPTION_KEY: 'a'.repeat(64),
+    });
+    assert.equal(prod.mockSmsEnabled, false);
+  });
+
+  it('requires Twilio credentials when Twilio is enabled', () => {
+    const found = problems({ TWILIO_ENABLED: 'true' });
+    assert.ok(found.includes('TWILIO_ACCOUNT_SID must be set when TWILIO_ENABLED=true'));
+    assert.ok(found.some((p) => p.startsWith('TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID')));
+  });
+});

@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { MfaDb } from './mfa-db';
+
+/** Serves MfaDb to the feature modules of SmsMfaModule. */
+@Global()
+@Module({ providers: [MfaDb], exports: [MfaDb] })
+export class MfaDbModule {}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { enrollVerified, startTestApp, TestApp } from './support/app';
+
+type Case = [name: string, path: string, body: string | object, contentType?: string];
+
+const huge = 'x'.repeat(64 * 1024);
+const CASES: Case[] = [
+  ['truncated JSON', '/mfa/sms/enroll', '{"phoneNumber":', 'application/json'],
+  ['JSON null', '/mfa/sms/enroll', 'null', 'application/json'],
+  ['JSON array', '/mfa/sms/enroll', '[1,2]', 'application/json'],
+  ['JSON string', '/mfa/sms/verify', '"123456"', 'application/json'],
+  ['empty object', '/mfa/sms/enroll', {}],
+  ['number instead of string', '/mfa/sms/enroll', { phoneNumber: 14155550100 }],
+  ['object instead of string', '/mfa/sms/enroll', { phoneNumber: { $gt: '' } }],
+  ['array instead of string', '/mfa/sms/verify', { code: ['123456'] }],
+  ['unknown property', '/mfa/sms/verify', { code: '123456', admin: true }],
+  ['prototype pollution', '/mfa/sms/verify', '{"code":"12345","__proto__":{"polluted":1}}', 'application/json'],
+  ['letters in a phone', '/mfa/sms/enroll', { phoneNumber: '+1-800-FLOWERS' }],
+  ['national format', '/mfa/sms/enroll', { phoneNumber: '415 555 0100' }],
+  ['too long phone', '/mfa/sms/enroll', { phoneNumber: '+1' + '5'.repeat(40) }],
+  ['unicode digits', '/mfa/sms/enroll', { phoneNumber: '+١٤١٥٥٥٥٠١٠٠' }],
+  ['invalid number', '/mfa/sms/enroll', { phoneNumber: '+999123' }],
+  ['landline', '/mfa/sms/enroll', { phoneNumber: '+4930123456' }],
+  ['code with letters', '/mfa/sms/verify', { code: '12a456' }],
+  ['code too short', '/mfa/sms/verify', { code: '123' }],
+  ['code wrong length', '/mfa/sms/verify', { code: '1234567' }],
+  ['code as number', '/mfa/sms/verify', { code: 123456 }],
+  ['huge body', '/mfa/sms/enroll', { phoneNumber: huge }],
+  ['text body', '/mfa/sms/verify', 'code', 'text/plain'],
+  ['challenge with junk number', '/mfa/sms/challenge', { phoneNumber: 'junk' }],
+];
+
+describe('bad input of every shape gets a 4xx with a stable code', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, { cooldownMinutes: 0 });
+    await enrollVerified(t, 'tester', '+14155550120');
+    await t.http
+      .post('/mfa/sms/challenge')
+      .set('Authorization', `Bearer ${t.token('tester')}`)
+      .send({})
+      .expect(202);
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  for (const [name, path, body, contentType] of CASES) {
+    it(`${name} → 4xx`, async () => {
+      let req = t.http.post(path).set('Authorization', `Bearer ${t.token('tester')}`);
+      if (contentType) req = req.set('Content-Type', contentType);
+      const res = await req.send(body as string);
+      assert.ok(res.status >= 400 && res.status < 500, `${name}: status ${res.status} ${JSON.stringify(res.body)}`);
+      assert.match(res.body.code, /^[A-Z_]+$/);
+      assert.equal(res.body.statusCode, res.status);
+      assert.equal(typeof res.body.message, 'string');
+      assert.ok(!JSON.stringify(res.body).includes('14155550120'));
+    });
+  }
+
+  it('names the invalid field without echoing its value', async () => {
+    const res = await t.http
+      .post('/mfa/sms/enroll')
+      .set('Authorization', `Bearer ${t.token('tester')}`)
+      .send({ phoneNumber: 5551234 })
+      .expect(400);
+    assert.equal(res.body.code, 'VALIDATION_FAILED');
+    assert.match(res.body.message, /phoneNumber/);
+    assert.ok(!res.body.message.includes('5551234'));
+  });
+
+  it('does not let a __proto__ key pollute objects', () => {
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('answers unknown routes and methods with 404 in the same shape', async () => {
+    const res = await t.http.get('/mfa/nothing-here').expect(404);
+    assert.equal(res.body.code, 'NOT_FOUND');
+  });
+
+  it('does not consume an attempt on a malformed code', async () => {
+    const res = await t.http
+      .post('/mfa/sms/verify')
+      .set('Authorization', `Bearer ${t.token('tester')}`)
+      .send({ code: '000000000' })
+      .expect(400);
+    assert.equal(res.body.code, 'VALIDATION_FAILED');
+    const wrong = await t.http
+      .post('/mfa/sms/verify')
+      .set('Authorization', `Bearer ${t.token('tester')}`)
+      .send({ code: '999999' });
+    // None of the malformed requests above used one of the challenge's 3 attempts.
+    if (wrong.status !== 200) assert.equal(wrong.body.attemptsRemaining, 2);
+  });
+});

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createHmac } from 'node:crypto';
+import { createTestDatabase, TestDatabase, withClient } from './support/database';
+import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
+
+const SECRET = 'code-secret-code-secret-code-secret-42';
+
+describe('SMS code core over REST', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  const bearer = (userId: string) => ({ Authorization: `Bearer ${t.token(userId)}` });
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, { codeSecret: SECRET, cooldownMinutes: 0 });
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('enrols a number, verifies ownership, then challenges and verifies a login code', async () => {
+    const phone = '+14155550101';
+    const enrolled = await t.http
+      .post('/mfa/sms/enroll')
+      .set(bearer('alice'))
+      .send({ phoneNumber: '+1 (415) 555-0101' })
+      .expect(202);
+    assert.equal(enrolled.body.maskedPhone, '+1 ••• ••• 0101');
+    assert.ok(enrolled.body.factorId && enrolled.body.challengeId);
+    assert.match(t.outbox.lastMessageTo(phone)!.body, /^Haven Health: your code is \d{6}\./);
+
+    const verified = await t.http
+      .post('/mfa/sms/enroll/verify')
+      .set(bearer('alice'))
+      .send({ code: lastCode(t, phone) })
+      .expect(200);
+    assert.deepEqual(verified.body, { factorId: enrolled.body.factorId, verified: true });
+
+    const challenge = await t.http.post('/mfa/sms/challenge').set(bearer('alice')).send({}).expect(202);
+    assert.equal(challenge.body.maskedPhone, '+1 ••• ••• 0101');
+    assert.equal(new Date(challenge.body.expiresAt).getTime() - t.clock.now().getTime(), 10 * 60_000);
+
+    await t.http.post('/mfa/sms/verify').set(bearer('alice')).send({ code: lastCode(t, phone) }).expect(200, { verified: true });
+
+    const factors = await t.http.get('/mfa/factors').set(bearer('alice')).expect(200);
+    assert.equal(factors.body.length, 1);
+    assert.equal(factors.body[0].type, 'sms');
+    assert.equal(factors.body[0].verified, true);
+    assert.equal(factors.body[0].maskedPhone, '+1 ••• ••• 0101');
+    assert.ok(!JSON.stringify(factors.body).includes('5550101'));
+  });
+
+  it('answers a wrong code with CODE_INVALID and the attempts left, then refuses even the right code', async () => {
+    const phone = '+14155550102';
+    await enrollVerified(t, 'bob', phone);
+    await t.http.post('/mfa/sms/challenge').set(bearer('bob')).send({}).expect(202);
+    const right = lastCode(t, phone);
+    const wrong = right === '000000' ? '111111' : '000000';
+
+    const first = await t.http.post('/mfa/sms/verify').set(bearer('bob')).send({ code: wrong }).expect(400);
+    assert.equal(first.body.code, 'CODE_INVALID');
+    assert.equal(first.body.attemptsRemaining, 2);
+    const second = await t.http.post('/mfa/sms/verify').set(bearer('bob')).send({ code: wrong }).expect(400);
+    assert.equal(second.body.attemptsRemaining, 1);
+    const third = await t.http.post('/mfa/sms/verify').set(bearer('bob')).send({ code: wrong }).expect(400);
+    assert.equal(third.body.code, 'TOO_MANY_ATTEMPTS');
+
+    const late = await t.http.post('/mfa/sms/verify').set(bearer('bob')).send({ code: right }).expect(400);
+    assert.equal(late.body.code, 'TOO_MANY_ATTEMPTS');
+  });
+
+  it('expires a code after SMS_CODE_VALIDITY_MINUTES', async () => {
+    const phone = '+14155550103';
+    await enrollVerified(t, 'carol', phone);
+    await t.http.post('/mfa/sms/challenge').set(bearer('carol')).send({}).expect(202);
+    t.clock.advanceMinutes(10);
+    const res = await t.http.post('/mfa/sms/verify').set(bearer('carol')).send({ code: lastCode(t, phone) }).expect(400);
+    assert.equal(res.body.code, 'CODE_EXPIRED');
+  });
+
+  it('accepts a code once only', async () => {
+    const phone = '+14155550104';
+    await enrollVerified(t, 'dan', phone);
+    await t.http.post('/mfa/sms/challenge').set(bearer('dan')).send({}).expect(202);
+    const code = lastCode(t, phone);
+    await t.http.post('/mfa/sms/verify').set(bearer('dan')).send({ code }).expect(200);
+    const again = await t.http.post('/mfa/sms/verify').set(bearer('dan')).send({ code }).expect(400);
+    assert.equal(again.body.code, 'NO_ACTIVE_CHALLENGE');
+  });
+
+  it('kills the previous code when a new one is requested (resend)', async () => {
+    const phone = '+14155550105';
+    await enrollVerified(t, 'erin', phone);
+    await t.http.post('/mfa/sms/challenge').set(bearer('erin')).send({}).expect(202);
+    const old = lastCode(t, phone);
+    t.clock.advanceMinutes(1);
+    await t.http.post('/mfa/sms/challenge').set(bearer('erin')).send({}).expect(202);
+    const fresh = lastCode(t, phone);
+    if (old !== fresh) {
+      const res = await t.http.post('/mfa/sms/verify').set(bearer('erin')).send({ code: old }).expect(400);
+      assert.equal(res.body.code, 'CODE_INVALID');
+    }
+    await withClient(db.url, async (c) => {
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS live FROM mfa_challenges WHERE user_id = 'erin' AND purpose = 'login'
+           AND consumed_at IS NULL AND invalidated_at IS NULL`,
+      );
+      assert.equal(rows[0].live, 1);
+    });
+    await t.http.post('/mfa/sms/verify').set(bearer('erin')).send({ code: fresh }).expect(200);
+  });
+
+  it('lets exactly one of 20 concurrent verifies of the right code succeed', async () => {
+    const phone = '+14155550106';
+    await enrollVerified(t, 'frank', phone);
+    await t.http.post('/mfa/sms/challenge').set(bearer('frank')).send({}).expect(202);
+    const code = lastCode(t, phone);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.http.post('/mfa/sms/verify').set(bearer('frank')).send({ code })),
+    );
+    const statuses = results.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 200).length, 1, `statuses: ${statuses.join(',')}`);
+    assert.ok(results.every((r) => r.status === 200 || r.body.code === 'NO_ACTIVE_CHALLENGE'));
+  });
+
+  it('refuses a challenge without a verified factor, or to another number, with PHONE_NOT_VERIFIED', async () => {
+    const none = await t.http.post('/mfa/sms/challenge').set(bearer('nobody')).send({}).expect(403);
+    assert.equal(none.body.code, 'PHONE_NOT_VERIFIED');
+
+    await enrollVerified(t, 'gina', '+14155550107');
+    const other = await t.http
+      .post('/mfa/sms/challenge')
+      .set(bearer('gina'))
+      .send({ phoneNumber: '+14155550199' })
+      .expect(403);
+    assert.equal(other.body.code, 'PHONE_NOT_VERIFIED');
+    assert.equal(t.outbox.messagesTo('+14155550199').length, 0);
+
+    // An enrolment that was never verified does not count either.
+    await t.http.post('/mfa/sms/enroll').set(bearer('hank')).send({ phoneNumber: '+14155550108' }).expect(202);
+    const pending = await t.http.post('/mfa/sms/challenge').set(bearer('hank')).send({}).expect(403);
+    assert.equal(pending.body.code, 'PHONE_NOT_VERIFIED');
+  });
+
+  it('stores only the keyed hash of a code, bound to its challenge', async () => {
+    const phone = '+14155550109';
+    await enrollVerified(t, 'ivan', phone);
+    const res = await t.http.post('/mfa/sms/challenge').set(bearer('ivan')).send({}).expect(202);
+    const code = lastCode(t, phone);
+    await withClient(db.url, async (c) => {
+      const { rows } = await c.query(`SELECT * FROM mfa_challenges WHERE id = $1`, [res.body.challengeId]);
+      assert.equal(rows.length, 1);
+      const expected = createHmac('sha256', SECRET).update(`${res.body.challengeId}:${code}`).digest();
+      assert.deepEqual(rows[0].code_hash, expected);
+      for (const [column, value] of Object.entries(rows[0])) {
+        const text = Buffer.isBuffer(value) ? value.toString('latin1') + value.toString('hex') : String(value);
+        assert.ok(!text.includes(code), `column ${column} holds the code`);
+      }
+    });
+  });
+
+  it('records every send in the send log', async () => {
+    const phone = '+14155550110';
+    await enrollVerified(t, 'judy', phone);
+    const res = await t.http.post('/mfa/sms/challenge').set(bearer('judy')).send({}).expect(202);
+    await withClient(db.url, async (c) => {
+      const { rows } = await c.query(`SELECT * FROM sms_send_log WHERE challenge_id = $1`, [res.body.challengeId]);
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].provider, 'MOCK');
+      assert.equal(rows[0].status, 'delivered');
+      assert.match(rows[0].provider_message_id, /^mock-\d+$/);
+    });
+  });
+
+  it('removes a factor, and answers 404 for a factor of someone else', async () => {
+    const factorId = await enrollVerified(t, 'kim', '+14155550111');
+    await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('mallory')).expect(404);
+    await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('kim')).expect(204);
+    const list = await t.http.get('/mfa/factors').set(bearer('kim')).expect(200);
+    assert.deepEqual(list.body, []);
+    const bad = await t.http.delete('/mfa/factors/not-a-uuid').set(bearer('kim')).expect(400);
+    assert.equal(bad.body.code, 'VALIDATION_FAILED');
+  });
+
+  it('requires a valid bearer token', async () => {
+    const none = await t.http.get('/mfa/factors').expect(401);
+    assert.equal(none.body.code, 'UNAUTHENTICATED');
+    await t.http.get('/mfa/factors').set('Authorization', 'Bearer not.a.jwt').expect(401);
+    const forged = t.token('alice').slice(0, -4) + 'AAAA';
+    await t.http.get('/mfa/factors').set('Authorization', `Bearer ${forged}`).expect(401);
+  });
+
+  it('serves health and the OpenAPI document', async () => {
+    const health = await t.http.get('/health').expect(200);
+    assert.equal(health.body.info.database.status, 'up');
+    const docs = await t.http.get('/docs-json').expect(200);
+    assert.ok(docs.body.paths['/mfa/sms/challenge']);
+  });
+});

@@ -1,0 +1,66 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+
+import { Clock } from '../../src/common/clock';
+import type { MfaConfigOverrides } from '../../src/config/mfa-config';
+import { configureApp } from '../../src/demo/configure-app';
+import { DemoAppModule } from '../../src/demo/demo-app.module';
+import { DemoAuth } from '../../src/demo/demo-auth';
+import { MockSmsProvider } from '../../src/sms/providers/mock/mock-sms.provider';
+import { CapturingLogger } from './capturing-logger';
+import { FakeClock } from './clock';
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  clock: FakeClock;
+  outbox: MockSmsProvider;
+  logs: CapturingLogger;
+  token(userId: string, roles?: string[]): string;
+  close(): Promise<void>;
+}
+
+/** The demo host exactly as main.ts builds it, on a given database, with a fake clock and captured logs. */
+export async function startTestApp(databaseUrl: string, config: MfaConfigOverrides = {}): Promise<TestApp> {
+  const clock = new FakeClock();
+  const logs = new CapturingLogger();
+  const moduleRef = await Test.createTestingModule({
+    imports: [DemoAppModule.register({ databaseUrl, authJwtSecret: TEST_JWT_SECRET, databasePoolSize: 10, ...config })],
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .setLogger(logs)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: logs });
+  configureApp(app);
+  await app.init();
+  const auth = app.get(DemoAuth);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    outbox: app.get(MockSmsProvider),
+    logs,
+    token: (userId, roles = []) => auth.issueToken(userId, roles),
+    close: () => app.close(),
+  };
+}
+
+/** The code in the newest message to a number. */
+export function lastCode(t: TestApp, e164: string): string {
+  const body = t.outbox.lastMessageTo(e164)?.body;
+  const code = body?.match(/\b(\d{4,10})\b/)?.[1];
+  if (!code) throw new Error('no code in the outbox for that number');
+  return code;
+}
+
+/** Enrols and verifies `phone` for `userId` through the API. */
+export async function enrollVerified(t: TestApp, userId: string, phone: string): Promise<string> {
+  const auth = { Authorization: `Bearer ${t.token(userId)}` };
+  const enrolled = await t.http.post('/mfa/sms/enroll').set(auth).send({ phoneNumber: phone }).expect(202);
+  await t.http.post('/mfa/sms/enroll/verify').set(auth).send({ code: lastCode(t, phone) }).expect(200);
+  return enrolled.body.factorId;
+}
