@@ -12,6 +12,9 @@ export interface IssueRequest {
   phoneE164: string;
   purpose: ChallengePurpose;
   clientIp?: string;
+  country?: string;
+  /** The provider to try first; its send attempt is opened with the challenge. */
+  firstProvider: string;
 }
 
 export interface IssuedChallenge {
@@ -20,6 +23,8 @@ export interface IssuedChallenge {
   code: string;
   expiresAt: Date;
   createdAt: Date;
+  /** The send-log row of the first attempt, already 'sending'. */
+  firstAttemptId: string;
 }
 
 /** Issues codes and decides verifications; storage and atomicity live in the repository. */
@@ -40,8 +45,9 @@ export class ChallengeService {
     const code = generateCode(this.config.codeLength);
     const createdAt = this.clock.now();
     const expiresAt = new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000);
+    let firstAttemptId: string;
     try {
-      await this.challenges.issue({
+      firstAttemptId = await this.challenges.issue({
         ...req,
         id,
         codeHash: this.hasher.hash(id, code),
@@ -55,7 +61,7 @@ export class ChallengeService {
       }
       throw err;
     }
-    return { id, code, expiresAt, createdAt };
+    return { id, code, expiresAt, createdAt, firstAttemptId };
   }
 
   /** Consumes the user's live challenge if `code` is right; otherwise throws the precise reason. */

@@ -14,6 +14,9 @@ export interface NewChallenge {
   maxAttempts: number;
   clientIp?: string;
   createdAt: Date;
+  /** The provider that will be tried first: its send-log row is opened with the challenge. */
+  firstProvider: string;
+  country?: string;
 }
 
 export interface ChallengeRow {
@@ -41,22 +44,33 @@ export class ChallengesRepository {
   constructor(private readonly db: MfaDb) {}
 
   /**
-   * Atomic: kills the user's live challenge of this purpose and inserts the new
-   * one in one statement. The deferred exclusion constraint `mfa_challenges_one_live`
-   * makes a concurrent second issue fail at commit instead of leaving two live codes.
+   * Atomic, one statement: kills the user's live challenge of this purpose,
+   * inserts the new one, and opens its first send attempt as 'sending' (so a
+   * crash before the provider answers leaves a trace). Returns the attempt id.
+   * The deferred exclusion constraint `mfa_challenges_one_live` makes a
+   * concurrent second issue fail at commit instead of leaving two live codes.
    */
-  async issue(c: NewChallenge): Promise<void> {
+  async issue(c: NewChallenge): Promise<string> {
     try {
-      await this.db.query(
+      const rows = await this.db.query<{ id: string }>(
         `WITH killed AS (
            UPDATE mfa_challenges SET invalidated_at = $10
             WHERE user_id = $2 AND purpose = $5 AND ${LIVE}
+         ), issued AS (
+           INSERT INTO mfa_challenges
+             (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           RETURNING id
          )
-         INSERT INTO mfa_challenges
-           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [c.id, c.userId, c.factorId, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts, c.clientIp ?? null, c.createdAt],
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
+         SELECT id, $2, $11, 1, 'sending', $12 FROM issued
+         RETURNING id`,
+        [
+          c.id, c.userId, c.factorId, c.phoneE164, c.purpose, c.codeHash, c.expiresAt,
+          c.maxAttempts, c.clientIp ?? null, c.createdAt, c.firstProvider, c.country ?? null,
+        ],
       );
+      return rows[0].id;
     } catch (err) {
       if ((err as { code?: string }).code === EXCLUSION_VIOLATION) {
         throw new ConcurrentChallengeError();

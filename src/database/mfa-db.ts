@@ -18,7 +18,19 @@ export class MfaDb {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
   }
 
+  private readonly names = new Map<string, string>();
+
+  /**
+   * Every statement of the repositories is a constant text, so each is sent as
+   * a named prepared statement: Postgres parses and plans it once per
+   * connection instead of once per request.
+   */
   async query<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pool.query(text, params)).rows as T[];
+    let name = this.names.get(text);
+    if (!name) {
+      name = `mfa_${this.names.size + 1}`;
+      this.names.set(text, name);
+    }
+    return (await this.pool.query({ name, text, values: params })).rows as T[];
   }
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import * as jwt from 'jsonwebtoken';
 import type { Request } from 'express';
 import { ConfigError, MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { AuthenticatedUser, MfaUserResolver } from '../auth/user-resolver';
@@ -13,27 +13,24 @@ import { AuthenticatedUser, MfaUserResolver } from '../auth/user-resolver';
 @Injectable()
 export class DemoAuth {
   readonly generatedSecret: boolean;
-  private readonly jwt: JwtService;
+  /** Imported once: jsonwebtoken would otherwise re-import a string secret on every verify. */
+  private readonly key: KeyObject;
 
   constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
     if (!config.authJwtSecret && config.production) {
       throw new ConfigError(['AUTH_JWT_SECRET must be set when NODE_ENV=production']);
     }
     this.generatedSecret = !config.authJwtSecret;
-    this.jwt = new JwtService({
-      secret: config.authJwtSecret ?? randomBytes(32).toString('base64url'),
-      signOptions: { algorithm: 'HS256' },
-      verifyOptions: { algorithms: ['HS256'] },
-    });
+    this.key = createSecretKey(Buffer.from(config.authJwtSecret ?? randomBytes(32).toString('base64url')));
   }
 
   issueToken(sub: string, roles: string[] = [], expiresInSeconds = 12 * 3600): string {
-    return this.jwt.sign({ sub, roles }, { expiresIn: expiresInSeconds });
+    return jwt.sign({ sub, roles }, this.key, { algorithm: 'HS256', expiresIn: expiresInSeconds });
   }
 
   verify(token: string): AuthenticatedUser | null {
     try {
-      const claims = this.jwt.verify<{ sub?: unknown; roles?: unknown }>(token);
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as { sub?: unknown; roles?: unknown };
       if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 200) return null;
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
       return { id: claims.sub, roles };

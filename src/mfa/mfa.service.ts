@@ -102,18 +102,26 @@ export class MfaService {
     purpose: ChallengePurpose,
     context: RequestContext,
   ): Promise<SmsChallengeResult> {
+    const firstProvider = this.sender.firstChoice().name;
     const issued = await this.challenges.issue({
       userId: user.id,
       factorId: factor.id,
       phoneE164: factor.phoneE164,
       purpose,
       clientIp: context.ip,
+      country: factor.country,
+      firstProvider,
     });
     const message = this.renderer.render(issued.code);
     try {
       await this.sender.deliver(
         { to: factor.phoneE164, body: message.body, reference: issued.id },
-        { challengeId: issued.id, userId: user.id, country: factor.country },
+        {
+          challengeId: issued.id,
+          userId: user.id,
+          country: factor.country,
+          openedAttempt: { id: issued.firstAttemptId, provider: firstProvider },
+        },
       );
     } catch (err) {
       await this.challenges.invalidate(issued.id);

@@ -9,6 +9,8 @@ export interface DeliveryContext {
   challengeId: string;
   userId: string;
   country?: string;
+  /** The attempt row opened with the challenge for the first choice (see firstChoice()). */
+  openedAttempt?: { id: string; provider: string };
 }
 
 export interface ProviderState {
@@ -57,11 +59,27 @@ export class SmsSender {
     }));
   }
 
+  /** The provider a new message goes to first; none → PROVIDERS_UNAVAILABLE before anything is written. */
+  firstChoice(): SmsProvider {
+    const first = this.route[0];
+    if (!first) throw unavailable();
+    return first;
+  }
+
   async deliver(message: SmsMessage, ctx: DeliveryContext): Promise<Delivery> {
     let attempt = 0;
     for (const [index, provider] of this.route.entries()) {
       attempt += 1;
-      const attemptId = await this.sendLog.begin({ ...ctx, provider: provider.name, attempt });
+      const opened = attempt === 1 && ctx.openedAttempt?.provider === provider.name ? ctx.openedAttempt.id : undefined;
+      const attemptId =
+        opened ??
+        (await this.sendLog.begin({
+          challengeId: ctx.challengeId,
+          userId: ctx.userId,
+          country: ctx.country,
+          provider: provider.name,
+          attempt,
+        }));
       const started = performance.now();
       try {
         const result = await this.sendWithDeadline(provider, message);
@@ -77,7 +95,7 @@ export class SmsSender {
         if (failure.kind === 'permanent') throw toNumberError(failure);
       }
     }
-    throw new MfaError('PROVIDERS_UNAVAILABLE', undefined, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER });
+    throw unavailable();
   }
 
   private async sendWithDeadline(provider: SmsProvider, message: SmsMessage): Promise<SendResult> {
@@ -105,6 +123,10 @@ function toNumberError(failure: ProviderError): MfaError {
     case 'not_mobile':
       return new MfaError('INVALID_PHONE');
     default:
-      return new MfaError('PROVIDERS_UNAVAILABLE', undefined, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER });
+      return unavailable();
   }
+}
+
+function unavailable(): MfaError {
+  return new MfaError('PROVIDERS_UNAVAILABLE', undefined, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER });
 }

@@ -10,7 +10,9 @@ export interface OutboxMessage {
   sentAt: Date;
 }
 
+/** The outbox keeps the last 1,000 messages, and the newest message of the last 10,000 numbers. */
 const OUTBOX_SIZE = 1000;
+const LATEST_NUMBERS = 10_000;
 
 /**
  * The development outbox. Keeps the last messages in memory and prints each to
@@ -23,6 +25,7 @@ export class MockSmsProvider implements SmsProvider {
   readonly enabled: boolean;
   private readonly logger = new Logger('MockSmsOutbox');
   private readonly outbox: OutboxMessage[] = [];
+  private readonly latest = new Map<string, OutboxMessage>();
   private sequence = 0;
 
   constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
@@ -30,8 +33,12 @@ export class MockSmsProvider implements SmsProvider {
   }
 
   async send(message: SmsMessage): Promise<SendResult> {
-    this.outbox.push({ ...message, sentAt: new Date() });
+    const entry = { ...message, sentAt: new Date() };
+    this.outbox.push(entry);
     if (this.outbox.length > OUTBOX_SIZE) this.outbox.shift();
+    this.latest.delete(message.to); // re-inserted last: the Map's order is recency
+    this.latest.set(message.to, entry);
+    if (this.latest.size > LATEST_NUMBERS) this.latest.delete(this.latest.keys().next().value!);
     this.logger.log(`code sent to ${maskPhone(message.to)}: ${message.body}`);
     return { providerMessageId: `mock-${++this.sequence}`, status: 'delivered', segments: 1 };
   }
@@ -42,7 +49,7 @@ export class MockSmsProvider implements SmsProvider {
   }
 
   lastMessageTo(e164: string): OutboxMessage | undefined {
-    return this.messagesTo(e164).at(-1);
+    return this.latest.get(e164);
   }
 
   get sent(): readonly OutboxMessage[] {

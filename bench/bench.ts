@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { MfaConfigOverrides } from '../src/config/mfa-config';
+import { configureApp } from '../src/demo/configure-app';
+import { DemoAppModule } from '../src/demo/demo-app.module';
+import { DemoAuth } from '../src/demo/demo-auth';
+import { MockSmsProvider } from '../src/sms/providers/mock/mock-sms.provider';
+import { createTestDatabase } from '../test/support/database';
+import { Worker } from 'node:worker_threads';
+import { JsonClient } from './http-client';
+import type { PhaseRequest } from './load-worker';
+import { PhaseResult, runPhase } from './stats';
+
+/**
+ * npm run bench: the real HTTP app in-process on real Postgres (DATABASE_URL,
+ * else embedded), many distinct users, sends and verifies at concurrency 1, 8
+ * and 32. Limits are raised through configuration only.
+ */
+const LEVELS = [1, 8, 32] as const;
+const OPS: Record<(typeof LEVELS)[number], number> = { 1: 400, 8: 2000, 32: 3000 };
+const USERS = 3000;
+
+const BENCH_CONFIG: MfaConfigOverrides = {
+  cooldownMinutes: 0,
+  hourlyLimit: 1_000_000,
+  dailyLimit: 1_000_000,
+  ipHourlyLimit: 1_000_000,
+  httpThrottlePerMinute: 10_000_000,
+  databasePoolSize: 24,
+  authJwtSecret: 'bench-secret-bench-secret-bench-secret-0000',
+  providers: { MOCK: { maxPerMinute: 10_000_000, maxPerHour: 10_000_000, maxPerDay: 10_000_000 } },
+};
+
+interface Bench {
+  client: JsonClient;
+  load: Worker;
+  tokens: string[];
+  phones: string[];
+  outbox: MockSmsProvider;
+}
+
+/** Valid, ordinary US mobile-capable numbers (no fictional 555-01xx ranges). */
+function phoneOf(i: number): string {
+  return `+1415${200 + Math.floor(i / 10_000)}${String(i % 10_000).padStart(4, '0')}`;
+}
+
+function phase(b: Bench, req: PhaseRequest): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    b.load.once('message', resolve);
+    b.load.once('error', reject);
+    b.load.postMessage(req);
+  });
+}
+
+function codeFor(b: Bench, i: number): string {
+  return b.outbox.lastMessageTo(b.phones[i])!.body.match(/\b(\d{4,10})\b/)![1];
+}
+
+async function setupUsers(b: Bench): Promise<void> {
+  await runPhase(USERS, 16, async (i) => {
+    const enrolled = await b.client.post('/mfa/sms/enroll', b.tokens[i], { phoneNumber: b.phones[i] });
+    if (enrolled.status !== 202) throw new Error(`enroll failed: ${JSON.stringify(enrolled.body)}`);
+    const verified = await b.client.post('/mfa/sms/enroll/verify', b.tokens[i], { code: codeFor(b, i) });
+    if (verified.status !== 200) throw new Error(`enroll/verify failed: ${JSON.stringify(verified.body)}`);
+    return true;
+  });
+}
+
+async function main(): Promise<void> {
+  const db = await createTestDatabase();
+  const app = await NestFactory.create<NestExpressApplication>(
+    DemoAppModule.register({ ...BENCH_CONFIG, databaseUrl: db.url }),
+    { bodyParser: false, logger: ['error'] },
+  );
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  const auth = app.get(DemoAuth);
+  const b: Bench = {
+    client: new JsonClient(port, 64),
+    load: new Worker(join(__dirname, 'load-worker.js'), { workerData: { port } }),
+    tokens: Array.from({ length: USERS }, (_, i) => auth.issueToken(`bench-user-${i}`)),
+    phones: Array.from({ length: USERS }, (_, i) => phoneOf(i)),
+    outbox: app.get(MockSmsProvider),
+  };
+
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PGlite'}; users: ${USERS}`);
+  await setupUsers(b);
+
+  const results: { send: Record<string, PhaseResult>; verify: Record<string, PhaseResult> } = { send: {}, verify: {} };
+  for (const c of LEVELS) {
+    const n = OPS[c];
+    // Users are taken round-robin: at most one request per user in flight, so no request waits on another's lock.
+    const users = Array.from({ length: n }, (_, i) => i % USERS);
+    results.send[`c${c}`] = await phase(b, {
+      total: n,
+      concurrency: c,
+      path: '/mfa/sms/challenge',
+      tokens: users.map((u) => b.tokens[u]),
+      bodies: users.map(() => ({})),
+      expectStatus: 202,
+    });
+    // Each user's newest code, read from the mock provider's outbox.
+    const verifiers = Array.from({ length: Math.min(n, USERS) }, (_, i) => i);
+    results.verify[`c${c}`] = await phase(b, {
+      total: verifiers.length,
+      concurrency: c,
+      path: '/mfa/sms/verify',
+      tokens: verifiers.map((u) => b.tokens[u]),
+      bodies: verifiers.map((u) => ({ code: codeFor(b, u) })),
+      expectStatus: 200,
+    });
+  }
+  clearInterval(sampler);
+
+  const env = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    database: process.env.DATABASE_URL ? 'postgres' : 'embedded-pglite',
+    peakRssMb: Math.round(peakRss / 2 ** 20),
+    note: 'load generator in a worker thread of the same process; RSS includes both',
+    date: new Date().toISOString(),
+  };
+  print(results, env);
+  const dir = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...results, env }, null, 2) + '\n');
+
+  b.client.close();
+  b.load.postMessage('close');
+  await app.close();
+  await db.drop();
+}
+
+function print(results: Record<string, Record<string, PhaseResult>>, env: Record<string, unknown>): void {
+  console.log('\noperation  conc      ops/s    p50 ms    p95 ms    p99 ms   errors');
+  for (const [op, levels] of Object.entries(results)) {
+    for (const [level, r] of Object.entries(levels)) {
+      console.log(
+        `${op.padEnd(10)} ${level.padEnd(5)} ${String(r.ops).padStart(9)} ${r.p50.toFixed(2).padStart(9)} ${r.p95
+          .toFixed(2)
+          .padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.errors).padStart(8)}`,
+      );
+    }
+  }
+  console.log(`\npeak RSS (server + load worker, one process): ${env.peakRssMb} MB`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
