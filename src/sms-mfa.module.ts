@@ -7,10 +7,14 @@ import { MfaConfigOverrides } from './config/mfa-config';
 import { MFA_CONFIG_OVERRIDES, MfaConfigModule } from './config/mfa-config.module';
 import { DatabaseModule } from './database/database.module';
 import { MfaDbModule } from './database/mfa-db.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MfaFactorsController } from './mfa/mfa-factors.controller';
 import { MfaSmsController } from './mfa/mfa-sms.controller';
 import { MfaModule } from './mfa/mfa.module';
 import { HealthController } from './ops/health.controller';
+import { MetricsController } from './ops/metrics.controller';
+import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Options that shape the module's wiring, so they are known before any factory runs. */
 export interface SmsMfaModuleWiring {
@@ -49,14 +53,19 @@ export class SmsMfaModule {
   }
 
   private static compose(wiring: SmsMfaModuleWiring, overrides: Provider, factoryImports: ModuleMetadata['imports']): DynamicModule {
-    const controllers = wiring.controllers === false ? [] : [MfaSmsController, MfaFactorsController, HealthController];
+    const controllers =
+      wiring.controllers === false
+        ? []
+        : [MfaSmsController, MfaFactorsController, TwilioWebhooksController, HealthController, MetricsController];
     return {
       module: SmsMfaModule,
       imports: [
         MfaConfigModule.register(overrides, factoryImports ?? []),
         DatabaseModule.register(),
         MfaDbModule,
+        MetricsModule,
         MfaModule,
+        WebhooksModule,
         TerminusModule,
         ...(wiring.imports ?? []),
       ],

@@ -40,6 +40,10 @@ export interface MfaConfig {
   appName: string;
   webOtpDomain?: string;
   providerTimeoutMs: number;
+  /** Consecutive transient failures that open a provider's circuit. */
+  circuitFailureThreshold: number;
+  /** How long an open circuit waits before letting one probe through. */
+  circuitHalfOpenMs: number;
   twilioEnabled: boolean;
   twilioAccountSid?: string;
   twilioAuthToken?: string;
@@ -100,6 +104,8 @@ const SCHEMA: Schema = {
     rule: text(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a bare domain name such as example.org'),
   },
   providerTimeoutMs: { env: 'SMS_PROVIDER_TIMEOUT_MS', rule: int(100, 60_000), default: 5000 },
+  circuitFailureThreshold: { env: 'SMS_CIRCUIT_FAILURE_THRESHOLD', rule: int(1, 100), default: 3 },
+  circuitHalfOpenMs: { env: 'SMS_CIRCUIT_HALF_OPEN_MS', rule: int(100, 3_600_000), default: 30_000 },
   twilioEnabled: { env: 'TWILIO_ENABLED', rule: bool(), default: false },
   twilioAccountSid: { env: 'TWILIO_ACCOUNT_SID', rule: text(/^AC[0-9a-fA-F]{32}$/, 'AC followed by 32 hex digits') },
   twilioAuthToken: { env: 'TWILIO_AUTH_TOKEN', rule: text() },

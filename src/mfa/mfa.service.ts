@@ -8,6 +8,7 @@ import { maskPhone } from '../phone/mask';
 import { parseMobilePhone } from '../phone/phone-number';
 import { SmsSender } from '../sms/sms-sender.service';
 import { MessageRenderer } from '../sms/templates/message-renderer';
+import { OptOutsRepository } from '../sms/opt-outs.repository';
 import { SmsFactor, SmsFactorsRepository } from './sms-factors.repository';
 import { FactorView, MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from './mfa.types';
 
@@ -27,6 +28,7 @@ export class MfaService {
     private readonly challenges: ChallengeService,
     private readonly sender: SmsSender,
     private readonly renderer: MessageRenderer,
+    private readonly optOuts: OptOutsRepository,
   ) {}
 
   /** Sends an ownership code to a new number; the factor is verified by `verifySmsEnrollment`. */
@@ -34,6 +36,7 @@ export class MfaService {
     this.assertEnabled();
     const phone = parseMobilePhone(phoneNumber);
     const factor = await this.factors.upsert(user.id, phone.e164, phone.country, this.clock.now());
+    factor.optedOut = await this.optOuts.isOptedOut(phone.e164);
     const result = await this.sendCode(user, factor, 'enroll', context);
     return { factorId: factor.id, ...result };
   }
@@ -102,7 +105,8 @@ export class MfaService {
     purpose: ChallengePurpose,
     context: RequestContext,
   ): Promise<SmsChallengeResult> {
-    const firstProvider = this.sender.firstChoice().name;
+    if (factor.optedOut) throw new MfaError('PHONE_OPTED_OUT');
+    const firstProvider = (await this.sender.reserve()).name;
     const issued = await this.challenges.issue({
       userId: user.id,
       factorId: factor.id,
@@ -120,7 +124,7 @@ export class MfaService {
           challengeId: issued.id,
           userId: user.id,
           country: factor.country,
-          openedAttempt: { id: issued.firstAttemptId, provider: firstProvider },
+          reserved: { attemptId: issued.firstAttemptId, provider: firstProvider },
         },
       );
     } catch (err) {

@@ -10,6 +10,8 @@ export interface SmsFactor {
   verifiedAt?: Date;
   createdAt: Date;
   lastUsedAt?: Date;
+  /** The number sent STOP (read with the factor where it is about to be messaged). */
+  optedOut?: boolean;
 }
 
 @Injectable()
@@ -28,10 +30,12 @@ export class SmsFactorsRepository {
     return toFactor(rows[0]);
   }
 
+  /** The user's verified number, with its opt-out state in the same read. */
   async findVerified(userId: string): Promise<SmsFactor | undefined> {
     const rows = await this.db.query(
-      `SELECT * FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL
-        ORDER BY verified_at DESC LIMIT 1`,
+      `SELECT f.*, EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = f.phone_e164) AS opted_out
+         FROM mfa_sms_factors f WHERE f.user_id = $1 AND f.verified_at IS NOT NULL
+        ORDER BY f.verified_at DESC LIMIT 1`,
       [userId],
     );
     return rows[0] && toFactor(rows[0]);
@@ -74,5 +78,6 @@ function toFactor(r: Record<string, unknown>): SmsFactor {
     verifiedAt: r.verified_at ? new Date(r.verified_at as string) : undefined,
     createdAt: new Date(r.created_at as string),
     lastUsedAt: r.last_used_at ? new Date(r.last_used_at as string) : undefined,
+    optedOut: r.opted_out === undefined ? undefined : Boolean(r.opted_out),
   };
 }

@@ -55,4 +55,36 @@ export class SendLogRepository {
       [id, error.providerCode ?? error.reason, error.kind, failoverTo ?? null, latencyMs],
     );
   }
+
+  /**
+   * A delivery report. Idempotent and monotonic: the WHERE clause only lets a
+   * status move forward (sending < queued < sent < final), so duplicated or
+   * out-of-order callbacks never move it back. Returns the seconds from send to
+   * delivery when this report is the one that marked it delivered.
+   */
+  async applyDeliveryStatus(
+    provider: string,
+    providerMessageId: string,
+    status: DeliveryStatus,
+    errorCode: string | undefined,
+  ): Promise<{ applied: boolean; deliveredAfterSeconds?: number }> {
+    const rows = await this.db.query<{ seconds: string | null }>(
+      `UPDATE sms_send_log
+          SET status = $3, error_code = COALESCE($4, error_code), updated_at = now(),
+              delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
+        WHERE provider = $1 AND provider_message_id = $2
+          AND ${RANK('status')} < ${RANK('$3')}
+        RETURNING CASE WHEN $3 = 'delivered' THEN extract(epoch FROM now() - created_at) END AS seconds`,
+      [provider, providerMessageId, status, errorCode ?? null],
+    );
+    if (!rows.length) return { applied: false };
+    const seconds = rows[0].seconds;
+    return { applied: true, deliveredAfterSeconds: seconds === null ? undefined : Number(seconds) };
+  }
 }
+
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+
+/** Order of statuses; every final one (delivered, undelivered, failed) ranks 3. */
+const RANK = (expr: string) =>
+  `(CASE ${expr}::text WHEN 'sending' THEN 0 WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END)`;

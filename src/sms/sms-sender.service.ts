@@ -1,16 +1,33 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  BrokenCircuitError,
+  CircuitBreakerPolicy,
+  CircuitState,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  handleWhen,
+} from 'cockatiel';
+import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { maskPhone } from '../phone/mask';
+import { ProviderBudgetsRepository } from './provider-budgets.repository';
 import { SendLogRepository } from './send-log.repository';
 import { ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
+import { SmsEvents } from './sms-events';
 
 export interface DeliveryContext {
   challengeId: string;
   userId: string;
   country?: string;
-  /** The attempt row opened with the challenge for the first choice (see firstChoice()). */
-  openedAttempt?: { id: string; provider: string };
+  /** The provider reserved by reserve(), whose attempt row was opened with the challenge. */
+  reserved: { attemptId: string; provider: string };
+}
+
+export interface Delivery {
+  provider: string;
+  attempts: number;
+  result: SendResult;
 }
 
 export interface ProviderState {
@@ -20,33 +37,65 @@ export interface ProviderState {
   circuit: 'closed' | 'open' | 'half-open';
 }
 
-export interface Delivery {
-  provider: string;
-  attempts: number;
-  result: SendResult;
+interface Route {
+  provider: SmsProvider;
+  breaker: CircuitBreakerPolicy;
+  /** When the circuit last opened (Date.now()): it stays skipped until halfOpenAfter has passed. */
+  openedAt?: number;
 }
 
 /** Seconds a client is asked to wait when no provider could take a message. */
 const UNAVAILABLE_RETRY_AFTER = 30;
 
+const CIRCUIT_NAMES: Record<CircuitState, ProviderState['circuit']> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open',
+};
+
 /**
- * The sending pipeline: providers in priority order, each attempt logged,
- * transient failures failed over with the same message, permanent ones mapped
- * to the number's error. The loop never reads vendor codes: adapters classify.
+ * The sending pipeline: providers in priority order; a provider is skipped
+ * when disabled, its circuit is open, or its shared budget is spent. Each
+ * attempt is logged; transient failures fail over with the same message,
+ * permanent ones become the number's error. The loop never reads vendor
+ * codes: the adapters classify.
  */
 @Injectable()
 export class SmsSender {
   private readonly logger = new Logger('SmsSender');
   private readonly all: SmsProvider[];
-  private readonly route: SmsProvider[];
+  private readonly routes: Route[];
 
   constructor(
     @Inject(SMS_PROVIDERS) providers: SmsProvider[],
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
     private readonly sendLog: SendLogRepository,
+    private readonly budgets: ProviderBudgetsRepository,
+    private readonly events: SmsEvents,
   ) {
     this.all = [...providers].sort((a, b) => config.providers[a.name].priority - config.providers[b.name].priority);
-    this.route = this.all.filter((p) => p.enabled);
+    this.routes = this.all
+      .filter((p) => p.enabled)
+      .map((provider) => ({
+        provider,
+        // Only transient failures count towards opening: a wrong number says nothing about the provider.
+        breaker: circuitBreaker(
+          handleWhen((e) => e instanceof ProviderError && e.kind === 'transient'),
+          {
+            halfOpenAfter: config.circuitHalfOpenMs,
+            breaker: new ConsecutiveBreaker(config.circuitFailureThreshold),
+          },
+        ),
+      }));
+    for (const route of this.routes) {
+      route.breaker.onStateChange((state) => {
+        if (state === CircuitState.Open) route.openedAt = Date.now();
+        this.events.circuitChanged(route.provider.name, CIRCUIT_NAMES[state]);
+      });
+    }
+    for (const p of this.all) this.events.providerReady(p.name, p.enabled);
   }
 
   /** Every known provider with its state, first choice first (for /health). */
@@ -55,47 +104,70 @@ export class SmsSender {
       name: p.name,
       enabled: p.enabled,
       priority: this.config.providers[p.name].priority,
-      circuit: 'closed' as const,
+      circuit: CIRCUIT_NAMES[this.routes.find((r) => r.provider === p)?.breaker.state ?? CircuitState.Closed],
     }));
   }
 
-  /** The provider a new message goes to first; none → PROVIDERS_UNAVAILABLE before anything is written. */
-  firstChoice(): SmsProvider {
-    const first = this.route[0];
-    if (!first) throw unavailable();
-    return first;
+  /**
+   * Picks the provider a new message goes to first and takes a slot of its
+   * budget. None → PROVIDERS_UNAVAILABLE before anything is written.
+   */
+  async reserve(): Promise<SmsProvider> {
+    for (const route of this.routes) {
+      if (await this.usable(route)) return route.provider;
+    }
+    throw unavailable();
   }
 
   async deliver(message: SmsMessage, ctx: DeliveryContext): Promise<Delivery> {
+    const start = this.routes.findIndex((r) => r.provider.name === ctx.reserved.provider);
     let attempt = 0;
-    for (const [index, provider] of this.route.entries()) {
+    let previous: string | undefined;
+    for (let index = Math.max(start, 0); index < this.routes.length; index++) {
+      const route = this.routes[index];
+      const reserved = index === start;
+      if (!reserved && !(await this.usable(route))) continue;
       attempt += 1;
-      const opened = attempt === 1 && ctx.openedAttempt?.provider === provider.name ? ctx.openedAttempt.id : undefined;
-      const attemptId =
-        opened ??
-        (await this.sendLog.begin({
-          challengeId: ctx.challengeId,
-          userId: ctx.userId,
-          country: ctx.country,
-          provider: provider.name,
-          attempt,
-        }));
+      if (previous) this.events.failedOver(previous, route.provider.name);
+      const attemptId = reserved
+        ? ctx.reserved.attemptId
+        : await this.sendLog.begin({
+            challengeId: ctx.challengeId,
+            userId: ctx.userId,
+            country: ctx.country,
+            provider: route.provider.name,
+            attempt,
+          });
       const started = performance.now();
       try {
-        const result = await this.sendWithDeadline(provider, message);
-        await this.sendLog.accepted(attemptId, result, Math.round(performance.now() - started));
-        return { provider: provider.name, attempts: attempt, result };
+        const result = await route.breaker.execute(() => this.sendWithDeadline(route.provider, message));
+        const latency = Math.round(performance.now() - started);
+        await this.sendLog.accepted(attemptId, result, latency);
+        this.events.sent(route.provider.name, result, latency);
+        return { provider: route.provider.name, attempts: attempt, result };
       } catch (err) {
-        const failure = err instanceof ProviderError ? err : ProviderError.transient('network');
-        const next = failure.kind === 'transient' ? this.route[index + 1]?.name : undefined;
+        const failure = toProviderError(err);
+        const next = failure.kind === 'transient' ? this.routes[index + 1]?.provider.name : undefined;
         await this.sendLog.failed(attemptId, failure, Math.round(performance.now() - started), next);
-        this.logger.warn(
-          `${provider.name} failed for ${maskPhone(message.to)}: ${failure.message}${next ? `; failing over to ${next}` : ''}`,
-        );
+        this.events.failed(route.provider.name, failure);
+        this.logger.warn(`${route.provider.name} failed for ${maskPhone(message.to)}: ${failure.message}`);
         if (failure.kind === 'permanent') throw toNumberError(failure);
+        previous = route.provider.name;
       }
     }
     throw unavailable();
+  }
+
+  /** Circuit not open, and a budget slot taken. */
+  private async usable(route: Route): Promise<boolean> {
+    // An open circuit is skipped without a call until halfOpenAfter has passed;
+    // then the next execute() is cockatiel's half-open probe.
+    const halfOpenDue = Date.now() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs;
+    if (route.breaker.state === CircuitState.Open && !halfOpenDue) return false;
+    const limits = this.config.providers[route.provider.name];
+    const taken = await this.budgets.tryTake(route.provider.name, limits, this.clock.now());
+    if (!taken) this.events.budgetSpent(route.provider.name);
+    return taken;
   }
 
   private async sendWithDeadline(provider: SmsProvider, message: SmsMessage): Promise<SendResult> {
@@ -113,6 +185,12 @@ export class SmsSender {
       clearTimeout(timer);
     }
   }
+}
+
+function toProviderError(err: unknown): ProviderError {
+  if (err instanceof ProviderError) return err;
+  if (err instanceof BrokenCircuitError) return ProviderError.transient('server', 'circuit_open');
+  return ProviderError.transient('network');
 }
 
 function toNumberError(failure: ProviderError): MfaError {

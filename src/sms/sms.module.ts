@@ -1,18 +1,32 @@
 import { Module } from '@nestjs/common';
+import { AwsSnsSmsProvider } from './providers/aws-sns/aws-sns.provider';
 import { MockSmsProvider } from './providers/mock/mock-sms.provider';
 import { SMS_PROVIDERS } from './providers/sms-provider';
+import { TwilioSmsProvider } from './providers/twilio/twilio.provider';
+import { OptOutsRepository } from './opt-outs.repository';
+import { ProviderBudgetsRepository } from './provider-budgets.repository';
 import { SendLogRepository } from './send-log.repository';
+import { SmsEvents } from './sms-events';
 import { SmsSender } from './sms-sender.service';
 import { MessageRenderer } from './templates/message-renderer';
 
 @Module({
   providers: [
+    TwilioSmsProvider,
+    AwsSnsSmsProvider,
     MockSmsProvider,
-    { provide: SMS_PROVIDERS, inject: [MockSmsProvider], useFactory: (mock: MockSmsProvider) => [mock] },
+    {
+      provide: SMS_PROVIDERS,
+      inject: [TwilioSmsProvider, AwsSnsSmsProvider, MockSmsProvider],
+      useFactory: (...providers: unknown[]) => providers,
+    },
     SendLogRepository,
+    ProviderBudgetsRepository,
+    OptOutsRepository,
+    SmsEvents,
     SmsSender,
     MessageRenderer,
   ],
-  exports: [SmsSender, MessageRenderer, MockSmsProvider],
+  exports: [SmsSender, MessageRenderer, MockSmsProvider, OptOutsRepository, SendLogRepository],
 })
 export class SmsModule {}

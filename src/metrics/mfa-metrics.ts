@@ -1,0 +1,73 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The Prometheus metrics of SPEC section 6, on a registry of this module's
+ * own (two apps in one process never clash). Labels are bounded: provider,
+ * status, rule, limit, result, currency — never a number, user or code.
+ */
+@Injectable()
+export class MfaMetrics implements OnModuleDestroy {
+  readonly registry = new Registry();
+
+  readonly sendTotal = new Counter({
+    name: 'sms_send_total',
+    help: 'SMS send attempts by provider and outcome',
+    labelNames: ['provider', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly failoverTotal = new Counter({
+    name: 'sms_failover_total',
+    help: 'Failovers from one provider to the next',
+    labelNames: ['from', 'to'] as const,
+    registers: [this.registry],
+  });
+  readonly deliverySeconds = new Histogram({
+    name: 'sms_delivery_seconds',
+    help: 'Time from send to the delivered status callback',
+    labelNames: ['provider'] as const,
+    buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600],
+    registers: [this.registry],
+  });
+  readonly costTotal = new Counter({
+    name: 'sms_cost_total',
+    help: 'Reported SMS cost by provider and currency',
+    labelNames: ['provider', 'currency'] as const,
+    registers: [this.registry],
+  });
+  readonly fraudTriggersTotal = new Counter({
+    name: 'sms_fraud_triggers_total',
+    help: 'Fraud rule triggers',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+  readonly rateLimitedTotal = new Counter({
+    name: 'sms_rate_limited_total',
+    help: 'Requests refused by a limit',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+  readonly verifyTotal = new Counter({
+    name: 'sms_verify_total',
+    help: 'Verification outcomes',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly providerUp = new Gauge({
+    name: 'sms_provider_up',
+    help: '1 when the provider is enabled and its circuit is not open',
+    labelNames: ['provider'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly stopDefaults: () => void;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.stopDefaults = () => this.registry.clear();
+  }
+
+  onModuleDestroy(): void {
+    this.stopDefaults();
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
+import { ProviderError, SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+
+/**
+ * AWS SNS direct-to-phone SMS (transactional). Credentials come from the
+ * standard AWS chain. The SDK's own retries are off (one attempt): a slow SNS
+ * must not delay failover, which is the sender's job.
+ */
+@Injectable()
+export class AwsSnsSmsProvider implements SmsProvider {
+  readonly name = 'AWS_SNS' as const;
+  readonly enabled: boolean;
+  private readonly client?: SNSClient;
+
+  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+    this.enabled = config.awsSnsEnabled;
+    if (!this.enabled) return;
+    this.client = new SNSClient({
+      region: config.awsSnsRegion,
+      endpoint: config.awsSnsEndpoint,
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: config.providerTimeoutMs,
+        requestTimeout: config.providerTimeoutMs,
+      }),
+    });
+  }
+
+  async send(message: SmsMessage, signal: AbortSignal): Promise<SendResult> {
+    const attributes: NonNullable<PublishCommand['input']['MessageAttributes']> = {
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+    };
+    if (this.config.awsSnsSenderId) {
+      attributes['AWS.SNS.SMS.SenderID'] = { DataType: 'String', StringValue: this.config.awsSnsSenderId };
+    }
+    try {
+      const out = await this.client!.send(
+        new PublishCommand({ PhoneNumber: message.to, Message: message.body, MessageAttributes: attributes }),
+        { abortSignal: signal },
+      );
+      return { providerMessageId: out.MessageId, status: 'queued' };
+    } catch (err) {
+      throw classify(err);
+    }
+  }
+
+  destroy(): void {
+    this.client?.destroy();
+  }
+}
+
+/** The one place SNS failures are read. */
+export function classify(err: unknown): ProviderError {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number }; $fault?: string; code?: string };
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  if (name === 'InvalidParameterException' || name === 'InvalidParameter' || name === 'InvalidParameterValue') {
+    return ProviderError.permanent('invalid_number', name);
+  }
+  if (name === 'OptedOutException') return ProviderError.permanent('opted_out', name);
+  if (/Throttl/i.test(name) || status === 429) return ProviderError.transient('throttled', name);
+  if (name === 'AbortError' || name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
+    return ProviderError.transient('timeout', name);
+  }
+  if (status !== undefined && status >= 500) return ProviderError.transient('server', name);
+  if (status !== undefined) return ProviderError.transient('rejected', name);
+  return ProviderError.transient('network', e.code ?? name);
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Header, HttpCode, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import twilio from 'twilio';
+import { MfaExceptionFilter } from '../common/mfa-exception.filter';
+import { DeliveryService } from './delivery.service';
+import { OptOutService } from './opt-out.service';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+
+/** Twilio posts form-encoded bodies; every field is optional and read as a string. */
+type TwilioForm = Record<string, unknown>;
+const field = (form: TwilioForm, name: string): string | undefined =>
+  typeof form[name] === 'string' ? (form[name] as string).slice(0, 1600) : undefined;
+
+@ApiExcludeController()
+@UseGuards(TwilioSignatureGuard)
+@UseFilters(MfaExceptionFilter)
+@Controller('mfa/webhooks/twilio')
+export class TwilioWebhooksController {
+  constructor(
+    private readonly delivery: DeliveryService,
+    private readonly optOuts: OptOutService,
+  ) {}
+
+  /** Delivery reports: 204 whether or not the message is known (unknown ids are acknowledged and ignored). */
+  @Post('status')
+  @HttpCode(204)
+  async status(@Body() form: TwilioForm): Promise<void> {
+    const sid = field(form, 'MessageSid') ?? field(form, 'SmsSid');
+    const status = field(form, 'MessageStatus') ?? field(form, 'SmsStatus');
+    if (sid && status) await this.delivery.report('TWILIO', sid, status, field(form, 'ErrorCode'));
+  }
+
+  /** Inbound SMS: STOP/START/HELP keywords; the answer is TwiML. */
+  @Post('inbound')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  async inbound(@Body() form: TwilioForm): Promise<string> {
+    const reply = await this.optOuts.handleInbound('TWILIO', field(form, 'From'), field(form, 'Body'));
+    const twiml = new twilio.twiml.MessagingResponse();
+    if (reply) twiml.message(reply);
+    return twiml.toString();
+  }
+}

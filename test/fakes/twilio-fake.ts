@@ -1,0 +1,57 @@
+import type { ServerResponse } from 'node:http';
+import { FakeServer, RecordedRequest } from './fake-server';
+
+/**
+ * Twilio's Messages API as the SDK sees it: POST
+ * /2010-04-01/Accounts/{AccountSid}/Messages.json, form-encoded, HTTP Basic
+ * auth; JSON answers, and Twilio's error JSON ({ code, message, more_info, status }).
+ */
+export class TwilioFake extends FakeServer {
+  protected answer(req: RecordedRequest, res: ServerResponse): void {
+    const match = req.path.match(/^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/);
+    if (!match || !req.headers.authorization?.startsWith('Basic ')) {
+      return json(res, 401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+    }
+    switch (this.mode.kind) {
+      case 'server-error':
+        return json(res, 500, { code: 20500, message: 'Internal Server Error', status: 500 });
+      case 'throttle':
+        return json(res, 429, { code: 20429, message: 'Too Many Requests', status: 429 });
+      case 'number-error':
+        return json(res, 400, {
+          code: Number(this.mode.code),
+          message: `The 'To' number ${req.form.get('To')} is not valid.`,
+          more_info: `https://www.twilio.com/docs/errors/${this.mode.code}`,
+          status: 400,
+        });
+      default:
+        return json(res, 201, {
+          account_sid: match[1],
+          api_version: '2010-04-01',
+          body: req.form.get('Body'),
+          date_created: new Date().toUTCString(),
+          direction: 'outbound-api',
+          from: req.form.get('From'),
+          messaging_service_sid: req.form.get('MessagingServiceSid'),
+          num_media: '0',
+          num_segments: '1',
+          price: '-0.00790',
+          price_unit: 'USD',
+          sid: `SM${FakeServer.id()}`,
+          status: 'queued',
+          to: req.form.get('To'),
+          uri: `/2010-04-01/Accounts/${match[1]}/Messages/SM.json`,
+        });
+    }
+  }
+
+  /** Bodies of the messages Twilio was asked to send to a number. */
+  bodiesTo(e164: string): string[] {
+    return this.requests.filter((r) => r.form.get('To') === e164).map((r) => r.form.get('Body') ?? '');
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,58 @@
+import type { MfaConfigOverrides } from '../../src/config/mfa-config';
+import { SnsFake } from '../fakes/sns-fake';
+import { TwilioFake } from '../fakes/twilio-fake';
+
+export const TWILIO_SID = 'AC' + '0123456789abcdef'.repeat(2);
+export const TWILIO_TOKEN = 'twilio-auth-token-for-tests';
+export const PUBLIC_BASE_URL = 'https://mfa.example.org';
+
+export interface ProviderFakes {
+  twilio: TwilioFake;
+  sns: SnsFake;
+  /** Config that points both real SDKs at the fakes, with the mock provider off. */
+  config: MfaConfigOverrides;
+  stop(): Promise<void>;
+}
+
+export async function startProviderFakes(): Promise<ProviderFakes> {
+  // The SNS SDK reads credentials from the standard chain; here, the environment.
+  process.env.AWS_ACCESS_KEY_ID ??= 'AKIDFAKEFORTESTS0000';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'fake-secret-for-tests';
+  const twilio = new TwilioFake();
+  const sns = new SnsFake();
+  const [twilioUrl, snsUrl] = await Promise.all([twilio.start(), sns.start()]);
+  return {
+    twilio,
+    sns,
+    config: {
+      mockSmsEnabled: false,
+      publicBaseUrl: PUBLIC_BASE_URL,
+      twilioEnabled: true,
+      twilioAccountSid: TWILIO_SID,
+      twilioAuthToken: TWILIO_TOKEN,
+      twilioFromNumber: '+15005550006',
+      twilioApiBaseUrl: twilioUrl,
+      awsSnsEnabled: true,
+      awsSnsRegion: 'eu-west-1',
+      awsSnsSenderId: 'HavenHealth',
+      awsSnsEndpoint: snsUrl,
+      providerTimeoutMs: 400,
+      circuitFailureThreshold: 100,
+      cooldownMinutes: 0,
+      providers: {
+        TWILIO: { maxPerMinute: 100_000, maxPerHour: 100_000, maxPerDay: 100_000 },
+        AWS_SNS: { maxPerMinute: 100_000, maxPerHour: 100_000, maxPerDay: 100_000 },
+      },
+    },
+    stop: async () => {
+      await Promise.all([twilio.stop(), sns.stop()]);
+    },
+  };
+}
+
+/** The code inside a message body. */
+export function codeIn(body: string | undefined): string {
+  const code = body?.match(/\b(\d{4,10})\b/)?.[1];
+  if (!code) throw new Error('no code in message');
+  return code;
+}
