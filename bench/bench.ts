@@ -35,6 +35,16 @@ const BENCH_CONFIG: MfaConfigOverrides = {
   providers: { MOCK: { maxPerMinute: 10_000_000, maxPerHour: 10_000_000, maxPerDay: 10_000_000 } },
 };
 
+/** Twilio enabled in front of the mock, its API on a port where nothing listens. */
+const TWILIO_DOWN: MfaConfigOverrides = {
+  twilioEnabled: true,
+  twilioAccountSid: 'AC' + '0'.repeat(32),
+  twilioAuthToken: 'bench-token',
+  twilioFromNumber: '+15005550006',
+  twilioApiBaseUrl: 'http://127.0.0.1:9',
+  providers: { ...BENCH_CONFIG.providers, TWILIO: { maxPerMinute: 10_000_000, maxPerHour: 10_000_000, maxPerDay: 10_000_000 } },
+};
+
 interface Bench {
   client: JsonClient;
   load: Worker;
@@ -118,6 +128,34 @@ async function main(): Promise<void> {
       expectStatus: 200,
     });
   }
+  await app.close();
+
+  // Failover run: Twilio (priority 1) hard down — its base URL is a closed
+  // port — so the first sends pay its failure until the circuit opens; then
+  // sends go straight to the next provider.
+  const down = await NestFactory.create<NestExpressApplication>(
+    DemoAppModule.register({ ...BENCH_CONFIG, ...TWILIO_DOWN, databaseUrl: db.url }),
+    { bodyParser: false, logger: ['error'] },
+  );
+  configureApp(down);
+  await down.listen(port, '127.0.0.1');
+  const users = Array.from({ length: OPS[32] }, (_, i) => i % USERS);
+  const sendAll = (total: number) =>
+    phase(b, {
+      total,
+      concurrency: 32,
+      path: '/mfa/sms/challenge',
+      tokens: users.slice(0, total).map((u) => b.tokens[u]),
+      bodies: users.slice(0, total).map(() => ({})),
+      expectStatus: 202,
+    });
+  const warmup = await sendAll(32);
+  const failover = await sendAll(OPS[32]);
+  const failoverResults = {
+    warmup,
+    c32: failover,
+    p99VsHealthy: Math.round((failover.p99 / results.send.c32.p99) * 100) / 100,
+  };
   clearInterval(sampler);
 
   const env = {
@@ -130,14 +168,15 @@ async function main(): Promise<void> {
     note: 'load generator in a worker thread of the same process; RSS includes both',
     date: new Date().toISOString(),
   };
-  print(results, env);
+  print({ ...results, failover: { c32: failover } }, env);
+  console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...results, env }, null, 2) + '\n');
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...results, failover: failoverResults, env }, null, 2) + '\n');
 
   b.client.close();
   b.load.postMessage('close');
-  await app.close();
+  await down.close();
   await db.drop();
 }
 
@@ -151,6 +190,9 @@ function print(results: Record<string, Record<string, PhaseResult>>, env: Record
           .padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.errors).padStart(8)}`,
       );
     }
+  }
+  for (const [op, levels] of Object.entries(results)) {
+    for (const [level, r] of Object.entries(levels)) if (r.firstError) console.log(`${op} ${level} first error: ${r.firstError}`);
   }
   console.log(`\npeak RSS (server + load worker, one process): ${env.peakRssMb} MB`);
 }

@@ -25,9 +25,12 @@ parentPort!.on('message', async (req: PhaseRequest | 'close') => {
     parentPort!.close();
     return;
   }
+  let firstError: string | undefined;
   const result = await runPhase(req.total, req.concurrency, async (i) => {
     const reply = await client.post(req.path, req.tokens[i], req.bodies[i]);
-    return reply.status === req.expectStatus;
+    const ok = reply.status === req.expectStatus;
+    if (!ok) firstError ??= `${reply.status} ${JSON.stringify(reply.body)}`;
+    return ok;
   });
-  parentPort!.postMessage(result);
+  parentPort!.postMessage(firstError ? { ...result, firstError } : result);
 });

@@ -5,6 +5,8 @@ export interface PhaseResult {
   p99: number;
   errors: number;
   count: number;
+  /** The first unexpected answer, when there were errors. */
+  firstError?: string;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -12,8 +12,8 @@ export class CreateProviderState1732636800000 implements MigrationInterface {
         keyword      text NOT NULL,
         provider     text NOT NULL
       )`);
-    // One row per provider; each window is (start, count). Taking a slot is a
-    // single conditional upsert on this row, so a budget holds across instances.
+    // One row per provider; each window is (start, count). Instances lease
+    // blocks of slots under this row's lock, so a budget holds across instances.
     await q.query(`
       CREATE TABLE sms_provider_budgets (
         provider     text PRIMARY KEY,

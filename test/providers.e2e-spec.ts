@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import twilio from 'twilio';
+import { ProviderBudgets } from '../src/sms/provider-budgets';
 import { SnsFake } from './fakes/sns-fake';
 import { startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase, withClient } from './support/database';
@@ -294,6 +295,24 @@ describe('providers: circuit breaker and budgets', () => {
       assert.equal(health.body.info.sms.providers[0].circuit, 'closed');
     } finally {
       await t.close();
+    }
+  });
+
+  it('never grants more than a budget across two instances leasing blocks concurrently', async () => {
+    const limits = { priority: 1, maxPerMinute: 50, maxPerHour: 1000, maxPerDay: 1000 };
+    const a = await startTestApp(db.url, fakes.config);
+    const b = await startTestApp(db.url, fakes.config);
+    try {
+      const now = new Date();
+      const takes = await Promise.all(
+        Array.from({ length: 120 }, (_, i) => (i % 2 ? b : a).app.get(ProviderBudgets).tryTake('LEASE_TEST', limits, now)),
+      );
+      assert.equal(takes.filter(Boolean).length, 50);
+      const [row] = await withClient(db.url, async (c) => (await c.query(`SELECT * FROM sms_provider_budgets WHERE provider = 'LEASE_TEST'`)).rows);
+      assert.equal(row.minute_count, 50);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 

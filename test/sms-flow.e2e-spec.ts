@@ -170,7 +170,7 @@ describe('SMS code core over REST', () => {
       assert.equal(rows.length, 1);
       assert.equal(rows[0].provider, 'MOCK');
       assert.equal(rows[0].status, 'delivered');
-      assert.match(rows[0].provider_message_id, /^mock-\d+$/);
+      assert.match(rows[0].provider_message_id, /^mock-[0-9a-f-]{36}$/);
     });
   });
 

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { MFA_DATA_SOURCE } from './data-source';
 
+export type Queryable = (text: string, params?: unknown[]) => Promise<Record<string, any>[]>;
+
 /**
  * The SQL seam of the repositories: the `pg` pool of the module's TypeORM data
  * source, queried directly. One shape of result for every statement (rows),
@@ -32,5 +34,21 @@ export class MfaDb {
       this.names.set(text, name);
     }
     return (await this.pool.query({ name, text, values: params })).rows as T[];
+  }
+
+  /** Runs `work` in one transaction on one connection (for the rare multi-statement operations). */
+  async transaction<T>(work: (query: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(async (text, params = []) => (await client.query(text, params)).rows);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 }

@@ -11,7 +11,7 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { maskPhone } from '../phone/mask';
-import { ProviderBudgetsRepository } from './provider-budgets.repository';
+import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
 import { ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
 import { SmsEvents } from './sms-events';
@@ -72,7 +72,7 @@ export class SmsSender {
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly sendLog: SendLogRepository,
-    private readonly budgets: ProviderBudgetsRepository,
+    private readonly budgets: ProviderBudgets,
     private readonly events: SmsEvents,
   ) {
     this.all = [...providers].sort((a, b) => config.providers[a.name].priority - config.providers[b.name].priority);
@@ -139,12 +139,9 @@ export class SmsSender {
             attempt,
           });
       const started = performance.now();
+      let result: SendResult;
       try {
-        const result = await route.breaker.execute(() => this.sendWithDeadline(route.provider, message));
-        const latency = Math.round(performance.now() - started);
-        await this.sendLog.accepted(attemptId, result, latency);
-        this.events.sent(route.provider.name, result, latency);
-        return { provider: route.provider.name, attempts: attempt, result };
+        result = await route.breaker.execute(() => this.sendWithDeadline(route.provider, message));
       } catch (err) {
         const failure = toProviderError(err);
         const next = failure.kind === 'transient' ? this.routes[index + 1]?.provider.name : undefined;
@@ -153,7 +150,12 @@ export class SmsSender {
         this.logger.warn(`${route.provider.name} failed for ${maskPhone(message.to)}: ${failure.message}`);
         if (failure.kind === 'permanent') throw toNumberError(failure);
         previous = route.provider.name;
+        continue;
       }
+      const latency = Math.round(performance.now() - started);
+      await this.sendLog.accepted(attemptId, result, latency);
+      this.events.sent(route.provider.name, result, latency);
+      return { provider: route.provider.name, attempts: attempt, result };
     }
     throw unavailable();
   }

@@ -4,7 +4,7 @@ import { MockSmsProvider } from './providers/mock/mock-sms.provider';
 import { SMS_PROVIDERS } from './providers/sms-provider';
 import { TwilioSmsProvider } from './providers/twilio/twilio.provider';
 import { OptOutsRepository } from './opt-outs.repository';
-import { ProviderBudgetsRepository } from './provider-budgets.repository';
+import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
 import { SmsEvents } from './sms-events';
 import { SmsSender } from './sms-sender.service';
@@ -21,7 +21,7 @@ import { MessageRenderer } from './templates/message-renderer';
       useFactory: (...providers: unknown[]) => providers,
     },
     SendLogRepository,
-    ProviderBudgetsRepository,
+    ProviderBudgets,
     OptOutsRepository,
     SmsEvents,
     SmsSender,

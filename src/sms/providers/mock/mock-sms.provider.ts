@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
 import { maskPhone } from '../../../phone/mask';
@@ -26,7 +27,6 @@ export class MockSmsProvider implements SmsProvider {
   private readonly logger = new Logger('MockSmsOutbox');
   private readonly outbox: OutboxMessage[] = [];
   private readonly latest = new Map<string, OutboxMessage>();
-  private sequence = 0;
 
   constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
     this.enabled = config.mockSmsEnabled && !config.production;
@@ -40,7 +40,7 @@ export class MockSmsProvider implements SmsProvider {
     this.latest.set(message.to, entry);
     if (this.latest.size > LATEST_NUMBERS) this.latest.delete(this.latest.keys().next().value!);
     this.logger.log(`code sent to ${maskPhone(message.to)}: ${message.body}`);
-    return { providerMessageId: `mock-${++this.sequence}`, status: 'delivered', segments: 1 };
+    return { providerMessageId: `mock-${randomUUID()}`, status: 'delivered', segments: 1 };
   }
 
   /** Messages to one number, oldest first. */
