@@ -1,6 +1,9 @@
 import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AdminSmsController } from './admin/admin-sms.controller';
+import { AdminGuard } from './auth/admin.guard';
 import { MfaAuthGuard } from './auth/mfa-auth.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RequestUserResolver } from './auth/request-user.resolver';
 import { MfaUserResolver } from './auth/user-resolver';
 import { MfaConfigOverrides } from './config/mfa-config';
@@ -56,7 +59,14 @@ export class SmsMfaModule {
     const controllers =
       wiring.controllers === false
         ? []
-        : [MfaSmsController, MfaFactorsController, TwilioWebhooksController, HealthController, MetricsController];
+        : [
+            MfaSmsController,
+            MfaFactorsController,
+            AdminSmsController,
+            TwilioWebhooksController,
+            HealthController,
+            MetricsController,
+          ];
     return {
       module: SmsMfaModule,
       imports: [
@@ -65,12 +75,13 @@ export class SmsMfaModule {
         MfaDbModule,
         MetricsModule,
         MfaModule,
+        RateLimitModule,
         WebhooksModule,
         TerminusModule,
         ...(wiring.imports ?? []),
       ],
       controllers,
-      providers: [{ provide: MfaUserResolver, useClass: wiring.userResolver ?? RequestUserResolver }, MfaAuthGuard],
+      providers: [{ provide: MfaUserResolver, useClass: wiring.userResolver ?? RequestUserResolver }, MfaAuthGuard, AdminGuard],
       exports: [MfaModule, MfaUserResolver, MfaAuthGuard],
     };
   }

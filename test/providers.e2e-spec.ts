@@ -50,7 +50,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
   });
 
   it('sends through Twilio first, with its SDK, and logs price, segments and message id', async () => {
-    const phone = '+14155550131';
+    const phone = '+14152010131';
     const userId = await verifiedUser(phone);
     const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(202);
     assert.equal(fakes.twilio.requests.length, 1);
@@ -74,7 +74,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     ['throttling (429)', { kind: 'throttle' }],
   ] as const) {
     it(`fails over on ${name} from Twilio to SNS with the same code`, async () => {
-      const phone = '+14155550132';
+      const phone = '+14152010132';
       const userId = await verifiedUser(phone);
       fakes.twilio.mode = mode;
       const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(202);
@@ -97,7 +97,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
   }
 
   it('fails over from a hanging Twilio to SNS within the timeout plus a margin', async () => {
-    const phone = '+14155550133';
+    const phone = '+14152010133';
     const userId = await verifiedUser(phone);
     fakes.twilio.mode = { kind: 'hang' };
     const started = Date.now();
@@ -114,7 +114,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     ['21610', 'PHONE_OPTED_OUT', 403],
   ] as const) {
     it(`stops at Twilio error ${code} (the number's fault): no SNS call, ${expected}`, async () => {
-      const userId = await verifiedUser('+14155550134');
+      const userId = await verifiedUser('+14152010134');
       fakes.twilio.mode = { kind: 'number-error', code };
       const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(status);
       assert.equal(res.body.code, expected);
@@ -123,7 +123,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
   }
 
   it('maps an SNS InvalidParameter on the number to INVALID_PHONE', async () => {
-    const userId = await verifiedUser('+14155550135');
+    const userId = await verifiedUser('+14152010135');
     fakes.twilio.mode = { kind: 'server-error' };
     fakes.sns.mode = { kind: 'number-error', code: 'InvalidParameter' };
     const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(400);
@@ -131,7 +131,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
   });
 
   it('answers 503 PROVIDERS_UNAVAILABLE with Retry-After when both are down, and the code cannot be used', async () => {
-    const userId = await verifiedUser('+14155550136');
+    const userId = await verifiedUser('+14152010136');
     fakes.twilio.mode = { kind: 'server-error' };
     fakes.sns.mode = { kind: 'server-error' };
     const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(503);
@@ -159,7 +159,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     });
 
     it('moves a status forward only, idempotently, and ignores unknown messages', async () => {
-      const userId = await verifiedUser('+14155550137');
+      const userId = await verifiedUser('+14152010137');
       const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(202);
       const [row] = await sendLog(res.body.challengeId);
       const sid = row.provider_message_id;
@@ -195,7 +195,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     };
 
     it('refuses to send after STOP without calling a provider, and START restores', async () => {
-      const phone = '+14155550138';
+      const phone = '+14152010138';
       const userId = await verifiedUser(phone);
       const stop = await inbound(phone, ' stop ').expect(200);
       assert.match(stop.headers['content-type'], /text\/xml/);
@@ -208,14 +208,15 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
       assert.equal(enrolAgain.body.code, 'PHONE_OPTED_OUT');
 
       await inbound(phone, 'START').expect(200);
-      await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(202);
+      const restored = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({});
+      assert.equal(restored.status, 202, JSON.stringify(restored.body));
       assert.equal(fakes.twilio.requests.length, 1);
     });
 
     it('answers HELP with a help text, and rejects unsigned inbound messages', async () => {
-      const help = await inbound('+14155550139', 'HELP').expect(200);
+      const help = await inbound('+14152010139', 'HELP').expect(200);
       assert.match(help.text, /verification codes only/);
-      await t.http.post('/mfa/webhooks/twilio/inbound').type('form').send({ From: '+14155550139', Body: 'STOP' }).expect(403);
+      await t.http.post('/mfa/webhooks/twilio/inbound').type('form').send({ From: '+14152010139', Body: 'STOP' }).expect(403);
     });
   });
 
@@ -257,7 +258,7 @@ describe('providers: circuit breaker and budgets', () => {
   it('opens the circuit after consecutive transient failures: later sends skip Twilio without waiting', async () => {
     const t = await startTestApp(db.url, { ...fakes.config, circuitFailureThreshold: 2, circuitHalfOpenMs: 60_000 });
     try {
-      await enrolled(t, 'circuit-user', '+14155550140');
+      await enrolled(t, 'circuit-user', '+14152010140');
       const auth = { Authorization: `Bearer ${t.token('circuit-user')}` };
       fakes.twilio.reset({ kind: 'hang' });
       fakes.sns.reset();
@@ -281,7 +282,7 @@ describe('providers: circuit breaker and budgets', () => {
   it('half-opens after the wait and closes again when the probe succeeds', async () => {
     const t = await startTestApp(db.url, { ...fakes.config, circuitFailureThreshold: 1, circuitHalfOpenMs: 200 });
     try {
-      await enrolled(t, 'probe-user', '+14155550141');
+      await enrolled(t, 'probe-user', '+14152010141');
       const auth = { Authorization: `Bearer ${t.token('probe-user')}` };
       fakes.twilio.reset({ kind: 'server-error' });
       await t.http.post('/mfa/sms/challenge').set(auth).send({}).expect(202);
@@ -324,7 +325,7 @@ describe('providers: circuit breaker and budgets', () => {
       await withClient(db.url, (c) => c.query(`DELETE FROM sms_provider_budgets`));
       fakes.twilio.reset();
       fakes.sns.reset();
-      const phones = ['+14155550142', '+14155550143', '+14155550144', '+14155550145'];
+      const phones = ['+14152010142', '+14152010143', '+14152010144', '+14152010145'];
       await Promise.all(
         phones.map((phone, i) =>
           (i % 2 ? b : a).http

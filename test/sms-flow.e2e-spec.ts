@@ -21,11 +21,11 @@ describe('SMS code core over REST', () => {
   });
 
   it('enrols a number, verifies ownership, then challenges and verifies a login code', async () => {
-    const phone = '+14155550101';
+    const phone = '+14152010101';
     const enrolled = await t.http
       .post('/mfa/sms/enroll')
       .set(bearer('alice'))
-      .send({ phoneNumber: '+1 (415) 555-0101' })
+      .send({ phoneNumber: '+1 (415) 201-0101' })
       .expect(202);
     assert.equal(enrolled.body.maskedPhone, '+1 ••• ••• 0101');
     assert.ok(enrolled.body.factorId && enrolled.body.challengeId);
@@ -49,11 +49,11 @@ describe('SMS code core over REST', () => {
     assert.equal(factors.body[0].type, 'sms');
     assert.equal(factors.body[0].verified, true);
     assert.equal(factors.body[0].maskedPhone, '+1 ••• ••• 0101');
-    assert.ok(!JSON.stringify(factors.body).includes('5550101'));
+    assert.ok(!JSON.stringify(factors.body).includes('2010101'));
   });
 
   it('answers a wrong code with CODE_INVALID and the attempts left, then refuses even the right code', async () => {
-    const phone = '+14155550102';
+    const phone = '+14152010102';
     await enrollVerified(t, 'bob', phone);
     await t.http.post('/mfa/sms/challenge').set(bearer('bob')).send({}).expect(202);
     const right = lastCode(t, phone);
@@ -72,7 +72,7 @@ describe('SMS code core over REST', () => {
   });
 
   it('expires a code after SMS_CODE_VALIDITY_MINUTES', async () => {
-    const phone = '+14155550103';
+    const phone = '+14152010103';
     await enrollVerified(t, 'carol', phone);
     await t.http.post('/mfa/sms/challenge').set(bearer('carol')).send({}).expect(202);
     t.clock.advanceMinutes(10);
@@ -81,7 +81,7 @@ describe('SMS code core over REST', () => {
   });
 
   it('accepts a code once only', async () => {
-    const phone = '+14155550104';
+    const phone = '+14152010104';
     await enrollVerified(t, 'dan', phone);
     await t.http.post('/mfa/sms/challenge').set(bearer('dan')).send({}).expect(202);
     const code = lastCode(t, phone);
@@ -91,7 +91,7 @@ describe('SMS code core over REST', () => {
   });
 
   it('kills the previous code when a new one is requested (resend)', async () => {
-    const phone = '+14155550105';
+    const phone = '+14152010105';
     await enrollVerified(t, 'erin', phone);
     await t.http.post('/mfa/sms/challenge').set(bearer('erin')).send({}).expect(202);
     const old = lastCode(t, phone);
@@ -113,7 +113,7 @@ describe('SMS code core over REST', () => {
   });
 
   it('lets exactly one of 20 concurrent verifies of the right code succeed', async () => {
-    const phone = '+14155550106';
+    const phone = '+14152010106';
     await enrollVerified(t, 'frank', phone);
     await t.http.post('/mfa/sms/challenge').set(bearer('frank')).send({}).expect(202);
     const code = lastCode(t, phone);
@@ -129,23 +129,23 @@ describe('SMS code core over REST', () => {
     const none = await t.http.post('/mfa/sms/challenge').set(bearer('nobody')).send({}).expect(403);
     assert.equal(none.body.code, 'PHONE_NOT_VERIFIED');
 
-    await enrollVerified(t, 'gina', '+14155550107');
+    await enrollVerified(t, 'gina', '+14152010107');
     const other = await t.http
       .post('/mfa/sms/challenge')
       .set(bearer('gina'))
-      .send({ phoneNumber: '+14155550199' })
+      .send({ phoneNumber: '+14152010199' })
       .expect(403);
     assert.equal(other.body.code, 'PHONE_NOT_VERIFIED');
-    assert.equal(t.outbox.messagesTo('+14155550199').length, 0);
+    assert.equal(t.outbox.messagesTo('+14152010199').length, 0);
 
     // An enrolment that was never verified does not count either.
-    await t.http.post('/mfa/sms/enroll').set(bearer('hank')).send({ phoneNumber: '+14155550108' }).expect(202);
+    await t.http.post('/mfa/sms/enroll').set(bearer('hank')).send({ phoneNumber: '+14152010108' }).expect(202);
     const pending = await t.http.post('/mfa/sms/challenge').set(bearer('hank')).send({}).expect(403);
     assert.equal(pending.body.code, 'PHONE_NOT_VERIFIED');
   });
 
   it('stores only the keyed hash of a code, bound to its challenge', async () => {
-    const phone = '+14155550109';
+    const phone = '+14152010109';
     await enrollVerified(t, 'ivan', phone);
     const res = await t.http.post('/mfa/sms/challenge').set(bearer('ivan')).send({}).expect(202);
     const code = lastCode(t, phone);
@@ -162,7 +162,7 @@ describe('SMS code core over REST', () => {
   });
 
   it('records every send in the send log', async () => {
-    const phone = '+14155550110';
+    const phone = '+14152010110';
     await enrollVerified(t, 'judy', phone);
     const res = await t.http.post('/mfa/sms/challenge').set(bearer('judy')).send({}).expect(202);
     await withClient(db.url, async (c) => {
@@ -175,7 +175,7 @@ describe('SMS code core over REST', () => {
   });
 
   it('removes a factor, and answers 404 for a factor of someone else', async () => {
-    const factorId = await enrollVerified(t, 'kim', '+14155550111');
+    const factorId = await enrollVerified(t, 'kim', '+14152010111');
     await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('mallory')).expect(404);
     await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('kim')).expect(204);
     const list = await t.http.get('/mfa/factors').set(bearer('kim')).expect(200);

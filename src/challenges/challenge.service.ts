@@ -4,12 +4,22 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { CodeHasher, generateCode } from '../codes/one-time-code';
-import { ChallengePurpose, ChallengeRow, ChallengesRepository, ConcurrentChallengeError } from './challenges.repository';
+import { MfaMetrics } from '../metrics/mfa-metrics';
+import { SendCountersRepository } from '../rate-limit/send-counters.repository';
+import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
+import {
+  ChallengePurpose,
+  ChallengeRow,
+  ChallengesRepository,
+  ConcurrentChallengeError,
+  IssueOutcome,
+} from './challenges.repository';
 
 export interface IssueRequest {
   userId: string;
   factorId: string;
   phoneE164: string;
+  prefix: string;
   purpose: ChallengePurpose;
   clientIp?: string;
   country?: string;
@@ -23,8 +33,12 @@ export interface IssuedChallenge {
   code: string;
   expiresAt: Date;
   createdAt: Date;
+  /** When the cooldown (progressive for the user) lets the next code go. */
+  resendAvailableAt: Date;
   /** The send-log row of the first attempt, already 'sending'. */
   firstAttemptId: string;
+  /** The limit subjects this send was counted on (refunded if no provider takes it). */
+  countedOn: string[];
 }
 
 /** Issues codes and decides verifications; storage and atomicity live in the repository. */
@@ -34,6 +48,8 @@ export class ChallengeService {
 
   constructor(
     private readonly challenges: ChallengesRepository,
+    private readonly counters: SendCountersRepository,
+    private readonly metrics: MfaMetrics,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {
@@ -45,23 +61,35 @@ export class ChallengeService {
     const code = generateCode(this.config.codeLength);
     const createdAt = this.clock.now();
     const expiresAt = new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000);
-    let firstAttemptId: string;
+    const slot = sendSlotRequest(this.config, req);
+    let outcome: IssueOutcome;
     try {
-      firstAttemptId = await this.challenges.issue({
+      outcome = await this.challenges.issue({
         ...req,
         id,
         codeHash: this.hasher.hash(id, code),
         expiresAt,
         maxAttempts: this.config.maxAttempts,
         createdAt,
+        slot,
       });
     } catch (err) {
       if (err instanceof ConcurrentChallengeError) {
-        throw new MfaError('COOLDOWN', 'A code was just sent: wait for it.', { retryAfterSeconds: 1 });
+        this.metrics.rateLimitedTotal.inc({ limit: 'concurrent' });
+        throw new MfaError('COOLDOWN', 'A code was just sent: wait for it.', { retryAfterSeconds: 1, limit: 'concurrent' });
       }
       throw err;
     }
-    return { id, code, expiresAt, createdAt, firstAttemptId };
+    if ('refused' in outcome) throw this.refusal(outcome.refused);
+    return {
+      id,
+      code,
+      expiresAt,
+      createdAt,
+      resendAvailableAt: new Date(createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
+      firstAttemptId: outcome.attemptId,
+      countedOn: slot.subjects,
+    };
   }
 
   /** Consumes the user's live challenge if `code` is right; otherwise throws the precise reason. */
@@ -72,6 +100,7 @@ export class ChallengeService {
     const challenge = await this.challenges.findLive(userId, purpose);
     if (!challenge) throw new MfaError('NO_ACTIVE_CHALLENGE');
     const now = this.clock.now();
+    this.assertNotLockedOut(challenge.failures, challenge.lockedUntil, now);
     if (challenge.attempts >= challenge.maxAttempts) throw tooManyAttempts();
     if (challenge.expiresAt <= now) throw new MfaError('CODE_EXPIRED');
 
@@ -80,15 +109,49 @@ export class ChallengeService {
       if (!(await this.challenges.consume(challenge.id, now))) throw new MfaError('NO_ACTIVE_CHALLENGE');
       return challenge;
     }
-    const counted = await this.challenges.recordFailure(challenge.id);
+    const counted = await this.challenges.recordFailure(challenge.id, userId, now, this.config.verifyFailureThreshold);
     if (!counted) throw tooManyAttempts();
     const attemptsRemaining = counted.maxAttempts - counted.attempts;
     if (attemptsRemaining <= 0) throw tooManyAttempts();
     throw new MfaError('CODE_INVALID', undefined, { attemptsRemaining });
   }
 
-  invalidate(challengeId: string): Promise<void> {
-    return this.challenges.invalidate(challengeId, this.clock.now());
+  /** Ends the user's run of wrong codes (another factor succeeded, or an admin reset it). */
+  resetFailures(userId: string): Promise<void> {
+    return this.challenges.resetFailures(userId);
+  }
+
+  /** A challenge whose message no provider took: never verifiable, and its send is not counted. */
+  async withdraw(issued: IssuedChallenge): Promise<void> {
+    await this.challenges.invalidate(issued.id, this.clock.now());
+    await this.counters.refund(issued.countedOn, issued.createdAt);
+  }
+
+  /**
+   * NIST SP 800-63B: wrong codes are counted per user across challenges. Past
+   * the threshold each failure imposes a growing wait; at the hard limit SMS
+   * verification stops until another factor succeeds or an admin resets it.
+   */
+  private assertNotLockedOut(failures: number, lockedUntil: Date | undefined, now: Date): void {
+    if (failures >= this.config.verifyFailureHardLimit) {
+      this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
+      throw new MfaError('RATE_LIMITED', 'Too many wrong codes: verify with another factor or contact support.', {
+        limit: 'verify_failures',
+      });
+    }
+    if (lockedUntil && lockedUntil > now) {
+      this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
+      throw new MfaError('RATE_LIMITED', 'Too many wrong codes: wait before trying again.', {
+        limit: 'verify_failures',
+        retryAfterSeconds: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000),
+      });
+    }
+  }
+
+  private refusal(refused: SlotRefusal): MfaError {
+    this.metrics.rateLimitedTotal.inc({ limit: refused.limit });
+    const details = { limit: refused.limit, retryAfterSeconds: refused.retryAfterSeconds };
+    return isCooldown(refused) ? new MfaError('COOLDOWN', undefined, details) : new MfaError('RATE_LIMITED', undefined, details);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MfaDb } from '../database/mfa-db';
+import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 
 export type ChallengePurpose = 'enroll' | 'login';
 
@@ -17,7 +18,13 @@ export interface NewChallenge {
   /** The provider that will be tried first: its send-log row is opened with the challenge. */
   firstProvider: string;
   country?: string;
+  /** Number prefix for fraud statistics (calling code + leading national digits). */
+  prefix: string;
+  /** The limits this send is counted against. */
+  slot: SendSlotRequest;
 }
+
+export type IssueOutcome = { attemptId: string; nextCooldownSeconds: number } | { refused: SlotRefusal };
 
 export interface ChallengeRow {
   id: string;
@@ -30,6 +37,9 @@ export interface ChallengeRow {
   attempts: number;
   maxAttempts: number;
   createdAt: Date;
+  /** The user's consecutive wrong codes (across challenges) and the wait they impose. */
+  failures: number;
+  lockedUntil?: Date;
 }
 
 /** Thrown when a concurrent request issued a live challenge for the same user first. */
@@ -44,37 +54,46 @@ export class ChallengesRepository {
   constructor(private readonly db: MfaDb) {}
 
   /**
-   * Atomic, one statement: kills the user's live challenge of this purpose,
-   * inserts the new one, and opens its first send attempt as 'sending' (so a
-   * crash before the provider answers leaves a trace). Returns the attempt id.
-   * The deferred exclusion constraint `mfa_challenges_one_live` makes a
-   * concurrent second issue fail at commit instead of leaving two live codes.
+   * Atomic, one statement: takes a send slot on every limit (mfa_take_send_slot
+   * locks the counters and refuses without recording anything when a limit is
+   * reached), kills the user's live challenge of this purpose, inserts the new
+   * one and opens its first send attempt as 'sending' (so a crash before the
+   * provider answers leaves a trace). The deferred exclusion constraint
+   * `mfa_challenges_one_live` makes a concurrent second issue fail at commit,
+   * undoing its slot too.
    */
-  async issue(c: NewChallenge): Promise<string> {
+  async issue(c: NewChallenge): Promise<IssueOutcome> {
+    const s = c.slot;
     try {
-      const rows = await this.db.query<{ id: string }>(
-        `WITH killed AS (
+      const [row] = await this.db.query<{ attempt_id: string | null; refused_limit: string | null; wait_seconds: number }>(
+        `WITH slot AS (
+           SELECT * FROM mfa_take_send_slot($13::text[], $14::text[], $15::int[], $16::int[], $17::int[], $18::boolean[], $19, $10)
+         ), killed AS (
            UPDATE mfa_challenges SET invalidated_at = $10
-            WHERE user_id = $2 AND purpose = $5 AND ${LIVE}
+            WHERE user_id = $2 AND purpose = $5 AND ${LIVE} AND NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL)
          ), issued AS (
            INSERT INTO mfa_challenges
-             (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at,
+              country, prefix)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $20
+            WHERE NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL)
+           RETURNING id
+         ), attempt AS (
+           INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
+           SELECT id, $2, $11, 1, 'sending', $12 FROM issued
            RETURNING id
          )
-         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
-         SELECT id, $2, $11, 1, 'sending', $12 FROM issued
-         RETURNING id`,
+         SELECT (SELECT id FROM attempt) AS attempt_id, slot.refused_limit, slot.wait_seconds FROM slot`,
         [
-          c.id, c.userId, c.factorId, c.phoneE164, c.purpose, c.codeHash, c.expiresAt,
-          c.maxAttempts, c.clientIp ?? null, c.createdAt, c.firstProvider, c.country ?? null,
+          c.id, c.userId, c.factorId, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts,
+          c.clientIp ?? null, c.createdAt, c.firstProvider, c.country ?? null,
+          s.subjects, s.names, s.hourly, s.daily, s.cooldownSeconds, s.progressive, s.cooldownCapSeconds, c.prefix,
         ],
       );
-      return rows[0].id;
+      if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
+      return { attemptId: row.attempt_id!, nextCooldownSeconds: row.wait_seconds };
     } catch (err) {
-      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) {
-        throw new ConcurrentChallengeError();
-      }
+      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
       throw err;
     }
   }
@@ -82,10 +101,11 @@ export class ChallengesRepository {
   /** The user's newest live challenge of a purpose (expired or exhausted ones included). */
   async findLive(userId: string, purpose: ChallengePurpose): Promise<ChallengeRow | undefined> {
     const rows = await this.db.query(
-      `SELECT id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, attempts, max_attempts, created_at
-         FROM mfa_challenges
-        WHERE user_id = $1 AND purpose = $2 AND ${LIVE}
-        ORDER BY created_at DESC LIMIT 1`,
+      `SELECT c.id, c.user_id, c.factor_id, c.phone_e164, c.purpose, c.code_hash, c.expires_at, c.attempts,
+              c.max_attempts, c.created_at, f.consecutive AS failures, f.locked_until
+         FROM mfa_challenges c LEFT JOIN mfa_verify_failures f ON f.user_id = c.user_id
+        WHERE c.user_id = $1 AND c.purpose = $2 AND ${LIVE}
+        ORDER BY c.created_at DESC LIMIT 1`,
       [userId, purpose],
     );
     return rows[0] && toChallenge(rows[0]);
@@ -94,16 +114,19 @@ export class ChallengesRepository {
   /**
    * Atomic single use: one UPDATE whose WHERE re-checks liveness, attempts and
    * expiry under the row lock, so of N concurrent consumers exactly one gets a
-   * row back. Also stamps the factor's last use.
+   * row back. Also stamps the factor's last use and, a success, resets the
+   * user's run of wrong codes.
    */
   async consume(id: string, now: Date): Promise<boolean> {
     const rows = await this.db.query(
       `WITH consumed AS (
          UPDATE mfa_challenges SET consumed_at = $2
           WHERE id = $1 AND ${LIVE} AND attempts < max_attempts AND expires_at > $2
-          RETURNING factor_id
+          RETURNING factor_id, user_id
        ), used AS (
          UPDATE mfa_sms_factors SET last_used_at = $2 WHERE id = (SELECT factor_id FROM consumed)
+       ), reset AS (
+         DELETE FROM mfa_verify_failures WHERE user_id = (SELECT user_id FROM consumed)
        )
        SELECT factor_id FROM consumed`,
       [id, now],
@@ -112,17 +135,50 @@ export class ChallengesRepository {
   }
 
   /**
-   * Atomic: counts one wrong guess unless the code is already dead. Returns the
-   * attempts made, or undefined when the challenge was no longer live.
+   * Atomic: counts one wrong guess on the challenge unless the code is already
+   * dead, and one on the user's run of wrong codes (which a new code does not
+   * reset). From `threshold` consecutive failures on, each failure imposes a
+   * wait of 30 s doubling up to an hour. Returns undefined when the challenge
+   * was no longer live.
    */
-  async recordFailure(id: string): Promise<{ attempts: number; maxAttempts: number } | undefined> {
+  async recordFailure(
+    id: string,
+    userId: string,
+    now: Date,
+    threshold: number,
+  ): Promise<{ attempts: number; maxAttempts: number; failures: number; lockedUntil?: Date } | undefined> {
     const rows = await this.db.query(
-      `UPDATE mfa_challenges SET attempts = attempts + 1
-        WHERE id = $1 AND ${LIVE} AND attempts < max_attempts
-        RETURNING attempts, max_attempts`,
-      [id],
+      `WITH counted AS (
+         UPDATE mfa_challenges SET attempts = attempts + 1
+          WHERE id = $1 AND ${LIVE} AND attempts < max_attempts
+          RETURNING attempts, max_attempts
+       ), run AS (
+         INSERT INTO mfa_verify_failures AS f (user_id, consecutive, locked_until, updated_at)
+         SELECT $2, 1, CASE WHEN $4 <= 1 THEN $3::timestamptz + interval '30 seconds' END, $3 FROM counted
+         ON CONFLICT (user_id) DO UPDATE SET
+           consecutive = f.consecutive + 1,
+           updated_at = $3,
+           locked_until = CASE WHEN f.consecutive + 1 >= $4
+             THEN $3::timestamptz + make_interval(secs => LEAST(3600, 30 * power(2, LEAST(f.consecutive + 1 - $4, 20))))
+             END
+         RETURNING consecutive, locked_until
+       )
+       SELECT counted.attempts, counted.max_attempts, run.consecutive, run.locked_until FROM counted, run`,
+      [id, userId, now, threshold],
     );
-    return rows[0] && { attempts: rows[0].attempts, maxAttempts: rows[0].max_attempts };
+    const r = rows[0];
+    return (
+      r && {
+        attempts: r.attempts,
+        maxAttempts: r.max_attempts,
+        failures: r.consecutive,
+        lockedUntil: r.locked_until ? new Date(r.locked_until) : undefined,
+      }
+    );
+  }
+
+  async resetFailures(userId: string): Promise<void> {
+    await this.db.query(`DELETE FROM mfa_verify_failures WHERE user_id = $1`, [userId]);
   }
 
   /** A challenge whose message no provider took can never be verified. */
@@ -143,5 +199,7 @@ function toChallenge(r: Record<string, unknown>): ChallengeRow {
     attempts: Number(r.attempts),
     maxAttempts: Number(r.max_attempts),
     createdAt: new Date(r.created_at as string),
+    failures: Number(r.failures ?? 0),
+    lockedUntil: r.locked_until ? new Date(r.locked_until as string) : undefined,
   };
 }

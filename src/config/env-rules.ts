@@ -104,3 +104,16 @@ export function trustProxy(): EnvRule<string | number | boolean> {
     allowed: 'off, true, loopback, a hop count from 0 to 10, or comma-separated IPs/CIDRs',
   };
 }
+
+/** A comma-separated list of snake_case names (e.g. fraud rule names). */
+export function nameList(): EnvRule<string[]> {
+  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((n) => typeof n === 'string' && /^[a-z][a-z0-9_]*$/.test(n));
+  return {
+    parse: (raw) => {
+      const list = raw.split(',').map((n) => n.trim()).filter(Boolean);
+      return check(list) ? list : undefined;
+    },
+    check,
+    allowed: 'a comma-separated list of rule names',
+  };
+}

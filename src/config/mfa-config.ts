@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bool, countryList, EnvRule, int, oneOf, text, trustProxy, url } from './env-rules';
+import { bool, countryList, EnvRule, int, nameList, oneOf, text, trustProxy, url } from './env-rules';
 
 export type ProviderName = 'TWILIO' | 'AWS_SNS' | 'MOCK';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
@@ -31,6 +31,20 @@ export interface MfaConfig {
   dailyLimit: number;
   hourlyLimit: number;
   ipHourlyLimit: number;
+  /** Each further send inside the daily window doubles the user's cooldown, up to cooldownMaxMinutes. */
+  progressiveCooldown: boolean;
+  cooldownMaxMinutes: number;
+  /** Consecutive wrong codes (across challenges) before verification waits grow. */
+  verifyFailureThreshold: number;
+  /** Consecutive wrong codes at which SMS verification stops until another factor or an admin resets it. */
+  verifyFailureHardLimit: number;
+  fraudDisabledRules: string[];
+  fraudMaxNumbersPerUser: number;
+  fraudMaxNumbersPerIp: number;
+  fraudVelocityFactor: number;
+  fraudVelocityMinSends: number;
+  fraudMinConversionPercent: number;
+  fraudConversionMinSends: number;
   httpThrottlePerMinute: number;
   codeSecret: string;
   encryptionKey: string;
@@ -89,6 +103,17 @@ const SCHEMA: Schema = {
   dailyLimit: { env: 'SMS_DAILY_LIMIT', rule: int(1, 1_000_000), default: 10 },
   hourlyLimit: { env: 'SMS_HOURLY_LIMIT', rule: int(1, 1_000_000), default: 5 },
   ipHourlyLimit: { env: 'SMS_IP_HOURLY_LIMIT', rule: int(1, 1_000_000), default: 20 },
+  progressiveCooldown: { env: 'SMS_PROGRESSIVE_COOLDOWN', rule: bool(), default: true },
+  cooldownMaxMinutes: { env: 'SMS_COOLDOWN_MAX_MINUTES', rule: int(1, 1440), default: 60 },
+  verifyFailureThreshold: { env: 'SMS_VERIFY_FAILURE_THRESHOLD', rule: int(1, 1000), default: 10 },
+  verifyFailureHardLimit: { env: 'SMS_VERIFY_FAILURE_HARD_LIMIT', rule: int(2, 100_000), default: 100 },
+  fraudDisabledRules: { env: 'SMS_FRAUD_DISABLED_RULES', rule: nameList(), default: [] },
+  fraudMaxNumbersPerUser: { env: 'SMS_FRAUD_MAX_NUMBERS_PER_USER', rule: int(1, 1000), default: 3 },
+  fraudMaxNumbersPerIp: { env: 'SMS_FRAUD_MAX_NUMBERS_PER_IP', rule: int(1, 100_000), default: 10 },
+  fraudVelocityFactor: { env: 'SMS_FRAUD_VELOCITY_FACTOR', rule: int(2, 1000), default: 5 },
+  fraudVelocityMinSends: { env: 'SMS_FRAUD_VELOCITY_MIN_SENDS', rule: int(1, 1_000_000), default: 20 },
+  fraudMinConversionPercent: { env: 'SMS_FRAUD_MIN_CONVERSION_PERCENT', rule: int(0, 100), default: 10 },
+  fraudConversionMinSends: { env: 'SMS_FRAUD_CONVERSION_MIN_SENDS', rule: int(1, 1_000_000), default: 20 },
   httpThrottlePerMinute: { env: 'HTTP_THROTTLE_PER_MINUTE', rule: int(1, 10_000_000), default: 60 },
   codeSecret: { env: 'SMS_CODE_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
   encryptionKey: {
@@ -228,6 +253,9 @@ function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: 
     if (!c.twilioFromNumber && !c.twilioMessagingServiceSid) {
       problems.push('TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID must be set when TWILIO_ENABLED=true');
     }
+  }
+  if ((c.verifyFailureHardLimit ?? 0) <= (c.verifyFailureThreshold ?? 0)) {
+    problems.push('SMS_VERIFY_FAILURE_HARD_LIMIT must be greater than SMS_VERIFY_FAILURE_THRESHOLD');
   }
   const both = (c.allowedCountries ?? []).filter((x) => (c.blockedCountries ?? []).includes(x));
   if (both.length) problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);

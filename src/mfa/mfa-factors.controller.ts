@@ -4,11 +4,12 @@ import { CurrentUser, MfaAuthGuard } from '../auth/mfa-auth.guard';
 import type { AuthenticatedUser } from '../auth/user-resolver';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
 import { createValidationPipe } from '../common/validation';
+import { MfaThrottlerGuard } from '../rate-limit/mfa-throttler.guard';
 import { MfaService } from './mfa.service';
 
 @ApiTags('mfa: factors')
 @ApiBearerAuth()
-@UseGuards(MfaAuthGuard)
+@UseGuards(MfaThrottlerGuard, MfaAuthGuard)
 @UseFilters(MfaExceptionFilter)
 @UsePipes(createValidationPipe())
 @Controller('mfa/factors')

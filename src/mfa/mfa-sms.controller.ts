@@ -5,13 +5,14 @@ import type { AuthenticatedUser } from '../auth/user-resolver';
 import { CodeDto, EnrollSmsDto, ErrorResponse, SmsChallengeDto, SmsChallengeResponse, SmsEnrollResponse } from './dto';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
 import { createValidationPipe } from '../common/validation';
+import { MfaThrottlerGuard } from '../rate-limit/mfa-throttler.guard';
 import { MfaService } from './mfa.service';
 import type { RequestContext } from './mfa.types';
 
 @ApiTags('mfa: sms')
 @ApiBearerAuth()
 @ApiDefaultResponse({ type: ErrorResponse, description: 'Error in the shape { statusCode, code, message }' })
-@UseGuards(MfaAuthGuard)
+@UseGuards(MfaThrottlerGuard, MfaAuthGuard)
 @UseFilters(MfaExceptionFilter)
 @UsePipes(createValidationPipe())
 @Controller('mfa/sms')

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ChallengeService } from '../challenges/challenge.service';
-import { ChallengePurpose } from '../challenges/challenges.repository';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { maskPhone } from '../phone/mask';
-import { parseMobilePhone } from '../phone/phone-number';
-import { SmsSender } from '../sms/sms-sender.service';
-import { MessageRenderer } from '../sms/templates/message-renderer';
+import { FraudGuard } from '../fraud/fraud-guard.service';
+import { CountryRulesRepository } from '../phone/country-rules.repository';
+import { maskPhone, splitE164 } from '../phone/mask';
+import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber } from '../phone/phone-number';
 import { OptOutsRepository } from '../sms/opt-outs.repository';
-import { SmsFactor, SmsFactorsRepository } from './sms-factors.repository';
+import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { SmsFactorsRepository } from './sms-factors.repository';
 import { FactorView, MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from './mfa.types';
 
 /** Outcomes of a verification that mean "not this code", as opposed to refusals of the request. */
@@ -26,18 +26,32 @@ export class MfaService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly factors: SmsFactorsRepository,
     private readonly challenges: ChallengeService,
-    private readonly sender: SmsSender,
-    private readonly renderer: MessageRenderer,
+    private readonly dispatch: SmsCodeDispatch,
     private readonly optOuts: OptOutsRepository,
+    private readonly countryRules: CountryRulesRepository,
+    private readonly fraud: FraudGuard,
   ) {}
 
   /** Sends an ownership code to a new number; the factor is verified by `verifySmsEnrollment`. */
   async enrollSms(user: MfaUser, phoneNumber: string, context: RequestContext = {}): Promise<SmsEnrollmentResult> {
     this.assertEnabled();
-    const phone = parseMobilePhone(phoneNumber);
+    const phone = await this.parseForEnrolment(user, phoneNumber, context);
+    const [optedOut, countryRules] = await Promise.all([
+      this.optOuts.isOptedOut(phone.e164),
+      this.countryRules.verdictInput(phone.country),
+    ]);
     const factor = await this.factors.upsert(user.id, phone.e164, phone.country, this.clock.now());
-    factor.optedOut = await this.optOuts.isOptedOut(phone.e164);
-    const result = await this.sendCode(user, factor, 'enroll', context);
+    const result = await this.dispatch.send({
+      userId: user.id,
+      factorId: factor.id,
+      phoneE164: phone.e164,
+      country: phone.country,
+      purpose: 'enroll',
+      context,
+      optedOut,
+      countryRules,
+      withStatistics: true,
+    });
     return { factorId: factor.id, ...result };
   }
 
@@ -58,12 +72,23 @@ export class MfaService {
     context: RequestContext = {},
   ): Promise<SmsChallengeResult> {
     this.assertEnabled();
-    const factor = await this.factors.findVerified(user.id);
+    const factor = await this.factors.findSendable(user.id);
     const requested = phoneNumber ?? user.phoneNumber;
-    if (!factor || (requested !== undefined && parseMobilePhone(requested).e164 !== factor.phoneE164)) {
+    if (!factor || (requested !== undefined && parsePhone(requested).e164 !== factor.phoneE164)) {
       throw new MfaError('PHONE_NOT_VERIFIED');
     }
-    return this.sendCode(user, factor, 'login', context);
+    return this.dispatch.send({
+      userId: user.id,
+      factorId: factor.id,
+      phoneE164: factor.phoneE164,
+      country: factor.country,
+      purpose: 'login',
+      context,
+      optedOut: factor.optedOut,
+      countryRules: factor.countryRules,
+      // Possession of this number is proven: the traffic heuristics target unproven numbers.
+      withStatistics: false,
+    });
   }
 
   /** true when the code is right; false for a wrong, expired, exhausted or missing code. */
@@ -99,44 +124,28 @@ export class MfaService {
     if (!(await this.factors.delete(userId, factorId))) throw new MfaError('NOT_FOUND', 'No such factor.');
   }
 
-  private async sendCode(
-    user: MfaUser,
-    factor: SmsFactor,
-    purpose: ChallengePurpose,
-    context: RequestContext,
-  ): Promise<SmsChallengeResult> {
-    if (factor.optedOut) throw new MfaError('PHONE_OPTED_OUT');
-    const firstProvider = (await this.sender.reserve()).name;
-    const issued = await this.challenges.issue({
-      userId: user.id,
-      factorId: factor.id,
-      phoneE164: factor.phoneE164,
-      purpose,
-      clientIp: context.ip,
-      country: factor.country,
-      firstProvider,
-    });
-    const message = this.renderer.render(issued.code);
+  /** Line-type refusals of pumping targets are recorded as fraud events, so operators see the attempts. */
+  private async parseForEnrolment(user: MfaUser, phoneNumber: string, context: RequestContext): Promise<PhoneNumber> {
     try {
-      await this.sender.deliver(
-        { to: factor.phoneE164, body: message.body, reference: issued.id },
-        {
-          challengeId: issued.id,
-          userId: user.id,
-          country: factor.country,
-          reserved: { attemptId: issued.firstAttemptId, provider: firstProvider },
-        },
-      );
+      return parseMobilePhone(phoneNumber);
     } catch (err) {
-      await this.challenges.invalidate(issued.id);
+      if (err instanceof MfaError && err.code === 'SUSPICIOUS_NUMBER') {
+        const phone = parsePhone(phoneNumber);
+        await this.fraud.report(
+          [{ rule: 'line_type', detail: `number type ${phone.type}` }],
+          {
+            e164: phone.e164,
+            ...splitE164(phone.e164),
+            prefix: numberPrefix(phone),
+            country: phone.country,
+            userId: user.id,
+            clientIp: context.ip,
+          },
+          'blocked',
+        );
+      }
       throw err;
     }
-    return {
-      challengeId: issued.id,
-      maskedPhone: maskPhone(factor.phoneE164),
-      expiresAt: issued.expiresAt,
-      resendAvailableAt: new Date(issued.createdAt.getTime() + this.config.cooldownMinutes * 60_000),
-    };
   }
 
   private assertEnabled(): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MfaDb } from '../database/mfa-db';
+import type { CountryVerdictInput } from '../phone/country-rules.repository';
 
 export interface SmsFactor {
   id: string;
@@ -10,8 +11,12 @@ export interface SmsFactor {
   verifiedAt?: Date;
   createdAt: Date;
   lastUsedAt?: Date;
-  /** The number sent STOP (read with the factor where it is about to be messaged). */
-  optedOut?: boolean;
+}
+
+/** A verified factor with what a send to it needs to know, read in the same statement. */
+export interface SendableFactor extends SmsFactor {
+  optedOut: boolean;
+  countryRules: CountryVerdictInput;
 }
 
 @Injectable()
@@ -30,15 +35,29 @@ export class SmsFactorsRepository {
     return toFactor(rows[0]);
   }
 
-  /** The user's verified number, with its opt-out state in the same read. */
-  async findVerified(userId: string): Promise<SmsFactor | undefined> {
+  /**
+   * The user's verified number with, in the same read, its opt-out state and
+   * the country rules that apply to it (so a rule change applies to the very
+   * next send, on every instance, at no extra round trip).
+   */
+  async findSendable(userId: string): Promise<SendableFactor | undefined> {
     const rows = await this.db.query(
-      `SELECT f.*, EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = f.phone_e164) AS opted_out
+      `SELECT f.*,
+              EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = f.phone_e164) AS opted_out,
+              (SELECT action FROM sms_country_rules r WHERE r.country = f.country) AS country_action,
+              EXISTS (SELECT 1 FROM sms_country_rules WHERE action = 'allow') AS allow_list
          FROM mfa_sms_factors f WHERE f.user_id = $1 AND f.verified_at IS NOT NULL
         ORDER BY f.verified_at DESC LIMIT 1`,
       [userId],
     );
-    return rows[0] && toFactor(rows[0]);
+    const r = rows[0];
+    return (
+      r && {
+        ...toFactor(r),
+        optedOut: r.opted_out,
+        countryRules: { action: r.country_action ?? undefined, allowListActive: r.allow_list },
+      }
+    );
   }
 
   async list(userId: string): Promise<SmsFactor[]> {
@@ -78,6 +97,5 @@ function toFactor(r: Record<string, unknown>): SmsFactor {
     verifiedAt: r.verified_at ? new Date(r.verified_at as string) : undefined,
     createdAt: new Date(r.created_at as string),
     lastUsedAt: r.last_used_at ? new Date(r.last_used_at as string) : undefined,
-    optedOut: r.opted_out === undefined ? undefined : Boolean(r.opted_out),
   };
 }

@@ -1,6 +1,17 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { parsePhoneNumberWithError } from 'libphonenumber-js/min';
 
 const BULLETS = '••• •••';
+
+/** Calling code and national number of a stored E.164 number (small metadata: no validation needed). */
+export function splitE164(e164: string): { callingCode: string; nationalNumber: string } {
+  try {
+    const parsed = parsePhoneNumberWithError(e164);
+    return { callingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber };
+  } catch {
+    const digits = e164.replace(/\D/g, '');
+    return { callingCode: digits.slice(0, 1), nationalNumber: digits.slice(1) };
+  }
+}
 
 /**
  * The one masking function, used in responses, logs and admin views:
@@ -9,17 +20,7 @@ const BULLETS = '••• •••';
  * else learns it.
  */
 export function maskPhone(e164: string): string {
-  let callingCode: string;
-  let national: string;
-  try {
-    const parsed = parsePhoneNumberWithError(e164);
-    callingCode = parsed.countryCallingCode;
-    national = parsed.nationalNumber;
-  } catch {
-    const digits = e164.replace(/\D/g, '');
-    callingCode = digits.slice(0, 1);
-    national = digits.slice(1);
-  }
-  const keep = national.length >= 8 ? 4 : national.length >= 6 ? 3 : 2;
-  return `+${callingCode} ${BULLETS} ${national.slice(-keep)}`;
+  const { callingCode, nationalNumber } = splitE164(e164);
+  const keep = nationalNumber.length >= 8 ? 4 : nationalNumber.length >= 6 ? 3 : 2;
+  return `+${callingCode} ${BULLETS} ${nationalNumber.slice(-keep)}`;
 }

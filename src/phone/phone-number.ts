@@ -7,11 +7,23 @@ export interface PhoneNumber {
   /** ISO 3166-1 alpha-2 derived from the number, when the number belongs to one region. */
   country?: string;
   callingCode: string;
+  nationalNumber: string;
   type?: NumberType;
 }
 
 /** Types that can receive an SMS. US/CA numbers are FIXED_LINE_OR_MOBILE by design of the plan. */
 export const SMS_CAPABLE_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+/**
+ * Types that earn someone termination fees or cost more than a mobile: the
+ * targets of SMS pumping. Refused as SUSPICIOUS_NUMBER, always (not a heuristic).
+ */
+export const PUMPING_TYPES: ReadonlySet<NumberType> = new Set<NumberType>([
+  'PREMIUM_RATE',
+  'SHARED_COST',
+  'UAN',
+  'PERSONAL_NUMBER',
+]);
 
 /**
  * Strict international input: a leading '+', then digits with optional
@@ -36,15 +48,28 @@ export function parsePhone(input: unknown): PhoneNumber {
     e164: parsed.number,
     country: parsed.country,
     callingCode: parsed.countryCallingCode,
+    nationalNumber: parsed.nationalNumber,
     type: parsed.getType(),
   };
 }
 
-/** Parses and requires a number that can receive SMS (line-type rules beyond that: phone/phone-policy). */
+/**
+ * Parses and requires a number that can receive an SMS: premium-rate,
+ * shared-cost, UAN and personal numbers are SUSPICIOUS_NUMBER; fixed lines,
+ * toll-free, VoIP, pagers, voicemail and numbers of unknown type are INVALID_PHONE.
+ */
 export function parseMobilePhone(input: unknown): PhoneNumber {
   const phone = parsePhone(input);
+  if (phone.type && PUMPING_TYPES.has(phone.type)) {
+    throw new MfaError('SUSPICIOUS_NUMBER', 'SMS to this kind of number (premium or shared cost) is refused.');
+  }
   if (!phone.type || !SMS_CAPABLE_TYPES.has(phone.type)) {
     throw new MfaError('INVALID_PHONE', 'The phone number cannot receive SMS: use a mobile number.');
   }
   return phone;
+}
+
+/** The range a number belongs to, for fraud statistics: calling code and 4 leading national digits. */
+export function numberPrefix(phone: Pick<PhoneNumber, 'callingCode' | 'nationalNumber'>): string {
+  return `+${phone.callingCode}${phone.nationalNumber.slice(0, 4)}`;
 }

@@ -13,6 +13,19 @@ import { FakeClock } from './clock';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
+/**
+ * Test traffic is unlike real traffic: every request comes from the loopback
+ * address, in bursts, to one number range. The per-IP limits and the traffic
+ * heuristics are raised here; the tests of those set them explicitly.
+ */
+const TEST_TRAFFIC: MfaConfigOverrides = {
+  ipHourlyLimit: 100_000,
+  httpThrottlePerMinute: 1_000_000,
+  fraudMaxNumbersPerIp: 100_000,
+  fraudVelocityMinSends: 100_000,
+  fraudConversionMinSends: 100_000,
+};
+
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<typeof request>;
@@ -28,7 +41,9 @@ export async function startTestApp(databaseUrl: string, config: MfaConfigOverrid
   const clock = new FakeClock();
   const logs = new CapturingLogger();
   const moduleRef = await Test.createTestingModule({
-    imports: [DemoAppModule.register({ databaseUrl, authJwtSecret: TEST_JWT_SECRET, databasePoolSize: 10, ...config })],
+    imports: [
+      DemoAppModule.register({ databaseUrl, authJwtSecret: TEST_JWT_SECRET, databasePoolSize: 10, ...TEST_TRAFFIC, ...config }),
+    ],
   })
     .overrideProvider(Clock)
     .useValue(clock)

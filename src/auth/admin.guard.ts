@@ -1,0 +1,14 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { MfaError } from '../common/mfa-error';
+import type { AuthenticatedUser } from './user-resolver';
+
+/** After MfaAuthGuard: the caller must hold the `admin` role of the host's identity. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const user = context.switchToHttp().getRequest<Request & { mfaUser?: AuthenticatedUser }>().mfaUser;
+    if (!user?.roles?.includes('admin')) throw new MfaError('FORBIDDEN', 'The admin role is required.');
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { MfaError } from '../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MfaMetrics } from '../metrics/mfa-metrics';
+import { maskPhone } from '../phone/mask';
+import type { FraudContext, FraudRule, FraudTrigger } from './fraud-rule';
+import { FraudEventsRepository } from './fraud-events.repository';
+import { FraudStatsRepository } from './fraud-stats.repository';
+import { FRAUD_RULES } from './rules';
+
+export interface FraudCheck extends Omit<FraudContext, 'stats'> {
+  /** Read traffic statistics (sends to numbers not yet proven, i.e. enrolment). */
+  withStatistics: boolean;
+}
+
+/**
+ * Runs the heuristic rules before a send. A trigger is recorded as an event
+ * and counted; in `block` mode it refuses the send with SUSPICIOUS_NUMBER, in
+ * `monitor` mode it only records.
+ */
+@Injectable()
+export class FraudGuard {
+  private readonly logger = new Logger('FraudGuard');
+  private readonly rules: FraudRule[];
+  private readonly statisticRules: boolean;
+
+  constructor(
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly stats: FraudStatsRepository,
+    private readonly events: FraudEventsRepository,
+    private readonly metrics: MfaMetrics,
+  ) {
+    this.rules = FRAUD_RULES.filter((r) => !config.fraudDisabledRules.includes(r.name));
+    this.statisticRules = this.rules.some((r) => !['digit_pattern', 'test_range'].includes(r.name));
+  }
+
+  async check(check: FraudCheck): Promise<void> {
+    const now = this.clock.now();
+    const ctx: FraudContext = { ...check };
+    if (check.withStatistics && this.statisticRules) {
+      ctx.stats = await this.stats.read({ ...check, now, codeValidityMinutes: this.config.codeValidityMinutes });
+    }
+    const triggers = this.rules.map((r) => r.evaluate(ctx, this.config)).filter((t): t is FraudTrigger => !!t);
+    if (!triggers.length) return;
+    await this.report(triggers, ctx, this.config.fraudMode === 'block' ? 'blocked' : 'monitored');
+    if (this.config.fraudMode === 'block') throw new MfaError('SUSPICIOUS_NUMBER');
+  }
+
+  /** Records refusals decided elsewhere (line types) as events too, so operators see them. */
+  async report(triggers: FraudTrigger[], ctx: Omit<FraudContext, 'stats'>, action: 'blocked' | 'monitored'): Promise<void> {
+    const now = this.clock.now();
+    const masked = maskPhone(ctx.e164);
+    for (const t of triggers) {
+      this.metrics.fraudTriggersTotal.inc({ rule: t.rule });
+      this.logger.warn(`${t.rule} ${action} a send to ${masked}: ${t.detail}`);
+    }
+    await this.events.record(
+      triggers.map((t) => ({
+        rule: t.rule,
+        action,
+        maskedPhone: masked,
+        prefix: ctx.prefix,
+        country: ctx.country ?? null,
+        userId: ctx.userId,
+        clientIp: ctx.clientIp ?? null,
+        detail: t.detail,
+        createdAt: now,
+      })),
+    );
+  }
+}

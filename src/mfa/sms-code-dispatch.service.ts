@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { ChallengeService } from '../challenges/challenge.service';
+import type { ChallengePurpose } from '../challenges/challenges.repository';
+import { MfaError } from '../common/mfa-error';
+import { FraudGuard } from '../fraud/fraud-guard.service';
+import { assertCountryAllowed } from '../phone/country-policy';
+import type { CountryVerdictInput } from '../phone/country-rules.repository';
+import { maskPhone, splitE164 } from '../phone/mask';
+import { numberPrefix } from '../phone/phone-number';
+import { SmsSender } from '../sms/sms-sender.service';
+import { MessageRenderer } from '../sms/templates/message-renderer';
+import type { RequestContext, SmsChallengeResult } from './mfa.types';
+
+export interface DispatchRequest {
+  userId: string;
+  factorId: string;
+  phoneE164: string;
+  country?: string;
+  purpose: ChallengePurpose;
+  context: RequestContext;
+  /** Read by the caller together with the number. */
+  optedOut: boolean;
+  countryRules: CountryVerdictInput;
+  /** Traffic statistics for the fraud rules: for numbers whose possession is not yet proven. */
+  withStatistics: boolean;
+}
+
+/**
+ * Sends one code to one number, in order: opt-out, country rules, fraud
+ * rules, provider reservation, then the atomic issue (limits, challenge,
+ * first attempt) and delivery. A send no provider takes is withdrawn: the
+ * code dies and the quota is given back.
+ */
+@Injectable()
+export class SmsCodeDispatch {
+  constructor(
+    private readonly challenges: ChallengeService,
+    private readonly sender: SmsSender,
+    private readonly renderer: MessageRenderer,
+    private readonly fraud: FraudGuard,
+  ) {}
+
+  async send(req: DispatchRequest): Promise<SmsChallengeResult> {
+    if (req.optedOut) throw new MfaError('PHONE_OPTED_OUT');
+    assertCountryAllowed(req.country, req.countryRules);
+    const { callingCode, nationalNumber } = splitE164(req.phoneE164);
+    const prefix = numberPrefix({ callingCode, nationalNumber });
+    await this.fraud.check({
+      e164: req.phoneE164,
+      callingCode,
+      nationalNumber,
+      prefix,
+      country: req.country,
+      userId: req.userId,
+      clientIp: req.context.ip,
+      withStatistics: req.withStatistics,
+    });
+
+    const provider = await this.sender.reserve();
+    const issued = await this.challenges.issue({
+      userId: req.userId,
+      factorId: req.factorId,
+      phoneE164: req.phoneE164,
+      prefix,
+      purpose: req.purpose,
+      clientIp: req.context.ip,
+      country: req.country,
+      firstProvider: provider.name,
+    });
+    const message = this.renderer.render(issued.code);
+    try {
+      await this.sender.deliver(
+        { to: req.phoneE164, body: message.body, reference: issued.id },
+        {
+          challengeId: issued.id,
+          userId: req.userId,
+          country: req.country,
+          reserved: { attemptId: issued.firstAttemptId, provider: provider.name },
+        },
+      );
+    } catch (err) {
+      await this.challenges.withdraw(issued);
+      throw err;
+    }
+    return {
+      challengeId: issued.id,
+      maskedPhone: maskPhone(req.phoneE164),
+      expiresAt: issued.expiresAt,
+      resendAvailableAt: issued.resendAvailableAt,
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { MfaDb } from '../database/mfa-db';
+
+export type CountryAction = 'allow' | 'block';
+
+export interface CountryRule {
+  country: string;
+  action: CountryAction;
+  reason: string | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+/** What the rules say about one country, read in one statement at every send. */
+export interface CountryVerdictInput {
+  action?: CountryAction;
+  allowListActive: boolean;
+}
+
+/** Country allow/block rules, shared by every instance; each change is also written to an audit table. */
+@Injectable()
+export class CountryRulesRepository {
+  constructor(private readonly db: MfaDb) {}
+
+  async list(): Promise<CountryRule[]> {
+    const rows = await this.db.query(`SELECT * FROM sms_country_rules ORDER BY country`);
+    return rows.map(toRule);
+  }
+
+  async verdictInput(country: string | undefined): Promise<CountryVerdictInput> {
+    const [row] = await this.db.query(
+      `SELECT (SELECT action FROM sms_country_rules WHERE country = $1) AS action,
+              EXISTS (SELECT 1 FROM sms_country_rules WHERE action = 'allow') AS allow_list`,
+      [country ?? null],
+    );
+    return { action: row.action ?? undefined, allowListActive: row.allow_list };
+  }
+
+  /** Upsert and audit in one statement. */
+  async put(country: string, action: CountryAction, reason: string | null, by: string, now: Date): Promise<CountryRule> {
+    const [row] = await this.db.query(
+      `WITH rule AS (
+         INSERT INTO sms_country_rules (country, action, reason, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (country) DO UPDATE SET action = $2, reason = $3, updated_at = $4, updated_by = $5
+         RETURNING *
+       ), audit AS (
+         INSERT INTO sms_country_rule_changes (country, action, reason, changed_at, changed_by) VALUES ($1, $2, $3, $4, $5)
+       )
+       SELECT * FROM rule`,
+      [country, action, reason, now, by],
+    );
+    return toRule(row);
+  }
+
+  /** Delete and audit in one statement; false when there was no rule. */
+  async delete(country: string, by: string, now: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `WITH gone AS (DELETE FROM sms_country_rules WHERE country = $1 RETURNING country),
+       audit AS (
+         INSERT INTO sms_country_rule_changes (country, action, reason, changed_at, changed_by)
+         SELECT country, NULL, 'deleted', $2, $3 FROM gone
+       )
+       SELECT country FROM gone`,
+      [country, now, by],
+    );
+    return rows.length === 1;
+  }
+
+  /** The initial lists from the environment; rules already stored (admin edits) win. */
+  async seed(allowed: string[], blocked: string[], now: Date): Promise<void> {
+    const rules = [...allowed.map((c) => [c, 'allow']), ...blocked.map((c) => [c, 'block'])];
+    if (!rules.length) return;
+    await this.db.query(
+      `INSERT INTO sms_country_rules (country, action, reason, updated_at, updated_by)
+       SELECT c, a, 'initial list from the environment', $3, 'environment'
+         FROM unnest($1::text[], $2::text[]) AS r(c, a)
+       ON CONFLICT (country) DO NOTHING`,
+      [rules.map((r) => r[0]), rules.map((r) => r[1]), now],
+    );
+  }
+}
+
+function toRule(r: Record<string, any>): CountryRule {
+  return {
+    country: r.country,
+    action: r.action,
+    reason: r.reason,
+    updatedAt: new Date(r.updated_at),
+    updatedBy: r.updated_by,
+  };
+}

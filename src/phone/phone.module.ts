@@ -1,0 +1,24 @@
+import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { CountryRulesRepository } from './country-rules.repository';
+
+/** Seeds the country rules from SMS_ALLOWED_COUNTRIES / SMS_BLOCKED_COUNTRIES once the schema is there. */
+@Injectable()
+export class CountryRulesSeeder implements OnApplicationBootstrap {
+  constructor(
+    private readonly rules: CountryRulesRepository,
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rules.seed(this.config.allowedCountries, this.config.blockedCountries, this.clock.now());
+  }
+}
+
+@Module({
+  providers: [CountryRulesRepository, CountryRulesSeeder],
+  exports: [CountryRulesRepository],
+})
+export class PhoneModule {}

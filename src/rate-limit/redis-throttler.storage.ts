@@ -1,0 +1,43 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
+import Redis from 'ioredis';
+
+/**
+ * One atomic script per request: count the hit in a window that expires after
+ * `ttl`, and once past `limit` set a block key for `blockDuration`. Returns
+ * hits, the window's and the block's remaining milliseconds.
+ */
+const INCREMENT = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+local blocked = redis.call('PTTL', KEYS[2])
+if blocked <= 0 and hits > tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+  blocked = tonumber(ARGV[3])
+end
+return { hits, ttl, blocked }
+`;
+
+/** @nestjs/throttler storage shared by every instance through Redis (REDIS_URL). */
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'mfa:throttle:',
+  ) {
+    redis.defineCommand('mfaThrottle', { numberOfKeys: 2, lua: INCREMENT });
+  }
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const base = `${this.prefix}${throttlerName}:${key}`;
+    const [hits, ttlMs, blockedMs] = (await (this.redis as Redis & {
+      mfaThrottle(k1: string, k2: string, ttl: number, limit: number, block: number): Promise<number[]>;
+    }).mfaThrottle(`${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration)) as number[];
+    return {
+      totalHits: hits,
+      timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)),
+      isBlocked: blockedMs > 0,
+      timeToBlockExpire: Math.max(0, Math.ceil(blockedMs / 1000)),
+    };
+  }
+}
