@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MfaError } from '../common/mfa-error';
 import { maskPhone } from './mask';
-import { parseMobilePhone } from './phone-number';
+import { PhoneNumberFormat, PhoneNumberType, PhoneNumberUtil } from 'google-libphonenumber';
+import { numberPrefix, parseMobilePhone } from './phone-number';
 
 function refusal(input: unknown): string | undefined {
   try {
@@ -25,6 +26,57 @@ describe('parseMobilePhone', () => {
     for (const input of ['4155552671', '+1-800-FLOWERS', '+14155552671 ext 2', '+999123', '', 42, null, '+4930123456']) {
       assert.equal(refusal(input), 'INVALID_PHONE', String(input));
     }
+  });
+});
+
+/**
+ * Google libphonenumber's own example number of each type, in the regions of
+ * the people this product serves and a few others: what each type must get.
+ */
+const REGIONS = ['US', 'CA', 'GB', 'DE', 'FR', 'IT', 'ES', 'SE', 'UA', 'RU', 'TR', 'SY', 'IQ', 'IR', 'AF', 'PK', 'SO', 'ET', 'ER', 'SD', 'SS', 'KE', 'UG', 'CD', 'NG', 'LB', 'JO', 'YE', 'VE', 'CO', 'MX', 'BR', 'IN', 'BD', 'MM', 'AU'];
+const EXPECTED: [keyof typeof PhoneNumberType, 'ok' | 'INVALID_PHONE' | 'SUSPICIOUS_NUMBER'][] = [
+  ['MOBILE', 'ok'],
+  ['FIXED_LINE_OR_MOBILE', 'ok'],
+  ['PREMIUM_RATE', 'SUSPICIOUS_NUMBER'],
+  ['SHARED_COST', 'SUSPICIOUS_NUMBER'],
+  ['UAN', 'SUSPICIOUS_NUMBER'],
+  ['PERSONAL_NUMBER', 'SUSPICIOUS_NUMBER'],
+  ['TOLL_FREE', 'INVALID_PHONE'],
+  ['VOIP', 'INVALID_PHONE'],
+  ['PAGER', 'INVALID_PHONE'],
+  ['VOICEMAIL', 'INVALID_PHONE'],
+  ['FIXED_LINE', 'INVALID_PHONE'],
+];
+
+describe('line types over libphonenumber example numbers', () => {
+  const util = PhoneNumberUtil.getInstance();
+  let checked = 0;
+  for (const region of REGIONS) {
+    for (const [type, expected] of EXPECTED) {
+      const example = util.getExampleNumberForType(region, PhoneNumberType[type]);
+      // Regions without that type, or where the type shares its pattern with another (then the
+      // number's real type is ambiguous), have nothing to check.
+      if (!example || util.getNumberType(example) !== PhoneNumberType[type]) continue;
+      const e164 = util.format(example, PhoneNumberFormat.E164);
+      it(`${region} ${type} ${expected === 'ok' ? 'is accepted' : `→ ${expected}`}`, () => {
+        assert.equal(refusal(e164) ?? 'ok', expected);
+        if (expected === 'ok') {
+          assert.equal(parseMobilePhone(e164).e164, e164);
+          assert.equal(parseMobilePhone(e164).country, region);
+        }
+        checked++;
+      });
+    }
+  }
+  it('covers many regions and every type', () => {
+    assert.ok(checked > 100, `checked ${checked}`);
+  });
+});
+
+describe('numberPrefix', () => {
+  it('is the calling code and four leading national digits', () => {
+    assert.equal(numberPrefix(parseMobilePhone('+252 61 234 5678')), '+2526123');
+    assert.equal(numberPrefix(parseMobilePhone('+1 415 201 7001')), '+14152');
   });
 });
 

@@ -15,8 +15,9 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 /**
  * Test traffic is unlike real traffic: every request comes from the loopback
- * address, in bursts, to one number range. The per-IP limits and the traffic
- * heuristics are raised here; the tests of those set them explicitly.
+ * address, in bursts, to one number range, at one instant of a fake clock.
+ * The per-IP limits, the traffic heuristics and the mock provider's budget are
+ * raised here; the tests of those set them explicitly.
  */
 const TEST_TRAFFIC: MfaConfigOverrides = {
   ipHourlyLimit: 100_000,
@@ -24,6 +25,7 @@ const TEST_TRAFFIC: MfaConfigOverrides = {
   fraudMaxNumbersPerIp: 100_000,
   fraudVelocityMinSends: 100_000,
   fraudConversionMinSends: 100_000,
+  providers: { MOCK: { maxPerMinute: 1_000_000, maxPerHour: 1_000_000, maxPerDay: 1_000_000 } },
 };
 
 export interface TestApp {

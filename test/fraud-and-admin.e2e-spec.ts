@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { enrollVerified, startTestApp, TestApp } from './support/app';
+import { createTestDatabase, TestDatabase, withClient } from './support/database';
+
+const bearer = (t: TestApp, userId: string, roles: string[] = []) => ({ Authorization: `Bearer ${t.token(userId, roles)}` });
+const enroll = (t: TestApp, userId: string, phoneNumber: string) =>
+  t.http.post('/mfa/sms/enroll').set(bearer(t, userId)).send({ phoneNumber });
+
+/** Seeds `count` past challenges to a number range, `verified` of them used, `minutesAgo` old. */
+async function seedHistory(db: TestDatabase, prefix: string, count: number, verified: number, minutesAgo: number, at: Date) {
+  await withClient(db.url, (c) =>
+    c.query(
+      `INSERT INTO mfa_challenges (id, user_id, phone_e164, purpose, code_hash, expires_at, max_attempts, created_at,
+                                   consumed_at, prefix, country)
+       SELECT gen_random_uuid(), 'seed-' || g, $1 || lpad(g::text, 6, '0'), 'enroll', '\\x00', $3, 3,
+              $3::timestamptz - make_interval(mins => $4), CASE WHEN g <= $5 THEN $3::timestamptz END, $1, 'US'
+         FROM generate_series(1, $2) g`,
+      [prefix, count, at, minutesAgo, verified],
+    ),
+  );
+}
+
+describe('fraud rules on real traffic history', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, {
+      cooldownMinutes: 0,
+      fraudVelocityMinSends: 20,
+      fraudConversionMinSends: 20,
+      fraudMaxNumbersPerIp: 100_000,
+    });
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+  beforeEach(() => withClient(db.url, (c) => c.query('TRUNCATE mfa_challenges, sms_fraud_events CASCADE')));
+
+  async function events(rule: string) {
+    return withClient(db.url, async (c) => (await c.query('SELECT * FROM sms_fraud_events WHERE rule = $1', [rule])).rows);
+  }
+
+  it('refuses a burst of sends to one number range (prefix_velocity), records the event and counts it', async () => {
+    await seedHistory(db, '+14153', 25, 20, 3, t.clock.now());
+    const res = await enroll(t, 'victim', '+14153017002').expect(403);
+    assert.equal(res.body.code, 'SUSPICIOUS_NUMBER');
+    assert.equal(t.outbox.messagesTo('+14153017002').length, 0, 'no SMS sent');
+    const [event] = await events('prefix_velocity');
+    assert.equal(event.action, 'blocked');
+    assert.equal(event.masked_phone, '+1 ••• ••• 7002');
+    assert.equal(event.prefix, '+14153');
+    assert.equal(event.country, 'US');
+    assert.equal(event.user_id, 'victim');
+    assert.match(event.detail, /26 sends in 10 min/);
+    const metrics = await t.http.get('/metrics').expect(200);
+    assert.match(metrics.text, /sms_fraud_triggers_total\{rule="prefix_velocity"\} 1/);
+  });
+
+  it('refuses a range whose codes are never used (low_conversion)', async () => {
+    await seedHistory(db, '+14154', 30, 1, 60, t.clock.now());
+    const res = await enroll(t, 'conv', '+14154017003').expect(403);
+    assert.equal(res.body.code, 'SUSPICIOUS_NUMBER');
+    assert.equal((await events('low_conversion')).length, 1);
+  });
+
+  it('allows a range with healthy conversion and steady traffic', async () => {
+    await seedHistory(db, '+14156', 30, 27, 60, t.clock.now());
+    await enroll(t, 'fine', '+14156017004').expect(202);
+  });
+
+  it('refuses a user cycling through many numbers (numbers_per_user)', async () => {
+    await enroll(t, 'cycler', '+14152017011').expect(202);
+    await enroll(t, 'cycler', '+14152017012').expect(202);
+    await enroll(t, 'cycler', '+14152017013').expect(202);
+    const fourth = await enroll(t, 'cycler', '+14152017014').expect(403);
+    assert.equal(fourth.body.code, 'SUSPICIOUS_NUMBER');
+    assert.equal((await events('numbers_per_user')).length, 1);
+  });
+
+  it('refuses fictional ranges, digit patterns and premium-rate numbers', async () => {
+    assert.equal((await enroll(t, 'p1', '+14155550123').expect(403)).body.code, 'SUSPICIOUS_NUMBER');
+    assert.equal((await enroll(t, 'p2', '+14157777777').expect(403)).body.code, 'SUSPICIOUS_NUMBER');
+    assert.equal((await enroll(t, 'p3', '+19002017001').expect(403)).body.code, 'SUSPICIOUS_NUMBER');
+    assert.equal((await events('test_range')).length, 1);
+    assert.equal((await events('digit_pattern')).length, 1);
+    assert.equal((await events('line_type')).length, 1);
+  });
+
+  it('only records in monitor mode', async () => {
+    const monitor = await startTestApp(db.url, { cooldownMinutes: 0, fraudMode: 'monitor', fraudVelocityMinSends: 20 });
+    try {
+      await seedHistory(db, '+14157', 25, 20, 3, monitor.clock.now());
+      await enroll(monitor, 'watched', '+14157017005').expect(202);
+      const [event] = await events('prefix_velocity');
+      assert.equal(event.action, 'monitored');
+    } finally {
+      await monitor.close();
+    }
+  });
+});
+
+describe('admin API: country rules and fraud events', () => {
+  let db: TestDatabase;
+  let a: TestApp;
+  let b: TestApp;
+  const admin = (t: TestApp) => bearer(t, 'ops-lead', ['admin']);
+
+  before(async () => {
+    db = await createTestDatabase();
+    a = await startTestApp(db.url, { cooldownMinutes: 0, blockedCountries: ['KP'] });
+    b = await startTestApp(db.url, { cooldownMinutes: 0 });
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('requires authentication and the admin role', async () => {
+    await a.http.get('/admin/sms/country-rules').expect(401);
+    const forbidden = await a.http.get('/admin/sms/country-rules').set(bearer(a, 'someone')).expect(403);
+    assert.equal(forbidden.body.code, 'FORBIDDEN');
+    await a.http.put('/admin/sms/country-rules/FR').set(bearer(a, 'someone')).send({ action: 'block' }).expect(403);
+    await a.http.get('/admin/sms/fraud-events').set(bearer(a, 'someone')).expect(403);
+  });
+
+  it('seeds the rules from the environment', async () => {
+    const rules = await a.http.get('/admin/sms/country-rules').set(admin(a)).expect(200);
+    assert.deepEqual(
+      rules.body.map((r: { country: string; action: string; updatedBy: string }) => [r.country, r.action, r.updatedBy]),
+      [['KP', 'block', 'environment']],
+    );
+  });
+
+  it('applies a rule change to the next send on every instance, and records who made it', async () => {
+    await enrollVerified(b, 'traveller', '+33612345078');
+    const put = await a.http.put('/admin/sms/country-rules/fr').set(admin(a)).send({ action: 'block', reason: 'pumping wave' }).expect(200);
+    assert.equal(put.body.country, 'FR');
+    assert.equal(put.body.updatedBy, 'ops-lead');
+
+    const refused = await b.http.post('/mfa/sms/challenge').set(bearer(b, 'traveller')).send({}).expect(403);
+    assert.equal(refused.body.code, 'COUNTRY_NOT_ALLOWED');
+    assert.equal((await enroll(b, 'newcomer', '+33612345079').expect(403)).body.code, 'COUNTRY_NOT_ALLOWED');
+
+    await a.http.delete('/admin/sms/country-rules/FR').set(admin(a)).expect(204);
+    await a.http.delete('/admin/sms/country-rules/FR').set(admin(a)).expect(404);
+    await b.http.post('/mfa/sms/challenge').set(bearer(b, 'traveller')).send({}).expect(202);
+
+    const audit = await withClient(db.url, async (c) => (await c.query(`SELECT * FROM sms_country_rule_changes WHERE country = 'FR' ORDER BY id`)).rows);
+    assert.deepEqual(audit.map((r) => [r.action, r.changed_by]), [['block', 'ops-lead'], [null, 'ops-lead']]);
+  });
+
+  it('with an allow list, only listed countries get SMS', async () => {
+    await a.http.put('/admin/sms/country-rules/US').set(admin(a)).send({ action: 'allow' }).expect(200);
+    try {
+      await enroll(b, 'us-user', '+14152017021').expect(202);
+      assert.equal((await enroll(b, 'uk-user', '+447911204540').expect(403)).body.code, 'COUNTRY_NOT_ALLOWED');
+    } finally {
+      await a.http.delete('/admin/sms/country-rules/US').set(admin(a)).expect(204);
+    }
+  });
+
+  it('validates countries and bodies', async () => {
+    assert.equal((await a.http.put('/admin/sms/country-rules/XX').set(admin(a)).send({ action: 'block' }).expect(400)).body.code, 'VALIDATION_FAILED');
+    await a.http.put('/admin/sms/country-rules/FRA').set(admin(a)).send({ action: 'block' }).expect(400);
+    await a.http.put('/admin/sms/country-rules/FR').set(admin(a)).send({ action: 'maybe' }).expect(400);
+    await a.http.put('/admin/sms/country-rules/FR').set(admin(a)).send({ action: 'block', reason: 'x'.repeat(500) }).expect(400);
+  });
+
+  it('lists fraud events newest first, filtered and paged', async () => {
+    await enroll(a, 'f1', '+14155550111').expect(403);
+    await enroll(a, 'f2', '+14155550112').expect(403);
+    await enroll(a, 'f3', '+14158888888').expect(403);
+    const all = await a.http.get('/admin/sms/fraud-events').set(admin(a)).expect(200);
+    assert.deepEqual(all.body.items.map((e: { rule: string }) => e.rule), ['digit_pattern', 'test_range', 'test_range']);
+    assert.ok(all.body.items.every((e: { maskedPhone: string }) => e.maskedPhone.includes('•••')));
+
+    const page1 = await a.http.get('/admin/sms/fraud-events?rule=test_range&limit=1').set(admin(a)).expect(200);
+    assert.equal(page1.body.items.length, 1);
+    assert.equal(page1.body.items[0].userId, 'f2');
+    const page2 = await a.http.get(`/admin/sms/fraud-events?rule=test_range&limit=1&before=${page1.body.nextBefore}`).set(admin(a)).expect(200);
+    assert.equal(page2.body.items[0].userId, 'f1');
+    const none = await a.http.get('/admin/sms/fraud-events?country=FR').set(admin(a)).expect(200);
+    assert.deepEqual(none.body.items, []);
+    const future = new Date(a.clock.now().getTime() + 60_000).toISOString();
+    assert.equal((await a.http.get(`/admin/sms/fraud-events?from=${future}`).set(admin(a)).expect(200)).body.items.length, 0);
+    await a.http.get('/admin/sms/fraud-events?limit=0').set(admin(a)).expect(400);
+    await a.http.get('/admin/sms/fraud-events?from=yesterday').set(admin(a)).expect(400);
+  });
+});
