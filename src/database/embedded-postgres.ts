@@ -25,6 +25,7 @@ export async function startEmbeddedPostgres(
   }
   const db = await PGlite.create(path);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  keepExtendedQueriesWhole(server);
   await server.start();
   const address = server.getServerConn();
   return {
@@ -33,5 +34,41 @@ export async function startEmbeddedPostgres(
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/** Extended-protocol messages that only take effect at the Sync (or Flush) that ends their sequence. */
+const PARSE = 0x50;
+const BIND = 0x42;
+const DESCRIBE = 0x44;
+const EXECUTE = 0x45;
+const CLOSE = 0x43;
+const DEFERRED = new Set([PARSE, BIND, DESCRIBE, EXECUTE, CLOSE]);
+
+interface QueryQueue {
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number>;
+}
+
+/**
+ * pglite-socket queues each protocol message on its own, so with several
+ * connections the Parse/Bind/Execute of one query can interleave with
+ * another's on PGlite's single session ("bind message supplies 5 parameters,
+ * but prepared statement requires 1"). This holds a connection's messages
+ * back until the Sync that ends its sequence and queues them as one unit.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const enqueue = queue.enqueue.bind(queue);
+  const held = new Map<number, Uint8Array[]>();
+  queue.enqueue = (handlerId, message, onData) => {
+    const parts = held.get(handlerId);
+    if (DEFERRED.has(message[0])) {
+      if (parts) parts.push(message);
+      else held.set(handlerId, [message]);
+      return Promise.resolve(0);
+    }
+    if (!parts) return enqueue(handlerId, message, onData);
+    held.delete(handlerId);
+    return enqueue(handlerId, Buffer.concat([...parts, message]), onData);
   };
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -13,8 +13,10 @@ export type Queryable = (text: string, params?: unknown[]) => Promise<Record<str
  * and no ORM work on the hot paths, where each request is one or two statements.
  */
 @Injectable()
-export class MfaDb {
+export class MfaDb implements OnModuleInit {
   private readonly pool: Pool;
+  /** Off on PGlite: its socket server multiplexes every connection onto one session, where names would collide. */
+  private namedStatements = true;
 
   constructor(@InjectDataSource(MFA_DATA_SOURCE) dataSource: DataSource) {
     this.pool = (dataSource.driver as PostgresDriver).master as Pool;
@@ -22,12 +24,18 @@ export class MfaDb {
 
   private readonly names = new Map<string, string>();
 
+  async onModuleInit(): Promise<void> {
+    const [{ version }] = (await this.pool.query('SELECT version()')).rows;
+    this.namedStatements = !String(version).includes('PGlite');
+  }
+
   /**
    * Every statement of the repositories is a constant text, so each is sent as
    * a named prepared statement: Postgres parses and plans it once per
    * connection instead of once per request.
    */
   async query<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+    if (!this.namedStatements) return (await this.pool.query(text, params)).rows as T[];
     let name = this.names.get(text);
     if (!name) {
       name = `mfa_${this.names.size + 1}`;
