@@ -16,7 +16,8 @@ export class JsonClient {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  post(path: string, token: string, body: unknown): Promise<Reply> {
+  /** `forwardedFor`: the client address a proxy would report (the app trusts loopback proxies in the bench). */
+  post(path: string, token: string, body: unknown, forwardedFor?: string): Promise<Reply> {
     const payload = JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -30,6 +31,7 @@ export class JsonClient {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(payload),
             authorization: `Bearer ${token}`,
+            ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
           },
         },
         (res) => {

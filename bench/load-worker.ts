@@ -1,10 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { JsonClient } from './http-client';
 import { runPhase } from './stats';
 
 /**
- * The load generator, in a worker thread so that the server under test keeps
- * the main thread to itself. Receives one phase at a time, answers its figures.
+ * The load generator, in a child process so that the server under test keeps
+ * its process to itself (and its memory is measured alone). Receives one phase
+ * at a time over IPC, answers its figures.
  */
 export interface PhaseRequest {
   total: number;
@@ -13,24 +13,25 @@ export interface PhaseRequest {
   /** Per operation i: the token and body to send. */
   tokens: string[];
   bodies: unknown[];
+  /** Per operation i: the client address (X-Forwarded-For). */
+  ips: string[];
   expectStatus: number;
 }
 
-const { port } = workerData as { port: number };
-const client = new JsonClient(port, 64);
+const client = new JsonClient(Number(process.argv[2]), 64);
 
-parentPort!.on('message', async (req: PhaseRequest | 'close') => {
+process.on('message', async (req: PhaseRequest | 'close') => {
   if (req === 'close') {
     client.close();
-    parentPort!.close();
+    process.disconnect();
     return;
   }
   let firstError: string | undefined;
   const result = await runPhase(req.total, req.concurrency, async (i) => {
-    const reply = await client.post(req.path, req.tokens[i], req.bodies[i]);
+    const reply = await client.post(req.path, req.tokens[i], req.bodies[i], req.ips[i]);
     const ok = reply.status === req.expectStatus;
     if (!ok) firstError ??= `${reply.status} ${JSON.stringify(reply.body)}`;
     return ok;
   });
-  parentPort!.postMessage(firstError ? { ...result, firstError } : result);
+  process.send!(firstError ? { ...result, firstError } : result);
 });

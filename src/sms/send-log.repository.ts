@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Batcher } from '../database/batcher';
 import { MfaDb } from '../database/mfa-db';
 import { ProviderError, SendResult } from './providers/sms-provider';
 
@@ -27,24 +28,32 @@ export class SendLogRepository {
     return rows[0].id;
   }
 
-  async accepted(id: string, result: SendResult, latencyMs: number): Promise<void> {
+  /** The provider took the message. Concurrent outcomes are written together (see Batcher). */
+  accepted(id: string, result: SendResult, latencyMs: number): Promise<void> {
+    return this.acceptedWrites.add({ id, result, latencyMs });
+  }
+
+  private readonly acceptedWrites = new Batcher<{ id: string; result: SendResult; latencyMs: number }>(async (items) => {
+    const column = <T>(f: (i: (typeof items)[number]) => T) => items.map(f);
     await this.db.query(
-      `UPDATE sms_send_log
-          SET status = $2, provider_message_id = $3, segments = $4, price = $5, currency = $6,
-              latency_ms = $7, updated_at = now(),
-              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END
-        WHERE id = $1`,
+      `UPDATE sms_send_log AS l
+          SET status = v.status, provider_message_id = v.message_id, segments = v.segments, price = v.price,
+              currency = v.currency, latency_ms = v.latency_ms, updated_at = now(),
+              delivered_at = CASE WHEN v.status = 'delivered' THEN now() END
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::numeric[], $6::char(3)[], $7::integer[])
+           AS v(id, status, message_id, segments, price, currency, latency_ms)
+        WHERE l.id = v.id`,
       [
-        id,
-        result.status,
-        result.providerMessageId ?? null,
-        result.segments ?? null,
-        result.price ?? null,
-        result.currency ?? null,
-        latencyMs,
+        column((i) => i.id),
+        column((i) => i.result.status),
+        column((i) => i.result.providerMessageId ?? null),
+        column((i) => i.result.segments ?? null),
+        column((i) => i.result.price ?? null),
+        column((i) => i.result.currency ?? null),
+        column((i) => i.latencyMs),
       ],
     );
-  }
+  });
 
   async failed(id: string, error: ProviderError, latencyMs: number, failoverTo?: string): Promise<void> {
     await this.db.query(
