@@ -1,6 +1,12 @@
 import { CreateSmsCore1732550400000 } from './1732550400000-CreateSmsCore';
 import { CreateProviderState1732636800000 } from './1732636800000-CreateProviderState';
 import { CreateAbuseDefence1732723200000 } from './1732723200000-CreateAbuseDefence';
+import { CreateTotpFactors1732809600000 } from './1732809600000-CreateTotpFactors';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
-export const MIGRATIONS = [CreateSmsCore1732550400000, CreateProviderState1732636800000, CreateAbuseDefence1732723200000];
+export const MIGRATIONS = [
+  CreateSmsCore1732550400000,
+  CreateProviderState1732636800000,
+  CreateAbuseDefence1732723200000,
+  CreateTotpFactors1732809600000,
+];

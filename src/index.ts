@@ -2,6 +2,9 @@
 export { SmsMfaModule } from './sms-mfa.module';
 export type { SmsMfaModuleOptions, SmsMfaModuleAsyncOptions, SmsMfaModuleWiring } from './sms-mfa.module';
 export { MfaService } from './mfa/mfa.service';
+export { MfaEvent } from './mfa/mfa-events';
+export type { MfaEventPayload } from './mfa/mfa-events';
+export type { TotpEnrollment } from './mfa/totp/totp.service';
 export type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult, FactorView } from './mfa/mfa.types';
 export { MfaUserResolver } from './auth/user-resolver';
 export type { AuthenticatedUser } from './auth/user-resolver';
@@ -16,4 +19,7 @@ export { SMS_PROVIDERS, ProviderError } from './sms/providers/sms-provider';
 export type { SmsProvider, SmsMessage, SendResult } from './sms/providers/sms-provider';
 export { MockSmsProvider } from './sms/providers/mock/mock-sms.provider';
 export { maskPhone } from './phone/mask';
+export { BUILT_IN_TEMPLATES } from './sms/templates/catalog';
+export { smsSize } from './sms/templates/sms-encoding';
+export type { SmsEncoding, SmsSize } from './sms/templates/sms-encoding';
 export { configureApp } from './demo/configure-app';

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminSmsController } from './admin/admin-sms.controller';
 import { AdminGuard } from './auth/admin.guard';
@@ -13,6 +14,7 @@ import { MfaDbModule } from './database/mfa-db.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MfaFactorsController } from './mfa/mfa-factors.controller';
 import { MfaSmsController } from './mfa/mfa-sms.controller';
+import { MfaTotpController } from './mfa/mfa-totp.controller';
 import { MfaModule } from './mfa/mfa.module';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
@@ -27,6 +29,11 @@ export interface SmsMfaModuleWiring {
   controllers?: boolean;
   /** Modules the user resolver needs. */
   imports?: ModuleMetadata['imports'];
+  /**
+   * Register @nestjs/event-emitter (default true). Set false when the host
+   * already calls EventEmitterModule.forRoot(): events then go to its emitter.
+   */
+  eventEmitter?: boolean;
 }
 
 export interface SmsMfaModuleOptions extends SmsMfaModuleWiring {
@@ -61,6 +68,7 @@ export class SmsMfaModule {
         ? []
         : [
             MfaSmsController,
+            MfaTotpController,
             MfaFactorsController,
             AdminSmsController,
             TwilioWebhooksController,
@@ -78,6 +86,7 @@ export class SmsMfaModule {
         RateLimitModule,
         WebhooksModule,
         TerminusModule,
+        ...(wiring.eventEmitter === false ? [] : [EventEmitterModule.forRoot()]),
         ...(wiring.imports ?? []),
       ],
       controllers,

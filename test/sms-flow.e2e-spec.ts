@@ -174,12 +174,16 @@ describe('SMS code core over REST', () => {
     });
   });
 
-  it('removes a factor, and answers 404 for a factor of someone else', async () => {
+  it('removes a factor, but not the last verified one, and answers 404 for a factor of someone else', async () => {
     const factorId = await enrollVerified(t, 'kim', '+14152010111');
     await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('mallory')).expect(404);
-    await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('kim')).expect(204);
+    const last = await t.http.delete(`/mfa/factors/${factorId}`).set(bearer('kim')).expect(409);
+    assert.equal(last.body.code, 'LAST_FACTOR');
+    await t.http.post('/mfa/sms/enroll').set(bearer('kim')).send({ phoneNumber: '+14152010112' }).expect(202);
+    const pending = (await t.http.get('/mfa/factors').set(bearer('kim')).expect(200)).body.find((f: { verified: boolean }) => !f.verified);
+    await t.http.delete(`/mfa/factors/${pending.id}`).set(bearer('kim')).expect(204);
     const list = await t.http.get('/mfa/factors').set(bearer('kim')).expect(200);
-    assert.deepEqual(list.body, []);
+    assert.deepEqual(list.body.map((f: { id: string }) => f.id), [factorId]);
     const bad = await t.http.delete('/mfa/factors/not-a-uuid').set(bearer('kim')).expect(400);
     assert.equal(bad.body.code, 'VALIDATION_FAILED');
   });

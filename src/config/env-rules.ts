@@ -117,3 +117,39 @@ export function nameList(): EnvRule<string[]> {
     allowed: 'a comma-separated list of rule names',
   };
 }
+
+/** Comma-separated 256-bit keys, 64 hexadecimal characters each. */
+export function hexKeyList(): EnvRule<string[]> {
+  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((k) => typeof k === 'string' && /^[0-9a-fA-F]{64}$/.test(k));
+  return {
+    parse: (raw) => {
+      const list = raw.split(',').map((k) => k.trim()).filter(Boolean);
+      return check(list) ? list : undefined;
+    },
+    check,
+    allowed: 'a comma-separated list of 256-bit keys (64 hexadecimal characters each)',
+  };
+}
+
+/** A JSON object from locale (en, pt-BR) to a message template that contains {code}. */
+export function templateMap(): EnvRule<Record<string, string>> {
+  const check = (v: unknown): v is Record<string, string> =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(
+      ([locale, t]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(locale) && typeof t === 'string' && t.includes('{code}') && t.length <= 480,
+    );
+  return {
+    parse: (raw) => {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        return check(parsed) ? parsed : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    check,
+    allowed: 'a JSON object from locale to a template containing {code} (at most 480 characters)',
+  };
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bool, countryList, EnvRule, int, nameList, oneOf, text, trustProxy, url } from './env-rules';
+import { bool, countryList, EnvRule, hexKeyList, int, nameList, oneOf, templateMap, text, trustProxy, url } from './env-rules';
 
 export type ProviderName = 'TWILIO' | 'AWS_SNS' | 'MOCK';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
@@ -48,6 +48,14 @@ export interface MfaConfig {
   httpThrottlePerMinute: number;
   codeSecret: string;
   encryptionKey: string;
+  /** Keys that encrypted TOTP secrets before the current one: still read, never written. */
+  previousEncryptionKeys: string[];
+  /** Consecutive wrong TOTP codes before each further one imposes a growing wait. */
+  totpFailureThreshold: number;
+  /** Host policy: may a user remove their last verified factor? */
+  allowRemovingLastFactor: boolean;
+  /** Host-supplied message templates by locale ({code}, {minutes}, {app}); they win over the built-in ones. */
+  templates: Record<string, string>;
   allowedCountries: string[];
   blockedCountries: string[];
   fraudMode: 'block' | 'monitor';
@@ -120,6 +128,14 @@ const SCHEMA: Schema = {
     env: 'MFA_ENCRYPTION_KEY',
     rule: text(/^[0-9a-fA-F]{64}$/, 'a 256-bit key as 64 hexadecimal characters'),
   },
+  previousEncryptionKeys: {
+    env: 'MFA_ENCRYPTION_PREVIOUS_KEYS',
+    rule: hexKeyList(),
+    default: [],
+  },
+  totpFailureThreshold: { env: 'MFA_TOTP_FAILURE_THRESHOLD', rule: int(1, 1000), default: 5 },
+  allowRemovingLastFactor: { env: 'MFA_ALLOW_REMOVING_LAST_FACTOR', rule: bool(), default: false },
+  templates: { env: 'SMS_TEMPLATES_JSON', rule: templateMap(), default: {} },
   allowedCountries: { env: 'SMS_ALLOWED_COUNTRIES', rule: countryList(), default: [] },
   blockedCountries: { env: 'SMS_BLOCKED_COUNTRIES', rule: countryList(), default: [] },
   fraudMode: { env: 'SMS_FRAUD_MODE', rule: oneOf('block', 'monitor'), default: 'block' },

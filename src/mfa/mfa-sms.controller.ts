@@ -29,8 +29,8 @@ export class MfaSmsController {
   @Post('enroll/verify')
   @HttpCode(200)
   @ApiOkResponse({ description: '{ factorId, verified: true }' })
-  verifyEnrollment(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto) {
-    return this.mfa.verifySmsEnrollment(user, body.code);
+  verifyEnrollment(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto, @ClientContext() ctx: RequestContext) {
+    return this.mfa.verifySmsEnrollment(user, body.code, ctx);
   }
 
   @Post('challenge')

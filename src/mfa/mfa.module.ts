@@ -4,12 +4,15 @@ import { SmsModule } from '../sms/sms.module';
 import { FraudModule } from '../fraud/fraud.module';
 import { PhoneModule } from '../phone/phone.module';
 import { MfaService } from './mfa.service';
+import { MfaEvents } from './mfa-events';
 import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { TotpFactorsRepository } from './totp/totp-factors.repository';
+import { TotpService } from './totp/totp.service';
 import { SmsFactorsRepository } from './sms-factors.repository';
 
 @Module({
   imports: [SmsModule, ChallengesModule, FraudModule, PhoneModule],
-  providers: [MfaService, SmsFactorsRepository, SmsCodeDispatch],
+  providers: [MfaService, SmsFactorsRepository, SmsCodeDispatch, MfaEvents, TotpService, TotpFactorsRepository],
   exports: [MfaService, SmsModule, ChallengesModule, FraudModule, PhoneModule],
 })
 export class MfaModule {}

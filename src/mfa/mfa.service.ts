@@ -8,7 +8,10 @@ import { CountryRulesRepository } from '../phone/country-rules.repository';
 import { maskPhone, splitE164 } from '../phone/mask';
 import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber } from '../phone/phone-number';
 import { OptOutsRepository } from '../sms/opt-outs.repository';
+import { MfaEvent, MfaEvents } from './mfa-events';
 import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { TotpFactorsRepository } from './totp/totp-factors.repository';
+import { TotpEnrollment, TotpService } from './totp/totp.service';
 import { SmsFactorsRepository } from './sms-factors.repository';
 import { FactorView, MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from './mfa.types';
 
@@ -30,6 +33,9 @@ export class MfaService {
     private readonly optOuts: OptOutsRepository,
     private readonly countryRules: CountryRulesRepository,
     private readonly fraud: FraudGuard,
+    private readonly totp: TotpService,
+    private readonly totpFactors: TotpFactorsRepository,
+    private readonly events: MfaEvents,
   ) {}
 
   /** Sends an ownership code to a new number; the factor is verified by `verifySmsEnrollment`. */
@@ -51,13 +57,14 @@ export class MfaService {
       optedOut,
       countryRules,
       withStatistics: true,
+      locales: [context.locale, user.locale],
     });
     return { factorId: factor.id, ...result };
   }
 
-  async verifySmsEnrollment(user: MfaUser, code: string): Promise<{ factorId: string; verified: true }> {
+  async verifySmsEnrollment(user: MfaUser, code: string, context: RequestContext = {}): Promise<{ factorId: string; verified: true }> {
     this.assertEnabled();
-    const challenge = await this.challenges.verify(user.id, 'enroll', code);
+    const challenge = await this.observed('enroll', user, context, () => this.challenges.verify(user.id, 'enroll', code));
     await this.factors.markVerifiedReplacingOthers(challenge.factorId, user.id, this.clock.now());
     return { factorId: challenge.factorId, verified: true };
   }
@@ -88,6 +95,7 @@ export class MfaService {
       countryRules: factor.countryRules,
       // Possession of this number is proven: the traffic heuristics target unproven numbers.
       withStatistics: false,
+      locales: [context.locale, user.locale],
     });
   }
 
@@ -103,25 +111,94 @@ export class MfaService {
   }
 
   /** As verifySmsCode, but says why a code was refused (the REST API's form). */
-  async verifySmsCodeOrThrow(user: MfaUser, code: string, _context: RequestContext = {}): Promise<void> {
+  async verifySmsCodeOrThrow(user: MfaUser, code: string, context: RequestContext = {}): Promise<void> {
     this.assertEnabled();
-    await this.challenges.verify(user.id, 'login', code);
+    await this.observed('login', user, context, () => this.challenges.verify(user.id, 'login', code));
   }
 
+  enrollTotp(user: MfaUser): Promise<TotpEnrollment> {
+    return this.totp.enroll(user.id);
+  }
+
+  activateTotp(user: MfaUser, code: string): Promise<{ factorId: string; verified: true }> {
+    return this.totp.activate(user.id, code);
+  }
+
+  /** Verifies the primary factor; a success also ends an SMS verification lockout. */
+  async verifyTotp(user: MfaUser, code: string, context: RequestContext = {}): Promise<void> {
+    try {
+      const { factorId } = await this.totp.verify(user.id, code);
+      this.events.emit(MfaEvent.TotpVerified, { userId: user.id, factorId, ip: context.ip, at: this.clock.now() });
+    } catch (err) {
+      if (err instanceof MfaError) {
+        this.events.emit(MfaEvent.TotpFailed, { userId: user.id, reason: err.code, ip: context.ip, at: this.clock.now() });
+      }
+      throw err;
+    }
+  }
+
+  /** Every factor of both kinds, oldest first; numbers masked. */
   async listFactors(userId: string): Promise<FactorView[]> {
-    const sms = await this.factors.list(userId);
-    return sms.map((f) => ({
-      id: f.id,
-      type: 'sms' as const,
-      maskedPhone: maskPhone(f.phoneE164),
-      verified: f.verifiedAt !== undefined,
-      createdAt: f.createdAt,
-      lastUsedAt: f.lastUsedAt ?? null,
-    }));
+    const [sms, totp] = await Promise.all([this.factors.list(userId), this.totpFactors.list(userId)]);
+    const views: FactorView[] = [
+      ...totp.map((f) => ({
+        id: f.id,
+        type: 'totp' as const,
+        verified: f.verifiedAt !== undefined,
+        createdAt: f.createdAt,
+        lastUsedAt: f.lastUsedAt ?? null,
+      })),
+      ...sms.map((f) => ({
+        id: f.id,
+        type: 'sms' as const,
+        maskedPhone: maskPhone(f.phoneE164),
+        verified: f.verifiedAt !== undefined,
+        createdAt: f.createdAt,
+        lastUsedAt: f.lastUsedAt ?? null,
+      })),
+    ];
+    return views.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
+  /**
+   * Removes a factor of either kind. Removing the last verified factor is
+   * refused with LAST_FACTOR unless the host allows it (allowRemovingLastFactor).
+   */
   async deleteFactor(userId: string, factorId: string): Promise<void> {
-    if (!(await this.factors.delete(userId, factorId))) throw new MfaError('NOT_FOUND', 'No such factor.');
+    const factors = await this.listFactors(userId);
+    const factor = factors.find((f) => f.id === factorId);
+    if (!factor) throw new MfaError('NOT_FOUND', 'No such factor.');
+    const othersVerified = factors.some((f) => f.verified && f.id !== factorId);
+    if (factor.verified && !othersVerified && !this.config.allowRemovingLastFactor) throw new MfaError('LAST_FACTOR');
+    const removed =
+      factor.type === 'sms' ? await this.factors.delete(userId, factorId) : await this.totpFactors.delete(userId, factorId);
+    if (!removed) throw new MfaError('NOT_FOUND', 'No such factor.');
+  }
+
+  /** Publishes the outcome of an SMS verification (mfa.sms.verified / mfa.sms.failed). */
+  private async observed<T extends { factorId: string; id: string }>(
+    purpose: 'enroll' | 'login',
+    user: MfaUser,
+    context: RequestContext,
+    verify: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      const challenge = await verify();
+      this.events.emit(MfaEvent.SmsVerified, {
+        userId: user.id,
+        factorId: challenge.factorId,
+        challengeId: challenge.id,
+        purpose,
+        ip: context.ip,
+        at: this.clock.now(),
+      });
+      return challenge;
+    } catch (err) {
+      if (err instanceof MfaError) {
+        this.events.emit(MfaEvent.SmsFailed, { userId: user.id, reason: err.code, purpose, ip: context.ip, at: this.clock.now() });
+      }
+      throw err;
+    }
   }
 
   /** Line-type refusals of pumping targets are recorded as fraud events, so operators see the attempts. */

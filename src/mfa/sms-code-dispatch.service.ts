@@ -9,6 +9,7 @@ import { maskPhone, splitE164 } from '../phone/mask';
 import { numberPrefix } from '../phone/phone-number';
 import { SmsSender } from '../sms/sms-sender.service';
 import { MessageRenderer } from '../sms/templates/message-renderer';
+import { MfaEvent, MfaEvents } from './mfa-events';
 import type { RequestContext, SmsChallengeResult } from './mfa.types';
 
 export interface DispatchRequest {
@@ -23,6 +24,8 @@ export interface DispatchRequest {
   countryRules: CountryVerdictInput;
   /** Traffic statistics for the fraud rules: for numbers whose possession is not yet proven. */
   withStatistics: boolean;
+  /** Locale preferences, most authoritative first (tags or Accept-Language values). */
+  locales: (string | undefined)[];
 }
 
 /**
@@ -38,6 +41,7 @@ export class SmsCodeDispatch {
     private readonly sender: SmsSender,
     private readonly renderer: MessageRenderer,
     private readonly fraud: FraudGuard,
+    private readonly events: MfaEvents,
   ) {}
 
   async send(req: DispatchRequest): Promise<SmsChallengeResult> {
@@ -67,24 +71,38 @@ export class SmsCodeDispatch {
       country: req.country,
       firstProvider: provider.name,
     });
-    const message = this.renderer.render(issued.code);
+    const message = this.renderer.render(issued.code, req.locales);
+    let delivery;
     try {
-      await this.sender.deliver(
+      delivery = await this.sender.deliver(
         { to: req.phoneE164, body: message.body, reference: issued.id },
         {
           challengeId: issued.id,
           userId: req.userId,
           country: req.country,
           reserved: { attemptId: issued.firstAttemptId, provider: provider.name },
+          encoding: message.encoding,
+          segments: message.segments,
         },
       );
     } catch (err) {
       await this.challenges.withdraw(issued);
       throw err;
     }
+    const maskedPhone = maskPhone(req.phoneE164);
+    this.events.emit(MfaEvent.SmsSent, {
+      userId: req.userId,
+      factorId: req.factorId,
+      challengeId: issued.id,
+      maskedPhone,
+      provider: delivery.provider,
+      purpose: req.purpose,
+      ip: req.context.ip,
+      at: issued.createdAt,
+    });
     return {
       challengeId: issued.id,
-      maskedPhone: maskPhone(req.phoneE164),
+      maskedPhone,
       expiresAt: issued.expiresAt,
       resendAvailableAt: issued.resendAvailableAt,
     };

@@ -29,19 +29,19 @@ export class SendLogRepository {
   }
 
   /** The provider took the message. Concurrent outcomes are written together (see Batcher). */
-  accepted(id: string, result: SendResult, latencyMs: number): Promise<void> {
-    return this.acceptedWrites.add({ id, result, latencyMs });
+  accepted(id: string, result: SendResult, latencyMs: number, encoding: string): Promise<void> {
+    return this.acceptedWrites.add({ id, result, latencyMs, encoding });
   }
 
-  private readonly acceptedWrites = new Batcher<{ id: string; result: SendResult; latencyMs: number }>(async (items) => {
+  private readonly acceptedWrites = new Batcher<{ id: string; result: SendResult; latencyMs: number; encoding: string }>(async (items) => {
     const column = <T>(f: (i: (typeof items)[number]) => T) => items.map(f);
     await this.db.query(
       `UPDATE sms_send_log AS l
           SET status = v.status, provider_message_id = v.message_id, segments = v.segments, price = v.price,
-              currency = v.currency, latency_ms = v.latency_ms, updated_at = now(),
+              currency = v.currency, latency_ms = v.latency_ms, encoding = v.encoding, updated_at = now(),
               delivered_at = CASE WHEN v.status = 'delivered' THEN now() END
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::numeric[], $6::char(3)[], $7::integer[])
-           AS v(id, status, message_id, segments, price, currency, latency_ms)
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::numeric[], $6::char(3)[], $7::integer[], $8::text[])
+           AS v(id, status, message_id, segments, price, currency, latency_ms, encoding)
         WHERE l.id = v.id`,
       [
         column((i) => i.id),
@@ -51,6 +51,7 @@ export class SendLogRepository {
         column((i) => i.result.price ?? null),
         column((i) => i.result.currency ?? null),
         column((i) => i.latencyMs),
+        column((i) => i.encoding),
       ],
     );
   });

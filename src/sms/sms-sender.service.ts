@@ -22,6 +22,9 @@ export interface DeliveryContext {
   country?: string;
   /** The provider reserved by reserve(), whose attempt row was opened with the challenge. */
   reserved: { attemptId: string; provider: string };
+  /** As rendered: logged with the attempt (segments unless the provider reports its own count). */
+  encoding: string;
+  segments: number;
 }
 
 export interface Delivery {
@@ -153,7 +156,7 @@ export class SmsSender {
         continue;
       }
       const latency = Math.round(performance.now() - started);
-      await this.sendLog.accepted(attemptId, result, latency);
+      await this.sendLog.accepted(attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding);
       this.events.sent(route.provider.name, result, latency);
       return { provider: route.provider.name, attempts: attempt, result };
     }

@@ -1,22 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE } from './catalog';
+import { negotiateLocale } from './locale';
+import { SmsEncoding, smsSize } from './sms-encoding';
 
 export interface RenderedMessage {
   body: string;
+  locale: string;
+  encoding: SmsEncoding;
+  segments: number;
 }
 
 /**
- * Renders the SMS text. Short and carrier-friendly: app name first, the code,
- * its lifetime, a warning against sharing, and the WebOTP line when configured.
+ * Renders the code message in the best locale: host templates win over the
+ * built-in ones; {app}, {code} and {minutes} are filled in; with
+ * SMS_WEBOTP_DOMAIN the last line is "@domain #code" (WebOTP, SMS Retriever).
  */
 @Injectable()
 export class MessageRenderer {
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {}
+  private readonly templates: Record<string, string>;
 
-  render(code: string): RenderedMessage {
-    const { appName, codeValidityMinutes, webOtpDomain } = this.config;
-    let body = `${appName}: your code is ${code}. It expires in ${codeValidityMinutes} min. Never share it.`;
-    if (webOtpDomain) body += `\n\n@${webOtpDomain} #${code}`;
-    return { body };
+  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+    this.templates = { ...BUILT_IN_TEMPLATES, ...config.templates };
+  }
+
+  get locales(): string[] {
+    return Object.keys(this.templates);
+  }
+
+  /** `preferences`: tags or Accept-Language values, most authoritative first. */
+  render(code: string, preferences: (string | undefined)[] = []): RenderedMessage {
+    const locale = negotiateLocale(preferences, this.locales, DEFAULT_LOCALE);
+    const values: Record<string, string> = {
+      app: this.config.appName,
+      code,
+      minutes: String(this.config.codeValidityMinutes),
+    };
+    let body = this.templates[locale].replace(/\{(app|code|minutes)\}/g, (_, key: string) => values[key]);
+    if (this.config.webOtpDomain) body += `\n\n@${this.config.webOtpDomain} #${code}`;
+    return { body, locale, ...smsSize(body) };
   }
 }

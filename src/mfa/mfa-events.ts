@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+
+/** Event names, for `@OnEvent(MfaEvent.SmsVerified)` in the host. */
+export const MfaEvent = {
+  SmsSent: 'mfa.sms.sent',
+  SmsVerified: 'mfa.sms.verified',
+  SmsFailed: 'mfa.sms.failed',
+  TotpVerified: 'mfa.totp.verified',
+  TotpFailed: 'mfa.totp.failed',
+} as const;
+
+/** Payloads carry ids and masked numbers only: never a code or a full number. */
+export interface MfaEventPayload {
+  userId: string;
+  factorId?: string;
+  challengeId?: string;
+  maskedPhone?: string;
+  provider?: string;
+  /** The error code of a failure (CODE_INVALID, CODE_EXPIRED, …). */
+  reason?: string;
+  purpose?: 'enroll' | 'login';
+  ip?: string;
+  at: Date;
+}
+
+/** Publishes what happened so the host can upgrade a session or write its audit trail. */
+@Injectable()
+export class MfaEvents {
+  constructor(private readonly emitter: EventEmitter2) {}
+
+  emit(name: (typeof MfaEvent)[keyof typeof MfaEvent], payload: MfaEventPayload): void {
+    this.emitter.emit(name, payload);
+  }
+}
