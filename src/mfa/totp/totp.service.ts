@@ -9,8 +9,8 @@ import { SecretBox } from './secret-box';
 import { TotpFactor, TotpFactorsRepository } from './totp-factors.repository';
 
 /** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
-const PERIOD = 30;
-const DIGITS = 6;
+export const TOTP_PARAMS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;
+const PERIOD = TOTP_PARAMS.period;
 /** One step of clock drift either way. */
 const WINDOW = 1;
 
@@ -87,6 +87,6 @@ export class TotpService {
   }
 
   private totp(secret: Secret, label: string): TOTP {
-    return new TOTP({ issuer: this.config.appName, label, algorithm: 'SHA1', digits: DIGITS, period: PERIOD, secret });
+    return new TOTP({ issuer: this.config.appName, label, ...TOTP_PARAMS, secret });
   }
 }

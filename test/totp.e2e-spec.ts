@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Secret, TOTP } from 'otpauth';
+import { MfaEvent, MfaEventPayload } from '../src/mfa/mfa-events';
+import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
+import { createTestDatabase, TestDatabase, withClient } from './support/database';
+
+describe('TOTP as the primary factor, SMS as its backup', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let secret: Secret;
+  const events: [string, MfaEventPayload][] = [];
+  const bearer = () => ({ Authorization: `Bearer ${t.token('tara')}` });
+  const codeAt = (offsetSeconds = 0) =>
+    new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret }).generate({ timestamp: t.clock.now().getTime() + offsetSeconds * 1000 });
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, { cooldownMinutes: 0, totpFailureThreshold: 3 });
+    const emitter = t.app.get(EventEmitter2);
+    for (const name of Object.values(MfaEvent)) emitter.on(name, (payload: MfaEventPayload) => events.push([name, payload]));
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('enrols with an otpauth URL for the app name, and stores the secret only encrypted', async () => {
+    const res = await t.http.post('/mfa/totp/enroll').set(bearer()).expect(201);
+    assert.match(res.body.otpauthUrl, /^otpauth:\/\/totp\/Haven%20Health:tara\?/);
+    assert.match(res.body.otpauthUrl, /issuer=Haven%20Health/);
+    assert.match(res.body.otpauthUrl, /algorithm=SHA1&digits=6&period=30/);
+    secret = Secret.fromBase32(res.body.secret);
+    const [row] = await withClient(db.url, async (c) => (await c.query('SELECT * FROM mfa_totp_factors WHERE id = $1', [res.body.factorId])).rows);
+    assert.match(row.key_id, /^[0-9a-f]{12}$/);
+    assert.ok(!row.secret_enc.includes(Buffer.from(secret.bytes)));
+    assert.ok(!row.secret_enc.toString('latin1').includes(res.body.secret));
+  });
+
+  it('activates with a live code, then verifies each code once', async () => {
+    await t.http.post('/mfa/totp/activate').set(bearer()).send({ code: codeAt() }).expect(200);
+    t.clock.advance(30_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200, { verified: true });
+    const replay = await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(400);
+    assert.equal(replay.body.code, 'CODE_INVALID');
+    assert.ok(events.some(([name, e]) => name === MfaEvent.TotpVerified && e.userId === 'tara'));
+  });
+
+  it('accepts one step of clock drift, not two', async () => {
+    t.clock.advance(60_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt(-30) }).expect(200);
+    t.clock.advance(90_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt(-60) }).expect(400);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt(60) }).expect(400);
+  });
+
+  it('throttles wrong codes', async () => {
+    t.clock.advance(3600_000);
+    const wrong = () => String((Number(codeAt()) + 1) % 1_000_000).padStart(6, '0');
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: wrong() }).expect(400);
+    const limited = await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(429);
+    assert.equal(limited.body.limit, 'totp_failures');
+    assert.equal(limited.body.retryAfterSeconds, 30);
+    t.clock.advance(30_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
+  });
+
+  it('lists both kinds of factor, and a TOTP success lifts an SMS lockout', async () => {
+    await enrollVerified(t, 'tara', '+14152018101');
+    const factors = await t.http.get('/mfa/factors').set(bearer()).expect(200);
+    assert.deepEqual(factors.body.map((f: { type: string; verified: boolean }) => [f.type, f.verified]), [
+      ['totp', true],
+      ['sms', true],
+    ]);
+    await withClient(db.url, (c) =>
+      c.query(`INSERT INTO mfa_verify_failures (user_id, consecutive, updated_at) VALUES ('tara', 100, now())`),
+    );
+    await t.http.post('/mfa/sms/challenge').set(bearer()).send({}).expect(202);
+    const locked = await t.http.post('/mfa/sms/verify').set(bearer()).send({ code: lastCode(t, '+14152018101') }).expect(429);
+    assert.equal(locked.body.limit, 'verify_failures');
+    t.clock.advance(30_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
+    await t.http.post('/mfa/sms/verify').set(bearer()).send({ code: lastCode(t, '+14152018101') }).expect(200);
+    assert.ok(events.some(([name, e]) => name === MfaEvent.SmsVerified && e.purpose === 'login'));
+  });
+
+  it('sends the SMS in the language the request asks for', async () => {
+    await t.http
+      .post('/mfa/sms/enroll')
+      .set({ Authorization: `Bearer ${t.token('francoise')}`, 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.8' })
+      .send({ phoneNumber: '+33612345171' })
+      .expect(202);
+    assert.match(t.outbox.lastMessageTo('+33612345171')!.body, /^Haven Health : votre code est \d{6}\./);
+    await t.http
+      .post('/mfa/sms/enroll')
+      .set({ Authorization: `Bearer ${t.token('amina')}`, 'Accept-Language': 'so-SO' })
+      .send({ phoneNumber: '+252612345172' })
+      .expect(202);
+    assert.match(t.outbox.lastMessageTo('+252612345172')!.body, /koodhkaagu waa \d{6}/);
+  });
+});
