@@ -2,6 +2,7 @@ import { CreateSmsCore1732550400000 } from './1732550400000-CreateSmsCore';
 import { CreateProviderState1732636800000 } from './1732636800000-CreateProviderState';
 import { CreateAbuseDefence1732723200000 } from './1732723200000-CreateAbuseDefence';
 import { CreateTotpFactors1732809600000 } from './1732809600000-CreateTotpFactors';
+import { CreateAlertStates1732896000000 } from './1732896000000-CreateAlertStates';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateProviderState1732636800000,
   CreateAbuseDefence1732723200000,
   CreateTotpFactors1732809600000,
+  CreateAlertStates1732896000000,
 ];

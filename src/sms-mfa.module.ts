@@ -2,6 +2,8 @@ import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/c
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminSmsController } from './admin/admin-sms.controller';
+import { AdminUsersController } from './admin/admin-users.controller';
+import { OpsModule } from './ops/ops.module';
 import { AdminGuard } from './auth/admin.guard';
 import { MfaAuthGuard } from './auth/mfa-auth.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -71,6 +73,7 @@ export class SmsMfaModule {
             MfaTotpController,
             MfaFactorsController,
             AdminSmsController,
+            AdminUsersController,
             TwilioWebhooksController,
             HealthController,
             MetricsController,
@@ -84,6 +87,7 @@ export class SmsMfaModule {
         MetricsModule,
         MfaModule,
         RateLimitModule,
+        OpsModule,
         WebhooksModule,
         TerminusModule,
         ...(wiring.eventEmitter === false ? [] : [EventEmitterModule.forRoot()]),

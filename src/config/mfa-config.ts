@@ -62,6 +62,24 @@ export interface MfaConfig {
   appName: string;
   webOtpDomain?: string;
   providerTimeoutMs: number;
+  /** Minutes between cleanup runs (0: never scheduled). */
+  cleanupIntervalMinutes: number;
+  /** Hours a finished (used, replaced or expired) challenge is kept. */
+  challengeGraceHours: number;
+  sendLogRetentionDays: number;
+  fraudEventRetentionDays: number;
+  cleanupBatchSize: number;
+  /** Seconds between alert evaluations (0: never scheduled). */
+  alertIntervalSeconds: number;
+  alertWindowMinutes: number;
+  alertWebhookUrl?: string;
+  /** Share of failed attempts of a provider in the window that fires an alert (percent). */
+  alertFailureRatePercent: number;
+  alertMinAttempts: number;
+  alertRateLimitedPerWindow: number;
+  alertFraudTriggersPerWindow: number;
+  alertDeliverySeconds: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Consecutive transient failures that open a provider's circuit. */
   circuitFailureThreshold: number;
   /** How long an open circuit waits before letting one probe through. */
@@ -145,6 +163,20 @@ const SCHEMA: Schema = {
     rule: text(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a bare domain name such as example.org'),
   },
   providerTimeoutMs: { env: 'SMS_PROVIDER_TIMEOUT_MS', rule: int(100, 60_000), default: 5000 },
+  cleanupIntervalMinutes: { env: 'CLEANUP_INTERVAL_MINUTES', rule: int(0, 10_080), default: 60 },
+  challengeGraceHours: { env: 'CLEANUP_CHALLENGE_GRACE_HOURS', rule: int(0, 8760), default: 24 },
+  sendLogRetentionDays: { env: 'SMS_LOG_RETENTION_DAYS', rule: int(1, 3650), default: 90 },
+  fraudEventRetentionDays: { env: 'FRAUD_EVENT_RETENTION_DAYS', rule: int(1, 3650), default: 180 },
+  cleanupBatchSize: { env: 'CLEANUP_BATCH_SIZE', rule: int(100, 100_000), default: 5000 },
+  alertIntervalSeconds: { env: 'ALERT_INTERVAL_SECONDS', rule: int(0, 86_400), default: 60 },
+  alertWindowMinutes: { env: 'ALERT_WINDOW_MINUTES', rule: int(1, 1440), default: 10 },
+  alertWebhookUrl: { env: 'ALERT_WEBHOOK_URL', rule: url(['http', 'https']) },
+  alertFailureRatePercent: { env: 'ALERT_FAILURE_RATE_PERCENT', rule: int(1, 100), default: 20 },
+  alertMinAttempts: { env: 'ALERT_MIN_ATTEMPTS', rule: int(1, 1_000_000), default: 10 },
+  alertRateLimitedPerWindow: { env: 'ALERT_RATE_LIMITED_PER_WINDOW', rule: int(1, 10_000_000), default: 200 },
+  alertFraudTriggersPerWindow: { env: 'ALERT_FRAUD_TRIGGERS_PER_WINDOW', rule: int(1, 10_000_000), default: 20 },
+  alertDeliverySeconds: { env: 'ALERT_DELIVERY_SECONDS', rule: int(1, 86_400), default: 60 },
+  logLevel: { env: 'LOG_LEVEL', rule: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info' },
   circuitFailureThreshold: { env: 'SMS_CIRCUIT_FAILURE_THRESHOLD', rule: int(1, 100), default: 3 },
   circuitHalfOpenMs: { env: 'SMS_CIRCUIT_HALF_OPEN_MS', rule: int(100, 3_600_000), default: 30_000 },
   twilioEnabled: { env: 'TWILIO_ENABLED', rule: bool(), default: false },

@@ -44,6 +44,16 @@ export class MfaDb implements OnModuleInit {
     return (await this.pool.query({ name, text, values: params })).rows as T[];
   }
 
+  /** Runs `work` on one connection, each statement committing on its own (session-level locks, batches). */
+  async session<T>(work: (query: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await work(async (text, params = []) => (await client.query(text, params)).rows);
+    } finally {
+      client.release();
+    }
+  }
+
   /** Runs `work` in one transaction on one connection (for the rare multi-statement operations). */
   async transaction<T>(work: (query: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();

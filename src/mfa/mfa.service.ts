@@ -4,6 +4,8 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { FraudGuard } from '../fraud/fraud-guard.service';
+import { MfaMetrics } from '../metrics/mfa-metrics';
+import { DataRightsService, ErasureReport, UserDataExport } from '../privacy/data-rights.service';
 import { CountryRulesRepository } from '../phone/country-rules.repository';
 import { maskPhone, splitE164 } from '../phone/mask';
 import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber } from '../phone/phone-number';
@@ -36,6 +38,8 @@ export class MfaService {
     private readonly totp: TotpService,
     private readonly totpFactors: TotpFactorsRepository,
     private readonly events: MfaEvents,
+    private readonly metrics: MfaMetrics,
+    private readonly dataRights: DataRightsService,
   ) {}
 
   /** Sends an ownership code to a new number; the factor is verified by `verifySmsEnrollment`. */
@@ -175,6 +179,16 @@ export class MfaService {
     if (!removed) throw new MfaError('NOT_FOUND', 'No such factor.');
   }
 
+  /** GDPR access: everything held about the user (factors, challenges, send log, fraud events, lockouts). */
+  exportUserData(userId: string): Promise<UserDataExport> {
+    return this.dataRights.export(userId);
+  }
+
+  /** GDPR erasure: removes the user's data, keeping only anonymised records a legal hold needs. */
+  eraseUserData(userId: string): Promise<ErasureReport> {
+    return this.dataRights.erase(userId);
+  }
+
   /** Publishes the outcome of an SMS verification (mfa.sms.verified / mfa.sms.failed). */
   private async observed<T extends { factorId: string; id: string }>(
     purpose: 'enroll' | 'login',
@@ -184,6 +198,7 @@ export class MfaService {
   ): Promise<T> {
     try {
       const challenge = await verify();
+      this.metrics.verifyTotal.inc({ result: 'verified' });
       this.events.emit(MfaEvent.SmsVerified, {
         userId: user.id,
         factorId: challenge.factorId,
@@ -195,6 +210,7 @@ export class MfaService {
       return challenge;
     } catch (err) {
       if (err instanceof MfaError) {
+        this.metrics.verifyTotal.inc({ result: err.code.toLowerCase() });
         this.events.emit(MfaEvent.SmsFailed, { userId: user.id, reason: err.code, purpose, ip: context.ip, at: this.clock.now() });
       }
       throw err;

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,10 +7,16 @@ import { MFA_DATA_SOURCE } from '../database/data-source';
 import { SmsSender } from '../sms/sms-sender.service';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 
-/** 200 when the database answers and at least one SMS provider can take messages; else 503. */
+/**
+ * Readiness (`/health`, `/health/ready`): 200 when the database answers and at
+ * least one SMS provider can take messages, 503 otherwise and while shutting
+ * down. Liveness (`/health/live`): 200 while the process serves requests.
+ */
 @ApiTags('ops')
 @Controller('health')
-export class HealthController {
+export class HealthController implements BeforeApplicationShutdown {
+  private draining = false;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly typeorm: TypeOrmHealthIndicator,
@@ -20,9 +26,19 @@ export class HealthController {
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
   ) {}
 
-  @Get()
+  beforeApplicationShutdown(): void {
+    this.draining = true;
+  }
+
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get(['', 'ready'])
   @HealthCheck()
   check() {
+    if (this.draining) throw new ServiceUnavailableException({ status: 'shutting_down' });
     return this.health.check([
       () => this.typeorm.pingCheck('database', { connection: this.dataSource, timeout: 2000 }),
       () => this.providers(),

@@ -1,0 +1,33 @@
+import { Controller, Delete, Get, Param, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdminGuard } from '../auth/admin.guard';
+import { MfaAuthGuard } from '../auth/mfa-auth.guard';
+import { MfaError } from '../common/mfa-error';
+import { MfaExceptionFilter } from '../common/mfa-exception.filter';
+import { MfaService } from '../mfa/mfa.service';
+import { MfaThrottlerGuard } from '../rate-limit/mfa-throttler.guard';
+
+function userIdParam(raw: string): string {
+  if (!raw || raw.length > 200) throw new MfaError('VALIDATION_FAILED', 'userId must be 1 to 200 characters');
+  return raw;
+}
+
+/** GDPR data rights, for the operator acting on a data subject's request. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(MfaThrottlerGuard, MfaAuthGuard, AdminGuard)
+@UseFilters(MfaExceptionFilter)
+@Controller('admin/users/:userId/data')
+export class AdminUsersController {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Get()
+  export(@Param('userId') userId: string) {
+    return this.mfa.exportUserData(userIdParam(userId));
+  }
+
+  @Delete()
+  erase(@Param('userId') userId: string) {
+    return this.mfa.eraseUserData(userIdParam(userId));
+  }
+}

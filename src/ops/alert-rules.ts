@@ -1,0 +1,86 @@
+import type { MfaConfig } from '../config/mfa-config';
+
+/** What the alert rules look at, gathered once per evaluation. */
+export interface AlertSignals {
+  /** Per provider, attempts in the window and how many failed. */
+  attempts: { provider: string; total: number; failed: number }[];
+  /** Providers whose circuit is open (as this instance sees them). */
+  openCircuits: string[];
+  /** Limit refusals in the window (this instance's counters). */
+  rateLimited: number;
+  /** Fraud triggers in the window (all instances: the events table). */
+  fraudTriggers: number;
+  /** Per provider, 95th percentile of send-to-delivered seconds in the window. */
+  deliveryP95: { provider: string; seconds: number }[];
+}
+
+export interface AlertCondition {
+  /** Stable identity of an episode: rule plus its labels. */
+  key: string;
+  rule: string;
+  labels: Record<string, string>;
+  firing: boolean;
+  value: number;
+  threshold: number;
+  summary: string;
+}
+
+/** The alert rules (pure): each gives one condition per subject, firing or not. */
+export function evaluateAlerts(s: AlertSignals, config: MfaConfig): AlertCondition[] {
+  const out: AlertCondition[] = [];
+  const window = `${config.alertWindowMinutes} min`;
+  for (const a of s.attempts) {
+    const rate = a.total ? (a.failed / a.total) * 100 : 0;
+    out.push({
+      key: `provider_failure_rate:${a.provider}`,
+      rule: 'provider_failure_rate',
+      labels: { provider: a.provider },
+      firing: a.total >= config.alertMinAttempts && rate >= config.alertFailureRatePercent,
+      value: Math.round(rate * 10) / 10,
+      threshold: config.alertFailureRatePercent,
+      summary: `${a.provider}: ${a.failed} of ${a.total} attempts failed in ${window}`,
+    });
+  }
+  for (const provider of new Set([...s.openCircuits, ...s.attempts.map((a) => a.provider)])) {
+    const open = s.openCircuits.includes(provider);
+    out.push({
+      key: `provider_circuit_open:${provider}`,
+      rule: 'provider_circuit_open',
+      labels: { provider },
+      firing: open,
+      value: open ? 1 : 0,
+      threshold: 1,
+      summary: `${provider}: circuit ${open ? 'open, sends skip it' : 'closed'}`,
+    });
+  }
+  out.push({
+    key: 'rate_limit_surge',
+    rule: 'rate_limit_surge',
+    labels: {},
+    firing: s.rateLimited >= config.alertRateLimitedPerWindow,
+    value: s.rateLimited,
+    threshold: config.alertRateLimitedPerWindow,
+    summary: `${s.rateLimited} requests refused by limits in ${window}`,
+  });
+  out.push({
+    key: 'fraud_surge',
+    rule: 'fraud_surge',
+    labels: {},
+    firing: s.fraudTriggers >= config.alertFraudTriggersPerWindow,
+    value: s.fraudTriggers,
+    threshold: config.alertFraudTriggersPerWindow,
+    summary: `${s.fraudTriggers} fraud rule triggers in ${window}`,
+  });
+  for (const d of s.deliveryP95) {
+    out.push({
+      key: `slow_delivery:${d.provider}`,
+      rule: 'slow_delivery',
+      labels: { provider: d.provider },
+      firing: d.seconds >= config.alertDeliverySeconds,
+      value: Math.round(d.seconds * 10) / 10,
+      threshold: config.alertDeliverySeconds,
+      summary: `${d.provider}: 95% of messages delivered within ${d.seconds.toFixed(1)} s in ${window}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Clock } from '../common/clock';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { MfaMetrics } from '../metrics/mfa-metrics';
+import { SmsSender } from '../sms/sms-sender.service';
+import { AlertCondition, AlertSignals, evaluateAlerts } from './alert-rules';
+
+const ALERTS_LOCK = 734_114_003;
+export const MFA_ALERT_EVENT = 'mfa.alert';
+
+export interface AlertNotice extends Omit<AlertCondition, 'firing'> {
+  status: 'firing' | 'resolved';
+  since: Date;
+  at: Date;
+}
+
+/**
+ * Evaluates the alert rules on a schedule. A condition that starts firing is
+ * notified once (error log, `mfa.alert` event, POST to ALERT_WEBHOOK_URL) and
+ * again once when it resolves. Episode state lives in the database and one
+ * instance evaluates at a time, so several instances notify once, not N times.
+ */
+@Injectable()
+export class AlertsService implements OnModuleInit {
+  private readonly logger = new Logger('Alerts');
+  /** Refusal counts seen at each evaluation, to take the window's increase. */
+  private readonly refusals: { at: number; total: number }[] = [];
+
+  constructor(
+    private readonly db: MfaDb,
+    private readonly sender: SmsSender,
+    private readonly metrics: MfaMetrics,
+    private readonly emitter: EventEmitter2,
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.config.alertIntervalSeconds) return;
+    const timer = setInterval(
+      () => void this.evaluate().catch((err) => this.logger.error(`alert evaluation failed: ${(err as Error).message}`)),
+      this.config.alertIntervalSeconds * 1000,
+    );
+    timer.unref();
+    this.scheduler.addInterval('mfa-alerts', timer);
+  }
+
+  /** The notices sent by this evaluation; undefined when another instance is evaluating. */
+  async evaluate(): Promise<AlertNotice[] | undefined> {
+    return this.db.session(async (query) => {
+      const [{ locked }] = await query('SELECT pg_try_advisory_lock($1) AS locked', [ALERTS_LOCK]);
+      if (!locked) return undefined;
+      try {
+        const now = this.clock.now();
+        const conditions = evaluateAlerts(await this.signals(query, now), this.config);
+        return await this.transitions(query, conditions, now);
+      } finally {
+        await query('SELECT pg_advisory_unlock($1)', [ALERTS_LOCK]);
+      }
+    });
+  }
+
+  private async signals(query: Queryable, now: Date): Promise<AlertSignals> {
+    const since = new Date(now.getTime() - this.config.alertWindowMinutes * 60_000);
+    const attempts = await query(
+      `SELECT provider, count(*)::int AS total,
+              count(*) FILTER (WHERE status IN ('failed', 'undelivered'))::int AS failed
+         FROM sms_send_log WHERE created_at > $1 GROUP BY provider ORDER BY provider`,
+      [since],
+    );
+    const [{ triggers }] = await query(`SELECT count(*)::int AS triggers FROM sms_fraud_events WHERE created_at > $1`, [since]);
+    const delivery = await query(
+      `SELECT provider, percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)) AS p95
+         FROM sms_send_log WHERE created_at > $1 AND delivered_at IS NOT NULL AND status = 'delivered'
+          AND provider <> 'MOCK' GROUP BY provider ORDER BY provider`,
+      [since],
+    );
+    return {
+      attempts: attempts.map((r) => ({ provider: r.provider, total: r.total, failed: r.failed })),
+      openCircuits: this.sender.providerStates().filter((p) => p.circuit === 'open').map((p) => p.name),
+      rateLimited: await this.refusalsInWindow(now),
+      fraudTriggers: triggers,
+      deliveryP95: delivery.map((r) => ({ provider: r.provider, seconds: Number(r.p95) })),
+    };
+  }
+
+  private async refusalsInWindow(now: Date): Promise<number> {
+    const metric = await this.metrics.rateLimitedTotal.get();
+    const total = metric.values.reduce((sum, v) => sum + v.value, 0);
+    const edge = now.getTime() - this.config.alertWindowMinutes * 60_000;
+    while (this.refusals.length > 1 && this.refusals[1].at <= edge) this.refusals.shift();
+    this.refusals.push({ at: now.getTime(), total });
+    const base = this.refusals[0].at <= edge ? this.refusals[0].total : 0;
+    return total - base;
+  }
+
+  private async transitions(query: Queryable, conditions: AlertCondition[], now: Date): Promise<AlertNotice[]> {
+    const states = new Map(
+      (await query('SELECT key, firing, since FROM mfa_alert_states')).map((r) => [r.key as string, r]),
+    );
+    const notices: AlertNotice[] = [];
+    for (const c of conditions) {
+      const previous = states.get(c.key);
+      if (Boolean(previous?.firing) === c.firing) continue;
+      if (!previous && !c.firing) continue;
+      await query(
+        `INSERT INTO mfa_alert_states (key, firing, since, value, updated_at) VALUES ($1, $2, $3, $4, $3)
+         ON CONFLICT (key) DO UPDATE SET firing = $2, since = $3, value = $4, updated_at = $3`,
+        [c.key, c.firing, now, c.value],
+      );
+      const { firing: _firing, ...rest } = c;
+      notices.push({ ...rest, status: c.firing ? 'firing' : 'resolved', since: c.firing || !previous ? now : new Date(previous.since), at: now });
+    }
+    for (const notice of notices) await this.notify(notice);
+    return notices;
+  }
+
+  private async notify(notice: AlertNotice): Promise<void> {
+    if (notice.status === 'firing') this.logger.error(`ALERT ${notice.rule} firing: ${notice.summary}`);
+    else this.logger.warn(`ALERT ${notice.rule} resolved: ${notice.summary}`);
+    this.emitter.emit(MFA_ALERT_EVENT, notice);
+    if (!this.config.alertWebhookUrl) return;
+    try {
+      const res = await fetch(this.config.alertWebhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(notice),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!res.ok) this.logger.warn(`alert webhook answered ${res.status}`);
+    } catch (err) {
+      this.logger.warn(`alert webhook failed: ${(err as Error).message}`);
+    }
+  }
+}
