@@ -50,10 +50,8 @@ export class MfaService {
       this.optOuts.isOptedOut(phone.e164),
       this.countryRules.verdictInput(phone.country),
     ]);
-    const factor = await this.factors.upsert(user.id, phone.e164, phone.country, this.clock.now());
-    const result = await this.dispatch.send({
+    const screened = await this.dispatch.screen({
       userId: user.id,
-      factorId: factor.id,
       phoneE164: phone.e164,
       country: phone.country,
       purpose: 'enroll',
@@ -63,6 +61,8 @@ export class MfaService {
       withStatistics: true,
       locales: [context.locale, user.locale],
     });
+    const factor = await this.factors.upsert(user.id, phone.e164, phone.country, this.clock.now());
+    const result = await this.dispatch.send(screened, factor.id);
     return { factorId: factor.id, ...result };
   }
 
@@ -88,9 +88,8 @@ export class MfaService {
     if (!factor || (requested !== undefined && parsePhone(requested).e164 !== factor.phoneE164)) {
       throw new MfaError('PHONE_NOT_VERIFIED');
     }
-    return this.dispatch.send({
+    const screened = await this.dispatch.screen({
       userId: user.id,
-      factorId: factor.id,
       phoneE164: factor.phoneE164,
       country: factor.country,
       purpose: 'login',
@@ -101,6 +100,7 @@ export class MfaService {
       withStatistics: false,
       locales: [context.locale, user.locale],
     });
+    return this.dispatch.send(screened, factor.id);
   }
 
   /** true when the code is right; false for a wrong, expired, exhausted or missing code. */

@@ -14,7 +14,6 @@ import type { RequestContext, SmsChallengeResult } from './mfa.types';
 
 export interface DispatchRequest {
   userId: string;
-  factorId: string;
   phoneE164: string;
   country?: string;
   purpose: ChallengePurpose;
@@ -26,6 +25,11 @@ export interface DispatchRequest {
   withStatistics: boolean;
   /** Locale preferences, most authoritative first (tags or Accept-Language values). */
   locales: (string | undefined)[];
+}
+
+/** A request that passed the screening, with the number's range. */
+export interface Screened extends DispatchRequest {
+  prefix: string;
 }
 
 /**
@@ -44,7 +48,11 @@ export class SmsCodeDispatch {
     private readonly events: MfaEvents,
   ) {}
 
-  async send(req: DispatchRequest): Promise<SmsChallengeResult> {
+  /**
+   * Opt-out, country and fraud rules, before anything is written for this
+   * number (an enrolment refused here leaves no factor behind).
+   */
+  async screen(req: DispatchRequest): Promise<Screened> {
     if (req.optedOut) throw new MfaError('PHONE_OPTED_OUT');
     assertCountryAllowed(req.country, req.countryRules);
     const { callingCode, nationalNumber } = splitE164(req.phoneE164);
@@ -59,13 +67,17 @@ export class SmsCodeDispatch {
       clientIp: req.context.ip,
       withStatistics: req.withStatistics,
     });
+    return { ...req, prefix };
+  }
 
+  /** Reserves a provider, issues the code under the limits, delivers it. */
+  async send(req: Screened, factorId: string): Promise<SmsChallengeResult> {
     const provider = await this.sender.reserve();
     const issued = await this.challenges.issue({
       userId: req.userId,
-      factorId: req.factorId,
+      factorId,
       phoneE164: req.phoneE164,
-      prefix,
+      prefix: req.prefix,
       purpose: req.purpose,
       clientIp: req.context.ip,
       country: req.country,
@@ -92,7 +104,7 @@ export class SmsCodeDispatch {
     const maskedPhone = maskPhone(req.phoneE164);
     this.events.emit(MfaEvent.SmsSent, {
       userId: req.userId,
-      factorId: req.factorId,
+      factorId,
       challengeId: issued.id,
       maskedPhone,
       provider: delivery.provider,

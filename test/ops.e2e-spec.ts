@@ -1,0 +1,313 @@
+import assert from 'node:assert/strict';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AlertNotice, AlertsService, MFA_ALERT_EVENT } from '../src/ops/alerts.service';
+import { CleanupService } from '../src/ops/cleanup.service';
+import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
+import { createTestDatabase, TestDatabase, withClient } from './support/database';
+import { codeIn, startProviderFakes } from './support/providers';
+
+const bearer = (t: TestApp, userId: string, roles: string[] = []) => ({ Authorization: `Bearer ${t.token(userId, roles)}` });
+
+/** Parses the Prometheus text exposition into `name{labels}` → value. */
+function samples(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = line.match(/^([a-z_]+(?:\{[^}]*\})?) (\S+)$/);
+    if (m) out.set(m[1], Number(m[2]));
+  }
+  return out;
+}
+
+describe('metrics', () => {
+  let db: TestDatabase;
+
+  before(async () => {
+    db = await createTestDatabase();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+
+  it('move by exactly the expected amounts, with bounded labels only', async () => {
+    const fakes = await startProviderFakes();
+    const t = await startTestApp(db.url, { ...fakes.config, hourlyLimit: 3 });
+    try {
+      const metric = async () => samples((await t.http.get('/metrics').expect(200)).text);
+      const before = await metric();
+      const delta = (after: Map<string, number>, key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+
+      const phone = '+14152019001';
+      await t.http.post('/mfa/sms/enroll').set(bearer(t, 'metrics-user')).send({ phoneNumber: phone }).expect(202); // twilio ok
+      await t.http.post('/mfa/sms/enroll/verify').set(bearer(t, 'metrics-user')).send({ code: codeIn(fakes.twilio.bodiesTo(phone)[0]) }).expect(200);
+      fakes.twilio.reset({ kind: 'server-error' });
+      await t.http.post('/mfa/sms/challenge').set(bearer(t, 'metrics-user')).send({}).expect(202); // twilio fails → sns
+      const code = codeIn(fakes.sns.bodiesTo(phone).at(-1));
+      await t.http.post('/mfa/sms/verify').set(bearer(t, 'metrics-user')).send({ code: code === '000000' ? '111111' : '000000' }).expect(400);
+      await t.http.post('/mfa/sms/verify').set(bearer(t, 'metrics-user')).send({ code }).expect(200);
+      await t.http.post('/mfa/sms/challenge').set(bearer(t, 'metrics-user')).send({}).expect(202);
+      await t.http.post('/mfa/sms/challenge').set(bearer(t, 'metrics-user')).send({}).expect(429); // hourly limit 3
+      await t.http.post('/mfa/sms/enroll').set(bearer(t, 'other'), ).send({ phoneNumber: '+14155550123' }).expect(403); // test range
+
+      const after = await metric();
+      assert.equal(delta(after, 'sms_send_total{provider="TWILIO",status="accepted"}'), 1);
+      assert.equal(delta(after, 'sms_send_total{provider="TWILIO",status="failed"}'), 2);
+      assert.equal(delta(after, 'sms_send_total{provider="AWS_SNS",status="accepted"}'), 2);
+      assert.equal(delta(after, 'sms_failover_total{from="TWILIO",to="AWS_SNS"}'), 2);
+      assert.equal(delta(after, 'sms_cost_total{provider="TWILIO",currency="USD"}').toFixed(4), '0.0079');
+      assert.equal(delta(after, 'sms_verify_total{result="verified"}'), 2);
+      assert.equal(delta(after, 'sms_verify_total{result="code_invalid"}'), 1);
+      assert.equal(delta(after, 'sms_rate_limited_total{limit="user_hourly"}'), 1);
+      assert.equal(delta(after, 'sms_fraud_triggers_total{rule="test_range"}'), 1);
+      assert.equal(after.get('sms_provider_up{provider="TWILIO"}'), 1);
+      assert.ok([...after.keys()].some((k) => k.startsWith('process_cpu')), 'default process metrics');
+
+      for (const key of after.keys()) {
+        if (!key.startsWith('sms_')) continue;
+        const labels = key.slice(key.indexOf('{') + 1, -1);
+        assert.doesNotMatch(labels, /\d{4,}|metrics-user|@/, `unbounded label in ${key}`);
+        assert.match(labels, /^((provider|status|from|to|currency|rule|limit|result|le)="[A-Za-z0-9_.+]+",?)*$/, key);
+      }
+    } finally {
+      await t.close();
+      await fakes.stop();
+    }
+  });
+});
+
+describe('alerts', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let receiver: Server;
+  let webhookUrl: string;
+  const received: AlertNotice[] = [];
+  const emitted: AlertNotice[] = [];
+
+  before(async () => {
+    db = await createTestDatabase();
+    receiver = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    webhookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/alerts`;
+    t = await startTestApp(db.url, { alertWebhookUrl: webhookUrl, alertIntervalSeconds: 0, alertFraudTriggersPerWindow: 5 });
+    t.app.get(EventEmitter2).on(MFA_ALERT_EVENT, (n: AlertNotice) => emitted.push(n));
+  });
+  after(async () => {
+    await t?.close();
+    await new Promise((r) => receiver.close(r));
+    await db?.drop();
+  });
+  beforeEach(() => {
+    received.length = 0;
+    emitted.length = 0;
+  });
+
+  async function seedAttempts(provider: string, ok: number, failed: number, at: Date, deliveredAfterSeconds?: number) {
+    await withClient(db.url, (c) =>
+      c.query(
+        `INSERT INTO sms_send_log (provider, attempt, status, created_at, updated_at, delivered_at)
+         SELECT $1, 1, CASE WHEN g <= $3 THEN 'failed' ELSE 'delivered' END, $4, $4,
+                CASE WHEN g > $3 AND $5::int IS NOT NULL THEN $4::timestamptz + make_interval(secs => $5) END
+           FROM generate_series(1, $2::int + $3::int) g`,
+        [provider, ok, failed, at, deliveredAfterSeconds ?? null],
+      ),
+    );
+  }
+
+  it('fires once per episode on a provider failure rate, and resolves once', async () => {
+    const alerts = t.app.get(AlertsService);
+    await seedAttempts('TWILIO', 6, 6, t.clock.now());
+    const fired = (await alerts.evaluate())!;
+    assert.deepEqual(fired.map((n) => [n.key, n.status]), [['provider_failure_rate:TWILIO', 'firing']]);
+    assert.equal(fired[0].value, 50);
+    assert.equal((await alerts.evaluate())!.length, 0, 'no second notice while it keeps firing');
+
+    t.clock.advanceMinutes(11); // the failures leave the window
+    await seedAttempts('TWILIO', 20, 0, t.clock.now());
+    const resolved = (await alerts.evaluate())!;
+    assert.deepEqual(resolved.map((n) => [n.key, n.status]), [['provider_failure_rate:TWILIO', 'resolved']]);
+    assert.deepEqual(received.map((n) => [n.rule, n.status]), [
+      ['provider_failure_rate', 'firing'],
+      ['provider_failure_rate', 'resolved'],
+    ]);
+    assert.equal(emitted.length, 2);
+    assert.ok(t.logs.lines.some((l) => l.startsWith('error ALERT provider_failure_rate firing')));
+  });
+
+  it('fires on slow delivery and on a surge of fraud triggers', async () => {
+    t.clock.advanceMinutes(30);
+    await seedAttempts('AWS_SNS', 12, 0, t.clock.now(), 120);
+    for (let i = 0; i < 5; i++) {
+      await t.http.post('/mfa/sms/enroll').set(bearer(t, `fraudster-${i}`)).send({ phoneNumber: `+1415555012${i}` }).expect(403);
+    }
+    const fired = (await t.app.get(AlertsService).evaluate())!;
+    assert.deepEqual(fired.map((n) => n.key).sort(), ['fraud_surge', 'slow_delivery:AWS_SNS']);
+    assert.equal(received.length, 2);
+  });
+
+  it('lets one instance evaluate at a time', async () => {
+    const other = await startTestApp(db.url, { alertIntervalSeconds: 0 });
+    try {
+      await withClient(db.url, async (c) => {
+        await c.query('SELECT pg_advisory_lock(734114003)');
+        assert.equal(await other.app.get(AlertsService).evaluate(), undefined);
+        await c.query('SELECT pg_advisory_unlock(734114003)');
+      });
+      assert.ok(Array.isArray(await other.app.get(AlertsService).evaluate()));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('cleanup', () => {
+  let db: TestDatabase;
+
+  before(async () => {
+    db = await createTestDatabase();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+
+  it('prunes 100k old send-log rows in batches, keeps recent rows and opt-outs, and runs on one instance at a time', async () => {
+    const a = await startTestApp(db.url, { cleanupIntervalMinutes: 0, cleanupBatchSize: 5000 });
+    const b = await startTestApp(db.url, { cleanupIntervalMinutes: 0, cleanupBatchSize: 5000 });
+    try {
+      const now = a.clock.now();
+      await withClient(db.url, async (c) => {
+        await c.query(
+          `INSERT INTO sms_send_log (provider, attempt, status, created_at, updated_at)
+           SELECT 'MOCK', 1, 'delivered', $1::timestamptz - interval '100 days', $1 FROM generate_series(1, 100000)`,
+          [now],
+        );
+        await c.query(`INSERT INTO sms_send_log (provider, attempt, status, created_at) SELECT 'MOCK', 1, 'delivered', $1 FROM generate_series(1, 50)`, [now]);
+        await c.query(`INSERT INTO sms_opt_outs VALUES ('+14152019999', $1::timestamptz - interval '3 years', 'STOP', 'TWILIO')`, [now]);
+        await c.query(
+          `INSERT INTO sms_fraud_events (rule, action, masked_phone, prefix, created_at)
+           SELECT 'test_range', 'blocked', '+1 ••• ••• 0000', '+1415', $1::timestamptz - make_interval(days => g) FROM generate_series(1, 400) g`,
+          [now],
+        );
+      });
+      const [first, second] = await Promise.all([a.app.get(CleanupService).run(), b.app.get(CleanupService).run()]);
+      const reports = [first, second].filter((r) => r !== undefined);
+      assert.equal(reports.length, 1, 'exactly one instance ran');
+      const report = reports[0]!;
+      assert.equal(report.sendLog, 100_000);
+      assert.equal(report.fraudEvents, 400 - 180);
+      assert.ok(report.batches >= 20, `deleted in batches (${report.batches})`);
+      await withClient(db.url, async (c) => {
+        assert.equal((await c.query('SELECT count(*)::int AS n FROM sms_send_log')).rows[0].n, 50);
+        assert.equal((await c.query('SELECT count(*)::int AS n FROM sms_opt_outs')).rows[0].n, 1);
+      });
+      assert.ok(a.logs.lines.concat(b.logs.lines).some((l) => /cleanup removed 0 challenges, 100000 send-log rows, 220 fraud events/.test(l)));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('removes finished challenges after the grace period only', async () => {
+    const t = await startTestApp(db.url, { cleanupIntervalMinutes: 0, challengeGraceHours: 24, cooldownMinutes: 0 });
+    try {
+      await enrollVerified(t, 'tidy', '+14152019002');
+      await t.http.post('/mfa/sms/challenge').set(bearer(t, 'tidy')).send({}).expect(202);
+      const cleanup = t.app.get(CleanupService);
+      assert.equal((await cleanup.run())!.challenges, 0);
+      t.clock.advanceMinutes(25 * 60);
+      assert.equal((await cleanup.run())!.challenges, 2, 'the used enrolment code and the expired login code');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('data rights (GDPR)', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, { cooldownMinutes: 0 });
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('exports everything held about a user, then erases it keeping only anonymised records', async () => {
+    const phone = '+14152019003';
+    await enrollVerified(t, 'subject', phone);
+    await t.http.post('/mfa/totp/enroll').set(bearer(t, 'subject')).expect(201);
+    await t.http.post('/mfa/sms/challenge').set(bearer(t, 'subject')).send({}).expect(202);
+    await t.http.post('/mfa/sms/verify').set(bearer(t, 'subject')).send({ code: lastCode(t, phone) }).expect(200);
+    await t.http.post('/mfa/sms/enroll').set(bearer(t, 'subject')).send({ phoneNumber: '+14155550177' }).expect(403);
+    await t.http.post('/mfa/sms/enroll').set(bearer(t, 'bystander')).send({ phoneNumber: '+14152019004' }).expect(202);
+
+    await t.http.get('/admin/users/subject/data').set(bearer(t, 'subject')).expect(403);
+    const exported = (await t.http.get('/admin/users/subject/data').set(bearer(t, 'dpo', ['admin'])).expect(200)).body;
+    assert.equal(exported.smsFactors[0].phoneNumber, phone);
+    assert.equal(exported.totpFactors.length, 1);
+    assert.equal(exported.challenges.length, 2);
+    assert.equal(exported.sendLog.length, 2);
+    assert.equal(exported.fraudEvents[0].rule, 'test_range');
+    assert.ok(!JSON.stringify(exported).match(/secret|code_hash|codeHash/i), 'no credentials in an export');
+
+    const report = (await t.http.delete('/admin/users/subject/data').set(bearer(t, 'dpo', ['admin'])).expect(200)).body;
+    assert.deepEqual(report, { smsFactors: 1, totpFactors: 1, challenges: 2, sendLogAnonymised: 2, fraudEventsAnonymised: 1 });
+    const after = (await t.http.get('/admin/users/subject/data').set(bearer(t, 'dpo', ['admin'])).expect(200)).body;
+    for (const key of ['smsFactors', 'totpFactors', 'challenges', 'sendLog', 'fraudEvents']) assert.deepEqual(after[key], [], key);
+    await withClient(db.url, async (c) => {
+      const values = (rows: Record<string, unknown>[]) => rows.flatMap((r) => Object.values(r).map(String));
+      const everything = [
+        ...values((await c.query('SELECT * FROM sms_send_log')).rows),
+        ...values((await c.query('SELECT * FROM sms_fraud_events')).rows),
+        ...values((await c.query('SELECT subject FROM sms_send_counters')).rows),
+      ];
+      // (Per-IP counters are about an address shared with other users; cleanup drops them after 24 h.)
+      for (const trace of ['subject', 'user:subject', '+14152019003', 'phone:+14152019003', '+1 ••• ••• 0177']) {
+        assert.ok(!everything.some((v) => v === trace || v.endsWith(`:${trace}`) || v.includes(trace)), `left: ${trace}`);
+      }
+      assert.equal((await c.query(`SELECT count(*)::int AS n FROM sms_send_log WHERE user_id IS NULL`)).rows[0].n, 2, 'cost records kept');
+      assert.equal((await c.query(`SELECT count(*)::int AS n FROM mfa_sms_factors WHERE user_id = 'bystander'`)).rows[0].n, 1);
+    });
+  });
+});
+
+describe('shutdown and health', () => {
+  it('finishes an in-flight send before closing, and tells liveness from readiness', async () => {
+    const db = await createTestDatabase();
+    const fakes = await startProviderFakes();
+    const t = await startTestApp(db.url, { ...fakes.config, providerTimeoutMs: 500 });
+    try {
+      await t.http.get('/health/live').expect(200, { status: 'ok' });
+      await t.http.get('/health/ready').expect(200);
+      const phone = '+14152019005';
+      const server = t.app.getHttpServer();
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const port = (server.address() as { port: number }).port;
+      fakes.twilio.reset({ kind: 'hang' }); // the send waits for the deadline, then fails over
+      const inFlight = fetch(`http://127.0.0.1:${port}/mfa/sms/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(t, 'late') },
+        body: JSON.stringify({ phoneNumber: phone }),
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      const closing = t.close();
+      const res = await inFlight;
+      assert.equal(res.status, 202, 'the accepted request completed');
+      await closing;
+      assert.equal(fakes.sns.bodiesTo(phone).length, 1);
+    } finally {
+      await fakes.stop();
+      await db.drop();
+    }
+  });
+});
