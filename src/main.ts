@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
-  const app = await NestFactory.create<NestExpressApplication>(DemoAppModule.register(), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(DemoAppModule.register(), { bodyParser: false, bufferLogs: true });
   configureApp(app);
   const config = app.get<MfaConfig>(MFA_CONFIG);
   await app.listen(config.port);

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 
@@ -10,10 +11,12 @@ const BODY_LIMIT = '16kb';
 /**
  * Everything the host's HTTP layer needs around the module: client IP policy,
  * body parsers with a size limit, one error shape for all routes, OpenAPI at
- * /docs, graceful shutdown. Used by main.ts, the e2e tests and the benchmark.
+ * /docs, graceful shutdown, and the pino logger when the host has nestjs-pino. Used by main.ts, the e2e tests and the benchmark.
  */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<MfaConfig>(MFA_CONFIG);
+  const pino = app.get(PinoLogger, { strict: false });
+  if (pino) app.useLogger(pino);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });

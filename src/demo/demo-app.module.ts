@@ -2,14 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MfaConfigOverrides } from '../config/mfa-config';
 import { SmsMfaModule } from '../sms-mfa.module';
 import { DemoAuthModule, JwtUserResolver } from './demo-auth';
+import { demoLoggerModule } from './logging';
 
-/** The demo host: SmsMfaModule with bearer-JWT identity. */
+/** The demo host: SmsMfaModule with bearer-JWT identity and pino logs. */
 @Module({})
 export class DemoAppModule {
-  static register(config: MfaConfigOverrides = {}): DynamicModule {
+  /** `logDestination`: where log lines go instead of stdout. */
+  static register(config: MfaConfigOverrides = {}, logDestination?: NodeJS.WritableStream): DynamicModule {
     return {
       module: DemoAppModule,
-      imports: [SmsMfaModule.forRoot({ config, userResolver: JwtUserResolver, imports: [DemoAuthModule] })],
+      imports: [
+        SmsMfaModule.forRoot({ config, userResolver: JwtUserResolver, imports: [DemoAuthModule] }),
+        demoLoggerModule(logDestination),
+      ],
     };
   }
 }

@@ -39,12 +39,22 @@ export interface TestApp {
 }
 
 /** The demo host exactly as main.ts builds it, on a given database, with a fake clock and captured logs. */
+/**
+ * One log capture per test process: nestjs-pino keeps a single, process-wide
+ * root logger (the first app's), so lines logged outside a request by any app
+ * of this process go there. Every app of the process writes to this capture.
+ */
+const processLogs = new CapturingLogger();
+
 export async function startTestApp(databaseUrl: string, config: MfaConfigOverrides = {}): Promise<TestApp> {
   const clock = new FakeClock();
-  const logs = new CapturingLogger();
+  const logs = processLogs;
   const moduleRef = await Test.createTestingModule({
     imports: [
-      DemoAppModule.register({ databaseUrl, authJwtSecret: TEST_JWT_SECRET, databasePoolSize: 10, ...TEST_TRAFFIC, ...config }),
+      DemoAppModule.register(
+        { databaseUrl, authJwtSecret: TEST_JWT_SECRET, databasePoolSize: 10, logLevel: 'debug', ...TEST_TRAFFIC, ...config },
+        logs,
+      ),
     ],
   })
     .overrideProvider(Clock)

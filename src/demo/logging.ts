@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { maskPhone } from '../phone/mask';
+
+/** Anything that looks like a full international number, wherever it appears in a log line. */
+const E164 = /\+[1-9]\d{6,14}\b/g;
+const scrub = (value: unknown): unknown => (typeof value === 'string' ? value.replace(E164, (n) => maskPhone(n)) : value);
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The demo host's logs: pino, JSON in production and pretty in development;
+ * one request id per request (X-Request-Id when the caller sends a sane one);
+ * credentials redacted; bodies never logged; full numbers masked as a last
+ * line of defence (the code already logs masked numbers only). `destination`
+ * replaces stdout (tests read the lines from it).
+ */
+export function demoLoggerModule(destination?: NodeJS.WritableStream) {
+  return LoggerModule.forRootAsync({
+    inject: [MFA_CONFIG],
+    useFactory: (config: MfaConfig) => ({
+      pinoHttp: {
+        level: config.logLevel,
+        ...(destination
+          ? { stream: destination }
+          : config.production
+            ? {}
+            : { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } }),
+        genReqId: (req: IncomingMessage, res: ServerResponse) => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          res.setHeader('X-Request-Id', id);
+          return id;
+        },
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]'],
+          censor: '[redacted]',
+        },
+        serializers: {
+          req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
+            id: req.id,
+            method: req.method,
+            url: String(req.url).split('?')[0],
+            headers: { authorization: req.headers.authorization, 'user-agent': req.headers['user-agent'] },
+          }),
+        },
+        hooks: {
+          logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {
+            method.apply(this, args.map(scrub));
+          },
+        },
+        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
+      },
+    }),
+  });
+}
