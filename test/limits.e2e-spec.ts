@@ -236,8 +236,8 @@ describe('HTTP throttling per client IP', () => {
     }
   });
 
-  it('shares the count across instances through Redis when REDIS_URL is set', async (ctx) => {
-    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  it('shares the count across instances through Redis when REDIS_URL is set (TEST_REDIS_URL, else local Redis)', async (ctx) => {
+    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
     const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     const reachable = await probe.connect().then(() => true, () => false);
     if (!reachable) {

@@ -46,6 +46,9 @@ export interface TestApp {
  */
 const processLogs = new CapturingLogger();
 
+/** Test apps use the memory throttle store unless a test asks for Redis (a shared store would couple them). */
+delete process.env.REDIS_URL;
+
 export async function startTestApp(databaseUrl: string, config: MfaConfigOverrides = {}): Promise<TestApp> {
   const clock = new FakeClock();
   const logs = processLogs;
