@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { enrollVerified, startTestApp, TestApp } from './support/app';
+import { beforeEach, describe, it } from 'node:test';
+import { enrollVerified, TestApp, useTestApp } from './support/app';
 
 type Case = [name: string, path: string, body: string | object, contentType?: string];
 
@@ -33,22 +32,13 @@ const CASES: Case[] = [
 ];
 
 describe('bad input of every shape gets a 4xx with a stable code', () => {
-  let db: TestDatabase;
-  let t: TestApp;
-
-  before(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db.url, { cooldownMinutes: 0 });
+  const fixture = useTestApp({ cooldownMinutes: 0 }, async (t) => {
     await enrollVerified(t, 'tester', '+14152010120');
-    await t.http
-      .post('/mfa/sms/challenge')
-      .set('Authorization', `Bearer ${t.token('tester')}`)
-      .send({})
-      .expect(202);
+    await t.http.post('/mfa/sms/challenge').set('Authorization', `Bearer ${t.token('tester')}`).send({}).expect(202);
   });
-  after(async () => {
-    await t?.close();
-    await db?.drop();
+  let t: TestApp;
+  beforeEach(() => {
+    t = fixture.t;
   });
 
   for (const [name, path, body, contentType] of CASES) {

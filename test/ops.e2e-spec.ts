@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AlertNotice, AlertsService, MFA_ALERT_EVENT } from '../src/ops/alerts.service';
 import { CleanupService } from '../src/ops/cleanup.service';
-import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
+import { enrollVerified, lastCode, startTestApp, TestApp, useTestApp } from './support/app';
 import { createTestDatabase, TestDatabase, withClient } from './support/database';
 import { codeIn, startProviderFakes } from './support/providers';
 
@@ -230,19 +230,10 @@ describe('cleanup', () => {
 });
 
 describe('data rights (GDPR)', () => {
-  let db: TestDatabase;
-  let t: TestApp;
-
-  before(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db.url, { cooldownMinutes: 0 });
-  });
-  after(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  const fixture = useTestApp({ cooldownMinutes: 0 });
 
   it('exports everything held about a user, then erases it keeping only anonymised records', async () => {
+    const { t, db } = fixture;
     const phone = '+14152019003';
     await enrollVerified(t, 'subject', phone);
     await t.http.post('/mfa/totp/enroll').set(bearer(t, 'subject')).expect(201);

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
+import { describe, it } from 'node:test';
+import { enrollVerified, lastCode, useTestApp } from './support/app';
 
 describe('logs carry no code and no full phone number', () => {
-  let db: TestDatabase;
-  let t: TestApp;
-
-  before(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db.url, { cooldownMinutes: 0 });
-  });
-  after(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  const fixture = useTestApp({ cooldownMinutes: 0 });
 
   it('keeps codes and numbers out of every log line but the mock outbox line', async () => {
+    const { t } = fixture;
     const auth = { Authorization: `Bearer ${t.token('privacy-user')}` };
     const mobile = '+447911204538';
     const invalid = '+447700900461'; // Ofcom's drama range: refused, and must not be logged either

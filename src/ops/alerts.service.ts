@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { runExclusive, scheduleEvery } from '../database/exclusive-job';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SmsSender } from '../sms/sms-sender.service';
@@ -40,27 +41,15 @@ export class AlertsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    if (!this.config.alertIntervalSeconds) return;
-    const timer = setInterval(
-      () => void this.evaluate().catch((err) => this.logger.error(`alert evaluation failed: ${(err as Error).message}`)),
-      this.config.alertIntervalSeconds * 1000,
-    );
-    timer.unref();
-    this.scheduler.addInterval('mfa-alerts', timer);
+    scheduleEvery(this.scheduler, 'mfa-alerts', this.config.alertIntervalSeconds * 1000, this.logger, () => this.evaluate());
   }
 
   /** The notices sent by this evaluation; undefined when another instance is evaluating. */
-  async evaluate(): Promise<AlertNotice[] | undefined> {
-    return this.db.session(async (query) => {
-      const [{ locked }] = await query('SELECT pg_try_advisory_lock($1) AS locked', [ALERTS_LOCK]);
-      if (!locked) return undefined;
-      try {
-        const now = this.clock.now();
-        const conditions = evaluateAlerts(await this.signals(query, now), this.config);
-        return await this.transitions(query, conditions, now);
-      } finally {
-        await query('SELECT pg_advisory_unlock($1)', [ALERTS_LOCK]);
-      }
+  evaluate(): Promise<AlertNotice[] | undefined> {
+    return runExclusive(this.db, ALERTS_LOCK, async (query) => {
+      const now = this.clock.now();
+      const conditions = evaluateAlerts(await this.signals(query, now), this.config);
+      return this.transitions(query, conditions, now);
     });
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { runExclusive, scheduleEvery } from '../database/exclusive-job';
 import { MfaDb, Queryable } from '../database/mfa-db';
 
 /** Any advisory-lock key unique to this job. */
@@ -34,31 +35,21 @@ export class CleanupService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    if (!this.config.cleanupIntervalMinutes) return;
-    const timer = setInterval(() => void this.run().catch((err) => this.logger.error(`cleanup failed: ${(err as Error).message}`)), this.config.cleanupIntervalMinutes * 60_000);
-    timer.unref();
-    this.scheduler.addInterval('mfa-cleanup', timer);
+    scheduleEvery(this.scheduler, 'mfa-cleanup', this.config.cleanupIntervalMinutes * 60_000, this.logger, () => this.run());
   }
 
   /** undefined when another instance is running it. */
   async run(): Promise<CleanupReport | undefined> {
-    return this.db.session(async (query) => {
-      const [{ locked }] = await query('SELECT pg_try_advisory_lock($1) AS locked', [CLEANUP_LOCK]);
-      if (!locked) {
-        this.logger.log('cleanup skipped: another instance is running it');
-        return undefined;
-      }
-      try {
-        const report = await this.sweep(query);
-        this.logger.log(
-          `cleanup removed ${report.challenges} challenges, ${report.sendLog} send-log rows, ` +
-            `${report.fraudEvents} fraud events, ${report.counters} idle counters in ${report.batches} batches`,
-        );
-        return report;
-      } finally {
-        await query('SELECT pg_advisory_unlock($1)', [CLEANUP_LOCK]);
-      }
-    });
+    const report = await runExclusive(this.db, CLEANUP_LOCK, (query) => this.sweep(query));
+    if (!report) {
+      this.logger.log('cleanup skipped: another instance is running it');
+      return undefined;
+    }
+    this.logger.log(
+      `cleanup removed ${report.challenges} challenges, ${report.sendLog} send-log rows, ` +
+        `${report.fraudEvents} fraud events, ${report.counters} idle counters in ${report.batches} batches`,
+    );
+    return report;
   }
 
   private async sweep(query: Queryable): Promise<CleanupReport> {

@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
+import { after, before } from 'node:test';
 import { Clock } from '../../src/common/clock';
 import type { MfaConfigOverrides } from '../../src/config/mfa-config';
 import { configureApp } from '../../src/demo/configure-app';
@@ -10,6 +11,7 @@ import { DemoAuth } from '../../src/demo/demo-auth';
 import { MockSmsProvider } from '../../src/sms/providers/mock/mock-sms.provider';
 import { CapturingLogger } from './capturing-logger';
 import { FakeClock } from './clock';
+import { createTestDatabase, TestDatabase } from './database';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -93,4 +95,22 @@ export async function enrollVerified(t: TestApp, userId: string, phone: string):
   const enrolled = await t.http.post('/mfa/sms/enroll').set(auth).send({ phoneNumber: phone }).expect(202);
   await t.http.post('/mfa/sms/enroll/verify').set(auth).send({ code: lastCode(t, phone) }).expect(200);
   return enrolled.body.factorId;
+}
+
+/**
+ * The usual fixture of a describe block: a fresh database and one app on it,
+ * started before the tests and torn down after them.
+ */
+export function useTestApp(config: MfaConfigOverrides = {}, setUp?: (t: TestApp) => Promise<void>) {
+  const fixture = {} as { t: TestApp; db: TestDatabase };
+  before(async () => {
+    fixture.db = await createTestDatabase();
+    fixture.t = await startTestApp(fixture.db.url, config);
+    await setUp?.(fixture.t);
+  });
+  after(async () => {
+    await fixture.t?.close();
+    await fixture.db?.drop();
+  });
+  return fixture;
 }

@@ -1,0 +1,28 @@
+import type { Logger } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import type { MfaDb, Queryable } from './mfa-db';
+
+/**
+ * Runs `work` on one connection while holding a session advisory lock, so at
+ * most one instance runs it at a time. Returns undefined, without running,
+ * when another instance holds the lock.
+ */
+export async function runExclusive<T>(db: MfaDb, lockKey: number, work: (query: Queryable) => Promise<T>): Promise<T | undefined> {
+  return db.session(async (query) => {
+    const [{ locked }] = await query('SELECT pg_try_advisory_lock($1) AS locked', [lockKey]);
+    if (!locked) return undefined;
+    try {
+      return await work(query);
+    } finally {
+      await query('SELECT pg_advisory_unlock($1)', [lockKey]);
+    }
+  });
+}
+
+/** Registers `job` to run every `ms` (nothing when ms is 0); a failed run is logged, the next one still runs. */
+export function scheduleEvery(scheduler: SchedulerRegistry, name: string, ms: number, logger: Logger, job: () => Promise<unknown>): void {
+  if (!ms) return;
+  const timer = setInterval(() => void job().catch((err) => logger.error(`${name} failed: ${(err as Error).message}`)), ms);
+  timer.unref();
+  scheduler.addInterval(name, timer);
+}
