@@ -18,9 +18,4 @@ export class SendCountersRepository {
       [subjects, at],
     );
   }
-
-  /** Admin: forget a subject's history (e.g. after a support call). */
-  async reset(subject: string): Promise<void> {
-    await this.db.query(`DELETE FROM sms_send_counters WHERE subject = $1`, [subject]);
-  }
 }

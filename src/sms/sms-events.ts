@@ -9,7 +9,7 @@ export class SmsEvents {
 
   constructor(private readonly metrics: MfaMetrics) {}
 
-  sent(provider: string, result: SendResult, _latencyMs: number): void {
+  sent(provider: string, result: SendResult): void {
     this.metrics.sendTotal.inc({ provider, status: 'accepted' });
     if (result.price !== undefined && result.currency) {
       this.metrics.costTotal.inc({ provider, currency: result.currency.toUpperCase() }, result.price);

@@ -157,7 +157,7 @@ export class SmsSender {
       }
       const latency = Math.round(performance.now() - started);
       await this.sendLog.accepted(attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding);
-      this.events.sent(route.provider.name, result, latency);
+      this.events.sent(route.provider.name, result);
       return { provider: route.provider.name, attempts: attempt, result };
     }
     throw unavailable();
