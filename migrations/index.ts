@@ -3,6 +3,7 @@ import { CreateProviderState1732636800000 } from './1732636800000-CreateProvider
 import { CreateAbuseDefence1732723200000 } from './1732723200000-CreateAbuseDefence';
 import { CreateTotpFactors1732809600000 } from './1732809600000-CreateTotpFactors';
 import { CreateAlertStates1732896000000 } from './1732896000000-CreateAlertStates';
+import { LeanerSendSlot1732982400000 } from './1732982400000-LeanerSendSlot';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateAbuseDefence1732723200000,
   CreateTotpFactors1732809600000,
   CreateAlertStates1732896000000,
+  LeanerSendSlot1732982400000,
 ];

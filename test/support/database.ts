@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
+/**
+ * Without DATABASE_URL the tests run on PGlite, which serves every connection
+ * from one session: advisory locks are re-entrant there and cannot keep two
+ * "instances" apart (nor can two processes share an embedded database).
+ */
+export const EMBEDDED = !process.env.DATABASE_URL;
+export const ONE_SESSION_REASON = 'PGlite serves all connections from one session: advisory locks cannot exclude';
+
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
