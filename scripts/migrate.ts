@@ -7,10 +7,9 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL, or to the embedded database in DATA_DIR. */
 async function main(): Promise<void> {
   const config = loadMfaConfig(process.env);
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 1);
-  const dataSource = await new DataSource(
-    mfaDataSourceOptions(config.databaseUrl ?? embedded!.url, 1),
-  ).initialize();
+  // Two connections: one holds the migration lock while TypeORM migrates on the other.
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 2);
+  const dataSource = await new DataSource(mfaDataSourceOptions(config.databaseUrl ?? embedded!.url, 2)).initialize();
   try {
     const applied = await runMigrations(dataSource);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');

@@ -108,6 +108,23 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     assert.ok(elapsed < 400 + 1000, `then failed over promptly (${elapsed} ms)`);
   });
 
+  it('has a "sending" row in the send log while the provider call is in flight', async () => {
+    const phone = '+14152010146';
+    const userId = await verifiedUser(phone);
+    fakes.twilio.mode = { kind: 'hang' };
+    const request = t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({});
+    const inFlight = request.then((r) => r);
+    let rows: { provider: string; status: string }[] = [];
+    for (let i = 0; i < 50 && !rows.length; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      rows = await withClient(db.url, async (c) =>
+        (await c.query(`SELECT provider, status FROM sms_send_log WHERE user_id = $1 AND status = 'sending'`, [userId])).rows,
+      );
+    }
+    assert.deepEqual(rows, [{ provider: 'TWILIO', status: 'sending' }], 'written before the provider answered');
+    assert.equal((await inFlight).status, 202);
+  });
+
   for (const [code, expected, status] of [
     ['21211', 'INVALID_PHONE', 400],
     ['21614', 'INVALID_PHONE', 400],

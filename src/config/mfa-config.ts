@@ -116,7 +116,7 @@ const SCHEMA: Schema = {
   nodeEnv: { env: 'NODE_ENV', rule: text(), default: 'development' },
   databaseUrl: { env: 'DATABASE_URL', rule: url(['postgres', 'postgresql']) },
   dataDir: { env: 'DATA_DIR', rule: text(), default: './.data' },
-  databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(1, 200), default: 20 },
+  databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(2, 200), default: 20 },
   redisUrl: { env: 'REDIS_URL', rule: url(['redis', 'rediss']) },
   port: { env: 'PORT', rule: int(0, 65535), default: 3000 },
   publicBaseUrl: { env: 'PUBLIC_BASE_URL', rule: url(['http', 'https']) },

@@ -20,6 +20,7 @@ export function mfaDataSourceOptions(url: string, poolSize: number): DataSourceO
 /** Any advisory-lock key unique to this module: two instances never migrate at once. */
 const MIGRATION_LOCK = 734_114_001;
 
+/** Needs two connections in the pool: one holds the lock while TypeORM migrates on another. */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
