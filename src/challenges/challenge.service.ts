@@ -5,6 +5,7 @@ import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { CodeHasher, generateCode } from '../codes/one-time-code';
 import { MfaMetrics } from '../metrics/mfa-metrics';
+import { waitingError } from '../rate-limit/failure-run';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 import {
@@ -139,12 +140,10 @@ export class ChallengeService {
         limit: 'verify_failures',
       });
     }
-    if (lockedUntil && lockedUntil > now) {
+    const waiting = waitingError('verify_failures', lockedUntil, now);
+    if (waiting) {
       this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
-      throw new MfaError('RATE_LIMITED', 'Too many wrong codes: wait before trying again.', {
-        limit: 'verify_failures',
-        retryAfterSeconds: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000),
-      });
+      throw waiting;
     }
   }
 

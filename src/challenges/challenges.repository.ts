@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MfaDb } from '../database/mfa-db';
+import { countFailureSql } from '../rate-limit/failure-run';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 
 export type ChallengePurpose = 'enroll' | 'login';
@@ -137,8 +138,8 @@ export class ChallengesRepository {
   /**
    * Atomic: counts one wrong guess on the challenge unless the code is already
    * dead, and one on the user's run of wrong codes (which a new code does not
-   * reset). From `threshold` consecutive failures on, each failure imposes a
-   * wait of 30 s doubling up to an hour. Returns undefined when the challenge
+   * reset). From `threshold` consecutive failures on, each one imposes a
+   * growing wait (see failure-run.ts). Returns undefined when the challenge
    * was no longer live.
    */
   async recordFailure(
@@ -153,14 +154,7 @@ export class ChallengesRepository {
           WHERE id = $1 AND ${LIVE} AND attempts < max_attempts
           RETURNING attempts, max_attempts
        ), run AS (
-         INSERT INTO mfa_verify_failures AS f (user_id, consecutive, locked_until, updated_at)
-         SELECT $2, 1, CASE WHEN $4 <= 1 THEN $3::timestamptz + interval '30 seconds' END, $3 FROM counted
-         ON CONFLICT (user_id) DO UPDATE SET
-           consecutive = f.consecutive + 1,
-           updated_at = $3,
-           locked_until = CASE WHEN f.consecutive + 1 >= $4
-             THEN $3::timestamptz + make_interval(secs => LEAST(3600, 30 * power(2, LEAST(f.consecutive + 1 - $4, 20))))
-             END
+         ${countFailureSql('mfa_verify_failures', { user: '$2', now: '$3', threshold: '$4' }, 'FROM counted')}
          RETURNING consecutive, locked_until
        )
        SELECT counted.attempts, counted.max_attempts, run.consecutive, run.locked_until FROM counted, run`,

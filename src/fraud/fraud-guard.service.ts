@@ -33,7 +33,7 @@ export class FraudGuard {
     private readonly metrics: MfaMetrics,
   ) {
     this.rules = FRAUD_RULES.filter((r) => !config.fraudDisabledRules.includes(r.name));
-    this.statisticRules = this.rules.some((r) => !['digit_pattern', 'test_range'].includes(r.name));
+    this.statisticRules = this.rules.some((r) => r.usesStatistics);
   }
 
   async check(check: FraudCheck): Promise<void> {

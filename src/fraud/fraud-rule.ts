@@ -37,6 +37,8 @@ export interface FraudTrigger {
 /** One named rule: pure over its context and configuration, so each is unit-tested alone. */
 export interface FraudRule {
   readonly name: string;
+  /** Reads the traffic statistics (only evaluated where they are read: unproven numbers). */
+  readonly usesStatistics: boolean;
   evaluate(ctx: FraudContext, config: MfaConfig): FraudTrigger | undefined;
 }
 

@@ -7,7 +7,7 @@ import { FraudGuard } from '../fraud/fraud-guard.service';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { DataRightsService, ErasureReport, UserDataExport } from '../privacy/data-rights.service';
 import { CountryRulesRepository } from '../phone/country-rules.repository';
-import { maskPhone, splitE164 } from '../phone/mask';
+import { maskPhone } from '../phone/mask';
 import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber } from '../phone/phone-number';
 import { OptOutsRepository } from '../sms/opt-outs.repository';
 import { MfaEvent, MfaEvents } from './mfa-events';
@@ -228,7 +228,8 @@ export class MfaService {
           [{ rule: 'line_type', detail: `number type ${phone.type}` }],
           {
             e164: phone.e164,
-            ...splitE164(phone.e164),
+            callingCode: phone.callingCode,
+            nationalNumber: phone.nationalNumber,
             prefix: numberPrefix(phone),
             country: phone.country,
             userId: user.id,

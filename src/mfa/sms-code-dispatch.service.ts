@@ -5,7 +5,7 @@ import { MfaError } from '../common/mfa-error';
 import { FraudGuard } from '../fraud/fraud-guard.service';
 import { assertCountryAllowed } from '../phone/country-policy';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
-import { maskPhone, splitE164 } from '../phone/mask';
+import { maskSplit, splitE164 } from '../phone/mask';
 import { numberPrefix } from '../phone/phone-number';
 import { SmsSender } from '../sms/sms-sender.service';
 import { MessageRenderer } from '../sms/templates/message-renderer';
@@ -27,9 +27,10 @@ export interface DispatchRequest {
   locales: (string | undefined)[];
 }
 
-/** A request that passed the screening, with the number's range. */
+/** A request that passed the screening, with the number's range and masked form. */
 export interface Screened extends DispatchRequest {
   prefix: string;
+  maskedPhone: string;
 }
 
 /**
@@ -67,7 +68,7 @@ export class SmsCodeDispatch {
       clientIp: req.context.ip,
       withStatistics: req.withStatistics,
     });
-    return { ...req, prefix };
+    return { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }) };
   }
 
   /** Reserves a provider, issues the code under the limits, delivers it. */
@@ -101,7 +102,7 @@ export class SmsCodeDispatch {
       await this.challenges.withdraw(issued);
       throw err;
     }
-    const maskedPhone = maskPhone(req.phoneE164);
+    const { maskedPhone } = req;
     this.events.emit(MfaEvent.SmsSent, {
       userId: req.userId,
       factorId,

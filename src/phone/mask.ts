@@ -20,7 +20,11 @@ export function splitE164(e164: string): { callingCode: string; nationalNumber: 
  * else learns it.
  */
 export function maskPhone(e164: string): string {
-  const { callingCode, nationalNumber } = splitE164(e164);
+  return maskSplit(splitE164(e164));
+}
+
+/** maskPhone for a number already split (no second parse). */
+export function maskSplit({ callingCode, nationalNumber }: { callingCode: string; nationalNumber: string }): string {
   const keep = nationalNumber.length >= 8 ? 4 : nationalNumber.length >= 6 ? 3 : 2;
   return `+${callingCode} ${BULLETS} ${nationalNumber.slice(-keep)}`;
 }

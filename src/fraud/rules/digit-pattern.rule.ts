@@ -23,6 +23,7 @@ export function digitRuns(digits: string): { repeated: number; sequential: numbe
 /** Numbers typed by bots or people faking it: 6+ identical or consecutive digits in the national number. */
 export const digitPatternRule: FraudRule = {
   name: 'digit_pattern',
+  usesStatistics: false,
   evaluate(ctx: FraudContext) {
     const { repeated, sequential } = digitRuns(ctx.nationalNumber);
     if (repeated >= MIN_RUN) return { rule: this.name, detail: `${repeated} identical digits in a row` };

@@ -4,6 +4,7 @@ import type { FraudContext, FraudRule } from '../fraud-rule';
 /** One account cycling through many numbers in a day. */
 export const numbersPerUserRule: FraudRule = {
   name: 'numbers_per_user',
+  usesStatistics: true,
   evaluate(ctx: FraudContext, config: MfaConfig) {
     if (!ctx.stats) return undefined;
     const numbers = ctx.stats.userOtherNumbers + 1;
@@ -16,6 +17,7 @@ export const numbersPerUserRule: FraudRule = {
 /** One client address cycling through many numbers in a day. */
 export const numbersPerIpRule: FraudRule = {
   name: 'numbers_per_ip',
+  usesStatistics: true,
   evaluate(ctx: FraudContext, config: MfaConfig) {
     if (!ctx.stats || !ctx.clientIp) return undefined;
     const numbers = ctx.stats.ipOtherNumbers + 1;

@@ -14,6 +14,7 @@ export const TEST_RANGES: { pattern: RegExp; name: string }[] = [
 
 export const testRangeRule: FraudRule = {
   name: 'test_range',
+  usesStatistics: false,
   evaluate(ctx: FraudContext) {
     const hit = TEST_RANGES.find((r) => r.pattern.test(ctx.e164));
     return hit && { rule: this.name, detail: hit.name };

@@ -16,6 +16,7 @@ function surge(name: string, recent: number, baseline: number, config: MfaConfig
 /** Sudden traffic to one number range: the signature of SMS pumping. */
 export const prefixVelocityRule: FraudRule = {
   name: 'prefix_velocity',
+  usesStatistics: true,
   evaluate(ctx: FraudContext, config: MfaConfig) {
     return ctx.stats && surge(this.name, ctx.stats.prefixRecent + 1, ctx.stats.prefixBaseline, config);
   },
@@ -23,6 +24,7 @@ export const prefixVelocityRule: FraudRule = {
 
 export const countryVelocityRule: FraudRule = {
   name: 'country_velocity',
+  usesStatistics: true,
   evaluate(ctx: FraudContext, config: MfaConfig) {
     return ctx.stats && surge(this.name, ctx.stats.countryRecent + 1, ctx.stats.countryBaseline, config);
   },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MfaDb } from '../../database/mfa-db';
+import { countFailureSql } from '../../rate-limit/failure-run';
 
 export interface TotpFactor {
   id: string;
@@ -73,18 +74,9 @@ export class TotpFactorsRepository {
     await this.db.query(`UPDATE mfa_totp_factors SET secret_enc = $2, key_id = $3 WHERE id = $1`, [id, secretEnc, keyId]);
   }
 
-  /** One more wrong code; from `threshold` on, a wait of 30 s doubling up to an hour. */
+  /** One more wrong code (the backoff policy: failure-run.ts). */
   async recordFailure(userId: string, now: Date, threshold: number): Promise<void> {
-    await this.db.query(
-      `INSERT INTO mfa_totp_failures AS f (user_id, consecutive, locked_until, updated_at)
-       VALUES ($1, 1, CASE WHEN $3 <= 1 THEN $2::timestamptz + interval '30 seconds' END, $2)
-       ON CONFLICT (user_id) DO UPDATE SET
-         consecutive = f.consecutive + 1,
-         updated_at = $2,
-         locked_until = CASE WHEN f.consecutive + 1 >= $3
-           THEN $2::timestamptz + make_interval(secs => LEAST(3600, 30 * power(2, LEAST(f.consecutive + 1 - $3, 20)))) END`,
-      [userId, now, threshold],
-    );
+    await this.db.query(countFailureSql('mfa_totp_failures', { user: '$1', now: '$2', threshold: '$3' }), [userId, now, threshold]);
   }
 
   async delete(userId: string, id: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { ChallengeService } from '../../challenges/challenge.service';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { waitingError } from '../../rate-limit/failure-run';
 import { SecretBox } from './secret-box';
 import { TotpFactor, TotpFactorsRepository } from './totp-factors.repository';
 
@@ -63,12 +64,8 @@ export class TotpService {
   private async check(factor: TotpFactor, code: string, activate: boolean): Promise<void> {
     if (!/^\d{6}$/.test(code)) throw new MfaError('VALIDATION_FAILED', 'code must be 6 digits');
     const now = this.clock.now();
-    if (factor.lockedUntil && factor.lockedUntil > now) {
-      throw new MfaError('RATE_LIMITED', 'Too many wrong codes: wait before trying again.', {
-        limit: 'totp_failures',
-        retryAfterSeconds: Math.ceil((factor.lockedUntil.getTime() - now.getTime()) / 1000),
-      });
-    }
+    const waiting = waitingError('totp_failures', factor.lockedUntil, now);
+    if (waiting) throw waiting;
     const secretBytes = this.box.open({ ciphertext: factor.secretEnc, keyId: factor.keyId }, factor.id);
     const totp = this.totp(new Secret({ buffer: new Uint8Array(secretBytes).buffer }), factor.userId);
     const delta = totp.validate({ token: code, timestamp: now.getTime(), window: WINDOW });
