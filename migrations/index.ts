@@ -4,6 +4,7 @@ import { CreateAbuseDefence1732723200000 } from './1732723200000-CreateAbuseDefe
 import { CreateTotpFactors1732809600000 } from './1732809600000-CreateTotpFactors';
 import { CreateAlertStates1732896000000 } from './1732896000000-CreateAlertStates';
 import { LeanerSendSlot1732982400000 } from './1732982400000-LeanerSendSlot';
+import { CreateAssuranceAndRecoveryCodes1733068800000 } from './1733068800000-CreateAssuranceAndRecoveryCodes';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateTotpFactors1732809600000,
   CreateAlertStates1732896000000,
   LeanerSendSlot1732982400000,
+  CreateAssuranceAndRecoveryCodes1733068800000,
 ];

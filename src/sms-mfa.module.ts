@@ -2,6 +2,8 @@ import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/c
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminSmsController } from './admin/admin-sms.controller';
+import { AssuranceController } from './assurance/assurance.controller';
+import { RecoveryCodesController } from './mfa/recovery/recovery-codes.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { OpsModule } from './ops/ops.module';
 import { AdminGuard } from './auth/admin.guard';
@@ -72,6 +74,8 @@ export class SmsMfaModule {
             MfaSmsController,
             MfaTotpController,
             MfaFactorsController,
+            RecoveryCodesController,
+            AssuranceController,
             AdminSmsController,
             AdminUsersController,
             TwilioWebhooksController,

@@ -36,13 +36,15 @@ describe('SMS code core over REST', () => {
       .set(bearer('alice'))
       .send({ code: lastCode(t, phone) })
       .expect(200);
-    assert.deepEqual(verified.body, { factorId: enrolled.body.factorId, verified: true });
+    const aal2At = (at: Date) => ({ aal: 'aal2', verifiedAt: at.toISOString(), expiresAt: new Date(at.getTime() + 720 * 60_000).toISOString() });
+    assert.deepEqual(verified.body, { factorId: enrolled.body.factorId, verified: true, methods: ['sms'], ...aal2At(t.clock.now()) });
 
     const challenge = await t.http.post('/mfa/sms/challenge').set(bearer('alice')).send({}).expect(202);
     assert.equal(challenge.body.maskedPhone, '+1 ••• ••• 0101');
     assert.equal(new Date(challenge.body.expiresAt).getTime() - t.clock.now().getTime(), 10 * 60_000);
 
-    await t.http.post('/mfa/sms/verify').set(bearer('alice')).send({ code: lastCode(t, phone) }).expect(200, { verified: true });
+    const login = await t.http.post('/mfa/sms/verify').set(bearer('alice')).send({ code: lastCode(t, phone) }).expect(200);
+    assert.deepEqual(login.body, { verified: true, methods: ['sms'], ...aal2At(t.clock.now()) });
 
     const factors = await t.http.get('/mfa/factors').set(bearer('alice')).expect(200);
     assert.equal(factors.body.length, 1);

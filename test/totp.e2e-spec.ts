@@ -41,7 +41,8 @@ describe('TOTP as the primary factor, SMS as its backup', () => {
   it('activates with a live code, then verifies each code once', async () => {
     await t.http.post('/mfa/totp/activate').set(bearer()).send({ code: codeAt() }).expect(200);
     t.clock.advance(30_000);
-    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200, { verified: true });
+    const verified = await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
+    assert.deepEqual([verified.body.verified, verified.body.aal, verified.body.methods], [true, 'aal2', ['totp']]);
     const replay = await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(400);
     assert.equal(replay.body.code, 'CODE_INVALID');
     assert.ok(events.some(([name, e]) => name === MfaEvent.TotpVerified && e.userId === 'tara'));

@@ -9,7 +9,7 @@ import { MfaError } from '../common/mfa-error';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
 import { createValidationPipe } from '../common/validation';
 import { FraudEventsRepository } from '../fraud/fraud-events.repository';
-import { ChallengeService } from '../challenges/challenge.service';
+import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
 import { CountryRulesRepository } from '../phone/country-rules.repository';
 import { MfaThrottlerGuard } from '../rate-limit/mfa-throttler.guard';
 import { CountryRuleDto, FraudEventsQuery } from './dto';
@@ -33,7 +33,7 @@ export class AdminSmsController {
   constructor(
     private readonly countryRules: CountryRulesRepository,
     private readonly fraudEvents: FraudEventsRepository,
-    private readonly challenges: ChallengeService,
+    private readonly failureRuns: FailureRunsRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -63,10 +63,10 @@ export class AdminSmsController {
     return { items, nextBefore: items.length === limit ? items[items.length - 1].id : null };
   }
 
-  /** Support action: ends a user's SMS verification lockout (their run of wrong codes). */
+  /** Support action: ends a user's verification lockouts (their runs of wrong SMS, recovery and TOTP codes). */
   @Delete('verify-lockouts/:userId')
   @HttpCode(204)
   async resetVerifyLockout(@Param('userId') userId: string) {
-    await this.challenges.resetFailures(userId.slice(0, 200));
+    await this.failureRuns.reset(userId.slice(0, 200));
   }
 }

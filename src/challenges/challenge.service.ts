@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AssuranceRow } from '../assurance/assurance.repository';
+import type { AssuranceRaise } from '../assurance/assurance.service';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { CodeHasher, generateCode } from '../codes/one-time-code';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { waitingError } from '../rate-limit/failure-run';
+import { guessRefused } from '../rate-limit/failure-run';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 import {
@@ -93,8 +95,17 @@ export class ChallengeService {
     };
   }
 
-  /** Consumes the user's live challenge if `code` is right; otherwise throws the precise reason. */
-  async verify(userId: string, purpose: ChallengePurpose, code: string): Promise<ChallengeRow> {
+  /**
+   * Consumes the user's live challenge if `code` is right (raising the
+   * session's assurance when `raise` is given, in the same statement);
+   * otherwise throws the precise reason.
+   */
+  async verify(
+    userId: string,
+    purpose: ChallengePurpose,
+    code: string,
+    raise?: AssuranceRaise,
+  ): Promise<{ challenge: ChallengeRow; assurance?: AssuranceRow }> {
     if (code.length !== this.config.codeLength || !/^\d+$/.test(code)) {
       throw new MfaError('VALIDATION_FAILED', `code must be ${this.config.codeLength} digits`);
     }
@@ -107,19 +118,15 @@ export class ChallengeService {
 
     if (this.hasher.matches(challenge.id, code, challenge.codeHash)) {
       // Lost a race with another verify (or a kill): the code is spent.
-      if (!(await this.challenges.consume(challenge.id, now))) throw new MfaError('NO_ACTIVE_CHALLENGE');
-      return challenge;
+      const consumed = await this.challenges.consume(challenge.id, now, raise);
+      if (!consumed) throw new MfaError('NO_ACTIVE_CHALLENGE');
+      return { challenge, assurance: consumed.assurance };
     }
     const counted = await this.challenges.recordFailure(challenge.id, userId, now, this.config.verifyFailureThreshold);
     if (!counted) throw tooManyAttempts();
     const attemptsRemaining = counted.maxAttempts - counted.attempts;
     if (attemptsRemaining <= 0) throw tooManyAttempts();
     throw new MfaError('CODE_INVALID', undefined, { attemptsRemaining });
-  }
-
-  /** Ends the user's run of wrong codes (another factor succeeded, or an admin reset it). */
-  resetFailures(userId: string): Promise<void> {
-    return this.challenges.resetFailures(userId);
   }
 
   /** A challenge whose message no provider took: never verifiable, and its send is not counted. */
@@ -134,17 +141,10 @@ export class ChallengeService {
    * verification stops until another factor succeeds or an admin resets it.
    */
   private assertNotLockedOut(failures: number, lockedUntil: Date | undefined, now: Date): void {
-    if (failures >= this.config.verifyFailureHardLimit) {
-      this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
-      throw new MfaError('RATE_LIMITED', 'Too many wrong codes: verify with another factor or contact support.', {
-        limit: 'verify_failures',
-      });
-    }
-    const waiting = waitingError('verify_failures', lockedUntil, now);
-    if (waiting) {
-      this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
-      throw waiting;
-    }
+    const hardLimit = this.config.verifyFailureHardLimit;
+    if (failures < hardLimit && !(lockedUntil && lockedUntil > now)) return;
+    this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
+    throw guessRefused('verify_failures', { failures, lockedUntil }, hardLimit, now);
   }
 
   private refusal(refused: SlotRefusal): MfaError {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
+import type { AssuranceRaise } from '../assurance/assurance.service';
 import { MfaDb } from '../database/mfa-db';
 import { countFailureSql } from '../rate-limit/failure-run';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
@@ -115,10 +117,11 @@ export class ChallengesRepository {
   /**
    * Atomic single use: one UPDATE whose WHERE re-checks liveness, attempts and
    * expiry under the row lock, so of N concurrent consumers exactly one gets a
-   * row back. Also stamps the factor's last use and, a success, resets the
-   * user's run of wrong codes.
+   * row back. In the same statement: stamps the factor's last use, ends the
+   * user's runs of wrong codes (SMS and TOTP: a factor succeeded) and, given
+   * `raise`, puts the caller's session at aal2. undefined: lost the race.
    */
-  async consume(id: string, now: Date): Promise<boolean> {
+  async consume(id: string, now: Date, raise?: AssuranceRaise): Promise<{ assurance?: AssuranceRow } | undefined> {
     const rows = await this.db.query(
       `WITH consumed AS (
          UPDATE mfa_challenges SET consumed_at = $2
@@ -128,11 +131,16 @@ export class ChallengesRepository {
          UPDATE mfa_sms_factors SET last_used_at = $2 WHERE id = (SELECT factor_id FROM consumed)
        ), reset AS (
          DELETE FROM mfa_verify_failures WHERE user_id = (SELECT user_id FROM consumed)
+       ), reset_totp AS (
+         DELETE FROM mfa_totp_failures WHERE user_id = (SELECT user_id FROM consumed)
+       ), raised AS (
+         ${raiseAssuranceSql({ user: 'consumed.user_id', session: '$3', method: "'sms'", now: '$2', expires: '$4' }, 'FROM consumed')}
        )
-       SELECT factor_id FROM consumed`,
-      [id, now],
+       SELECT raised.methods, raised.verified_at, raised.expires_at FROM consumed LEFT JOIN raised ON true`,
+      [id, now, raise?.session ?? null, raise?.expiresAt ?? now],
     );
-    return rows.length === 1;
+    const r = rows[0];
+    return r && { assurance: r.methods ? toAssurance(r) : undefined };
   }
 
   /**
@@ -169,10 +177,6 @@ export class ChallengesRepository {
         lockedUntil: r.locked_until ? new Date(r.locked_until) : undefined,
       }
     );
-  }
-
-  async resetFailures(userId: string): Promise<void> {
-    await this.db.query(`DELETE FROM mfa_verify_failures WHERE user_id = $1`, [userId]);
   }
 
   /** A challenge whose message no provider took can never be verified. */

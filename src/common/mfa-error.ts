@@ -1,3 +1,5 @@
+import { HttpException } from '@nestjs/common';
+
 /**
  * The one error type of the module. Domain code throws `MfaError(code)`; the
  * HTTP filter maps the code to a status and SPEC's body. Codes are stable API.
@@ -15,6 +17,8 @@ export const MFA_ERROR_STATUS = {
   SUSPICIOUS_NUMBER: 403,
   PHONE_OPTED_OUT: 403,
   PHONE_NOT_VERIFIED: 403,
+  STEP_UP_REQUIRED: 403,
+  MFA_REQUIRED: 403,
   LAST_FACTOR: 409,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
@@ -31,6 +35,8 @@ export interface MfaErrorDetails {
   attemptsRemaining?: number;
   retryAfterSeconds?: number;
   limit?: string;
+  /** STEP_UP_REQUIRED: the second-factor methods the user can step up with. */
+  methods?: string[];
 }
 
 const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
@@ -46,6 +52,8 @@ const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
   SUSPICIOUS_NUMBER: 'SMS to this number is refused.',
   PHONE_OPTED_OUT: 'This number has opted out of SMS (send START to opt in).',
   PHONE_NOT_VERIFIED: 'This number is not a verified SMS factor of the user.',
+  STEP_UP_REQUIRED: 'Verify a second factor in this session first.',
+  MFA_REQUIRED: 'This session must verify a second factor first.',
   LAST_FACTOR: 'This is the last second factor and cannot be removed.',
   NOT_FOUND: 'Not found.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
@@ -55,16 +63,20 @@ const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
   PROVIDERS_UNAVAILABLE: 'No SMS provider could take the message: try again later.',
 };
 
-export class MfaError extends Error {
-  readonly status: number;
-
+/**
+ * An HttpException whose body is already the module's error shape, so that a
+ * host route (e.g. one guarded by @RequireMfa) answers correctly under Nest's
+ * own exception filter too; MfaExceptionFilter adds Retry-After.
+ */
+export class MfaError extends HttpException {
   constructor(
     readonly code: MfaErrorCode,
     message?: string,
     readonly details: MfaErrorDetails = {},
   ) {
-    super(message ?? DEFAULT_MESSAGES[code]);
+    const text = message ?? DEFAULT_MESSAGES[code];
+    super({ statusCode: MFA_ERROR_STATUS[code], code, message: text, ...details }, MFA_ERROR_STATUS[code]);
+    this.message = text;
     this.name = 'MfaError';
-    this.status = MFA_ERROR_STATUS[code];
   }
 }

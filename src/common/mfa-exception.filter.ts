@@ -47,7 +47,7 @@ export class MfaExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof MfaError) {
       return {
-        statusCode: exception.status,
+        statusCode: exception.getStatus(),
         code: exception.code,
         message: exception.message,
         ...exception.details,

@@ -52,6 +52,12 @@ export interface MfaConfig {
   previousEncryptionKeys: string[];
   /** Consecutive wrong TOTP codes before each further one imposes a growing wait. */
   totpFailureThreshold: number;
+  /** Consecutive wrong TOTP codes at which TOTP stops until another factor succeeds or an admin resets it. */
+  totpFailureHardLimit: number;
+  /** How long a session stays at aal2 after its last second-factor verification. */
+  assuranceMaxAgeMinutes: number;
+  /** How recent a verification in the same session must be for factor management (step-up). */
+  stepUpMaxAgeMinutes: number;
   /** Host policy: may a user remove their last verified factor? */
   allowRemovingLastFactor: boolean;
   /** Host-supplied message templates by locale ({code}, {minutes}, {app}); they win over the built-in ones. */
@@ -152,6 +158,9 @@ const SCHEMA: Schema = {
     default: [],
   },
   totpFailureThreshold: { env: 'MFA_TOTP_FAILURE_THRESHOLD', rule: int(1, 1000), default: 5 },
+  totpFailureHardLimit: { env: 'MFA_TOTP_FAILURE_HARD_LIMIT', rule: int(2, 100_000), default: 100 },
+  assuranceMaxAgeMinutes: { env: 'MFA_ASSURANCE_MAX_AGE_MINUTES', rule: int(1, 43_200), default: 720 },
+  stepUpMaxAgeMinutes: { env: 'MFA_STEP_UP_MAX_AGE_MINUTES', rule: int(1, 1440), default: 10 },
   allowRemovingLastFactor: { env: 'MFA_ALLOW_REMOVING_LAST_FACTOR', rule: bool(), default: false },
   templates: { env: 'SMS_TEMPLATES_JSON', rule: templateMap(), default: {} },
   allowedCountries: { env: 'SMS_ALLOWED_COUNTRIES', rule: countryList(), default: [] },
@@ -304,6 +313,12 @@ function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: 
   }
   if ((c.verifyFailureHardLimit ?? 0) <= (c.verifyFailureThreshold ?? 0)) {
     problems.push('SMS_VERIFY_FAILURE_HARD_LIMIT must be greater than SMS_VERIFY_FAILURE_THRESHOLD');
+  }
+  if ((c.totpFailureHardLimit ?? 0) <= (c.totpFailureThreshold ?? 0)) {
+    problems.push('MFA_TOTP_FAILURE_HARD_LIMIT must be greater than MFA_TOTP_FAILURE_THRESHOLD');
+  }
+  if ((c.stepUpMaxAgeMinutes ?? 0) > (c.assuranceMaxAgeMinutes ?? 0)) {
+    problems.push('MFA_STEP_UP_MAX_AGE_MINUTES must not exceed MFA_ASSURANCE_MAX_AGE_MINUTES');
   }
   const both = (c.allowedCountries ?? []).filter((x) => (c.blockedCountries ?? []).includes(x));
   if (both.length) problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);

@@ -1,4 +1,4 @@
-import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import type { Request } from 'express';
@@ -7,8 +7,10 @@ import { AuthenticatedUser, MfaUserResolver } from '../auth/user-resolver';
 
 /**
  * The demo host's authentication: HS256 bearer JWTs signed with AUTH_JWT_SECRET
- * (claims `sub`, optional `roles`). In development without a secret, one is
- * generated so that a newcomer gets a ready token at start-up.
+ * (claims `sub`, optional `roles`, and `sid` naming the login session). In
+ * development without a secret, one is generated so that a newcomer gets a
+ * ready token at start-up. The session is `sid`, else `jti`, else a SHA-256 of
+ * the token itself.
  */
 @Injectable()
 export class DemoAuth {
@@ -24,20 +26,29 @@ export class DemoAuth {
     this.key = createSecretKey(Buffer.from(config.authJwtSecret ?? randomBytes(32).toString('base64url')));
   }
 
-  issueToken(sub: string, roles: string[] = [], expiresInSeconds = 12 * 3600): string {
-    return jwt.sign({ sub, roles }, this.key, { algorithm: 'HS256', expiresIn: expiresInSeconds });
+  /** A token for a new login session (a fresh `sid`), or for a given one. */
+  issueToken(sub: string, roles: string[] = [], expiresInSeconds = 12 * 3600, sid: string = randomUUID()): string {
+    return jwt.sign({ sub, roles, sid }, this.key, { algorithm: 'HS256', expiresIn: expiresInSeconds });
   }
 
   verify(token: string): AuthenticatedUser | null {
     try {
-      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as { sub?: unknown; roles?: unknown };
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as { sub?: unknown; roles?: unknown; sid?: unknown; jti?: unknown };
       if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 200) return null;
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
-      return { id: claims.sub, roles };
+      return { id: claims.sub, roles, sessionId: sessionOf(claims, token) };
     } catch {
       return null;
     }
   }
+}
+
+/** `sid`, else `jti`, else the token's own hash: a token that names no session is a session of its own. */
+function sessionOf(claims: { sid?: unknown; jti?: unknown }, token: string): string {
+  for (const claim of [claims.sid, claims.jti]) {
+    if (typeof claim === 'string' && claim.length > 0 && claim.length <= 200) return claim;
+  }
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 @Injectable()

@@ -23,6 +23,13 @@ export class CodeDto {
   code: string;
 }
 
+export class RecoveryCodeDto {
+  @ApiProperty({ example: 'k3x9m-2tqvb', description: 'One recovery code; case, spaces and dashes are ignored.' })
+  @IsString()
+  @MaxLength(40)
+  code: string;
+}
+
 export class SmsChallengeResponse {
   @ApiProperty() challengeId: string;
   @ApiProperty({ example: '+1 ••• ••• 2671' }) maskedPhone: string;
@@ -41,4 +48,6 @@ export class ErrorResponse {
   @ApiPropertyOptional() attemptsRemaining?: number;
   @ApiPropertyOptional() retryAfterSeconds?: number;
   @ApiPropertyOptional() limit?: string;
+  @ApiPropertyOptional({ description: 'STEP_UP_REQUIRED / MFA_REQUIRED: methods the user can verify with', example: ['totp', 'sms'] })
+  methods?: string[];
 }

@@ -8,6 +8,10 @@ export const MfaEvent = {
   SmsFailed: 'mfa.sms.failed',
   TotpVerified: 'mfa.totp.verified',
   TotpFailed: 'mfa.totp.failed',
+  RecoveryCodeVerified: 'mfa.recovery_code.verified',
+  RecoveryCodeFailed: 'mfa.recovery_code.failed',
+  /** A session reached aal2 (payload also carries `sessionId` and `method`). */
+  AssuranceRaised: 'mfa.assurance.raised',
 } as const;
 
 /** Payloads carry ids and masked numbers only: never a code or a full number. */
@@ -21,6 +25,9 @@ export interface MfaEventPayload {
   reason?: string;
   purpose?: 'enroll' | 'login';
   ip?: string;
+  /** mfa.assurance.raised: the host's session id, and the method that raised it. */
+  sessionId?: string;
+  method?: string;
   at: Date;
 }
 

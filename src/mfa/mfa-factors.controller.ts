@@ -17,15 +17,15 @@ export class MfaFactorsController {
   constructor(private readonly mfa: MfaService) {}
 
   @Get()
-  @ApiOkResponse({ description: '[{ id, type, maskedPhone?, verified, createdAt, lastUsedAt }]' })
+  @ApiOkResponse({ description: '[{ id, type: "totp"|"sms"|"recovery_codes", maskedPhone?, verified?, remaining?, createdAt, lastUsedAt? }]' })
   list(@CurrentUser() user: AuthenticatedUser) {
     return this.mfa.listFactors(user.id);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed; 403 STEP_UP_REQUIRED without a recent second factor in this session.' })
   async remove(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
-    await this.mfa.deleteFactor(user.id, id);
+    await this.mfa.deleteFactor(user, id);
   }
 }

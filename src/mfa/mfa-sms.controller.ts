@@ -21,14 +21,14 @@ export class MfaSmsController {
 
   @Post('enroll')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: SmsEnrollResponse, description: 'An ownership code was sent.' })
+  @ApiAcceptedResponse({ type: SmsEnrollResponse, description: 'An ownership code was sent. 403 STEP_UP_REQUIRED without a recent second factor in this session.' })
   enroll(@CurrentUser() user: AuthenticatedUser, @Body() body: EnrollSmsDto, @ClientContext() ctx: RequestContext) {
     return this.mfa.enrollSms(user, body.phoneNumber, ctx);
   }
 
   @Post('enroll/verify')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ factorId, verified: true }' })
+  @ApiOkResponse({ description: '{ factorId, verified: true, aal, methods, verifiedAt, expiresAt }' })
   verifyEnrollment(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto, @ClientContext() ctx: RequestContext) {
     return this.mfa.verifySmsEnrollment(user, body.code, ctx);
   }
@@ -42,9 +42,8 @@ export class MfaSmsController {
 
   @Post('verify')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ verified: true }' })
+  @ApiOkResponse({ description: '{ verified: true, aal, methods, verifiedAt, expiresAt }' })
   async verify(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto, @ClientContext() ctx: RequestContext) {
-    await this.mfa.verifySmsCodeOrThrow(user, body.code, ctx);
-    return { verified: true };
+    return { verified: true, ...(await this.mfa.verifySmsCodeOrThrow(user, body.code, ctx)) };
   }
 }

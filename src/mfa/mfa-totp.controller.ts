@@ -20,23 +20,22 @@ export class MfaTotpController {
   constructor(private readonly mfa: MfaService) {}
 
   @Post('enroll')
-  @ApiCreatedResponse({ description: '{ factorId, secret, otpauthUrl } — the secret is shown this once' })
+  @ApiCreatedResponse({ description: '{ factorId, secret, otpauthUrl } — the secret is shown this once; 403 STEP_UP_REQUIRED' })
   enroll(@CurrentUser() user: AuthenticatedUser) {
     return this.mfa.enrollTotp(user);
   }
 
   @Post('activate')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ factorId, verified: true }' })
+  @ApiOkResponse({ description: '{ factorId, verified: true, aal, methods, verifiedAt, expiresAt }' })
   activate(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto) {
     return this.mfa.activateTotp(user, body.code);
   }
 
   @Post('verify')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ verified: true }' })
+  @ApiOkResponse({ description: '{ verified: true, aal, methods, verifiedAt, expiresAt }' })
   async verify(@CurrentUser() user: AuthenticatedUser, @Body() body: CodeDto, @ClientContext() ctx: RequestContext) {
-    await this.mfa.verifyTotp(user, body.code, ctx);
-    return { verified: true };
+    return { verified: true, ...(await this.mfa.verifyTotp(user, body.code, ctx)) };
   }
 }

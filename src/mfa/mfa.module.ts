@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AssuranceModule } from '../assurance/assurance.module';
+import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
+import { FactorRemovalRepository } from './factor-removal.repository';
+import { RecoveryCodesRepository } from './recovery/recovery-codes.repository';
+import { RecoveryCodesService } from './recovery/recovery-codes.service';
 import { ChallengesModule } from '../challenges/challenges.module';
 import { SmsModule } from '../sms/sms.module';
 import { FraudModule } from '../fraud/fraud.module';
@@ -12,7 +17,7 @@ import { TotpService } from './totp/totp.service';
 import { SmsFactorsRepository } from './sms-factors.repository';
 
 @Module({
-  imports: [SmsModule, ChallengesModule, FraudModule, PhoneModule],
+  imports: [SmsModule, ChallengesModule, FraudModule, PhoneModule, AssuranceModule],
   providers: [
     MfaService,
     SmsFactorsRepository,
@@ -21,7 +26,11 @@ import { SmsFactorsRepository } from './sms-factors.repository';
     TotpService,
     TotpFactorsRepository,
     DataRightsService,
+    RecoveryCodesService,
+    RecoveryCodesRepository,
+    FactorRemovalRepository,
+    FailureRunsRepository,
   ],
-  exports: [MfaService, SmsModule, ChallengesModule, FraudModule, PhoneModule],
+  exports: [MfaService, FailureRunsRepository, SmsModule, ChallengesModule, FraudModule, PhoneModule, AssuranceModule],
 })
 export class MfaModule {}

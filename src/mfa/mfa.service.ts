@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AssuranceService, AssuranceView } from '../assurance/assurance.service';
 import { ChallengeService } from '../challenges/challenge.service';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
@@ -12,6 +13,8 @@ import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber } from '../phon
 import { OptOutsRepository } from '../sms/opt-outs.repository';
 import { MfaEvent, MfaEvents } from './mfa-events';
 import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { FactorRemovalRepository } from './factor-removal.repository';
+import { RecoveryCodesService, RecoveryVerification } from './recovery/recovery-codes.service';
 import { TotpFactorsRepository } from './totp/totp-factors.repository';
 import { TotpEnrollment, TotpService } from './totp/totp.service';
 import { SmsFactorsRepository } from './sms-factors.repository';
@@ -40,11 +43,19 @@ export class MfaService {
     private readonly events: MfaEvents,
     private readonly metrics: MfaMetrics,
     private readonly dataRights: DataRightsService,
+    private readonly assurance: AssuranceService,
+    private readonly recoveryCodes: RecoveryCodesService,
+    private readonly removal: FactorRemovalRepository,
   ) {}
 
-  /** Sends an ownership code to a new number; the factor is verified by `verifySmsEnrollment`. */
+  /**
+   * Sends an ownership code to a new number; the factor is verified by
+   * `verifySmsEnrollment`. A user who already holds a second factor must have
+   * stepped up in this session (STEP_UP_REQUIRED, before anything is sent).
+   */
   async enrollSms(user: MfaUser, phoneNumber: string, context: RequestContext = {}): Promise<SmsEnrollmentResult> {
     this.assertEnabled();
+    await this.assurance.requireStepUp(user);
     const phone = await this.parseForEnrolment(user, phoneNumber, context);
     const [optedOut, countryRules] = await Promise.all([
       this.optOuts.isOptedOut(phone.e164),
@@ -66,11 +77,23 @@ export class MfaService {
     return { factorId: factor.id, ...result };
   }
 
-  async verifySmsEnrollment(user: MfaUser, code: string, context: RequestContext = {}): Promise<{ factorId: string; verified: true }> {
+  /** Proves the number; it replaces the user's previous one, and the session reaches aal2. */
+  async verifySmsEnrollment(
+    user: MfaUser,
+    code: string,
+    context: RequestContext = {},
+  ): Promise<{ factorId: string; verified: true } & AssuranceView> {
     this.assertEnabled();
-    const challenge = await this.observed('enroll', user, context, () => this.challenges.verify(user.id, 'enroll', code));
-    await this.factors.markVerifiedReplacingOthers(challenge.factorId, user.id, this.clock.now());
-    return { factorId: challenge.factorId, verified: true };
+    const { challenge } = await this.observed('enroll', user, context, () => this.challenges.verify(user.id, 'enroll', code));
+    const now = this.clock.now();
+    const marked = await this.factors.markVerifiedReplacingOthers(
+      challenge.factorId,
+      user.id,
+      this.assurance.stepUpCheck(user, now, 'aal2'),
+      this.assurance.raise(user, 'sms', now),
+    );
+    if (!marked.allowed) throw await this.assurance.stepUpRefused(user);
+    return { factorId: challenge.factorId, verified: true, ...this.assurance.raised(user, 'sms', marked.assurance) };
   }
 
   /**
@@ -114,37 +137,79 @@ export class MfaService {
     }
   }
 
-  /** As verifySmsCode, but says why a code was refused (the REST API's form). */
-  async verifySmsCodeOrThrow(user: MfaUser, code: string, context: RequestContext = {}): Promise<void> {
+  /**
+   * As verifySmsCode, but says why a code was refused (the REST API's form),
+   * and returns the session's assurance, raised in the same statement.
+   */
+  async verifySmsCodeOrThrow(user: MfaUser, code: string, context: RequestContext = {}): Promise<AssuranceView> {
     this.assertEnabled();
-    await this.observed('login', user, context, () => this.challenges.verify(user.id, 'login', code));
+    const raise = this.assurance.raise(user, 'sms', this.clock.now());
+    const { assurance } = await this.observed('login', user, context, () =>
+      this.challenges.verify(user.id, 'login', code, raise),
+    );
+    return this.assurance.raised(user, 'sms', assurance);
   }
 
+  /** Starts a TOTP enrolment (step-up needed when the user holds a second factor). */
   enrollTotp(user: MfaUser): Promise<TotpEnrollment> {
-    return this.totp.enroll(user.id);
+    return this.totp.enroll(user);
   }
 
-  activateTotp(user: MfaUser, code: string): Promise<{ factorId: string; verified: true }> {
-    return this.totp.activate(user.id, code);
+  async activateTotp(user: MfaUser, code: string): Promise<{ factorId: string; verified: true } & AssuranceView> {
+    const { factorId, assurance } = await this.totp.activate(user, code);
+    return { factorId, verified: true, ...assurance };
   }
 
   /** Verifies the primary factor; a success also ends an SMS verification lockout. */
-  async verifyTotp(user: MfaUser, code: string, context: RequestContext = {}): Promise<void> {
+  async verifyTotp(user: MfaUser, code: string, context: RequestContext = {}): Promise<AssuranceView> {
+    const at = () => this.clock.now();
     try {
-      const { factorId } = await this.totp.verify(user.id, code);
-      this.events.emit(MfaEvent.TotpVerified, { userId: user.id, factorId, ip: context.ip, at: this.clock.now() });
+      const { factorId, assurance } = await this.totp.verify(user, code);
+      this.events.emit(MfaEvent.TotpVerified, { userId: user.id, factorId, ip: context.ip, at: at() });
+      return assurance;
     } catch (err) {
-      if (err instanceof MfaError) {
-        this.events.emit(MfaEvent.TotpFailed, { userId: user.id, reason: err.code, ip: context.ip, at: this.clock.now() });
-      }
+      if (err instanceof MfaError) this.events.emit(MfaEvent.TotpFailed, { userId: user.id, reason: err.code, ip: context.ip, at: at() });
       throw err;
     }
   }
 
-  /** Every factor of both kinds, oldest first; numbers masked. */
+  /** A new set of ten recovery codes, shown once; the old set dies (step-up needed when the user holds a factor). */
+  generateRecoveryCodes(user: MfaUser): Promise<{ codes: string[] }> {
+    return this.recoveryCodes.regenerate(user);
+  }
+
+  /** Uses one recovery code: the session reaches aal2. Wrong codes count like wrong SMS codes. */
+  async verifyRecoveryCode(user: MfaUser, code: string, context: RequestContext = {}): Promise<RecoveryVerification> {
+    const at = () => this.clock.now();
+    try {
+      const verified = await this.recoveryCodes.verify(user, code);
+      this.events.emit(MfaEvent.RecoveryCodeVerified, { userId: user.id, ip: context.ip, at: at() });
+      return verified;
+    } catch (err) {
+      if (err instanceof MfaError) this.events.emit(MfaEvent.RecoveryCodeFailed, { userId: user.id, reason: err.code, ip: context.ip, at: at() });
+      throw err;
+    }
+  }
+
+  /** The session's assurance: aal2 while a second factor shown in it is recent enough. */
+  getAssurance(user: MfaUser): Promise<AssuranceView> {
+    return this.assurance.get(user);
+  }
+
+  /** Logout: the session drops back to aal1 on every instance. */
+  endSession(user: MfaUser): Promise<void> {
+    return this.assurance.end(user);
+  }
+
+  /** Every factor of every kind, oldest first; numbers masked. */
   async listFactors(userId: string): Promise<FactorView[]> {
-    const [sms, totp] = await Promise.all([this.factors.list(userId), this.totpFactors.list(userId)]);
+    const [sms, totp, recovery] = await Promise.all([
+      this.factors.list(userId),
+      this.totpFactors.list(userId),
+      this.recoveryCodes.list(userId),
+    ]);
     const views: FactorView[] = [
+      ...recovery.map((set) => ({ id: set.id, type: 'recovery_codes' as const, remaining: set.remaining, createdAt: set.createdAt })),
       ...totp.map((f) => ({
         id: f.id,
         type: 'totp' as const,
@@ -165,18 +230,24 @@ export class MfaService {
   }
 
   /**
-   * Removes a factor of either kind. Removing the last verified factor is
-   * refused with LAST_FACTOR unless the host allows it (allowRemovingLastFactor).
+   * Removes a factor of any kind (recovery codes: the whole set). Needs a
+   * step-up in this session when the user holds a second factor. Removing the
+   * last verified factor is refused with LAST_FACTOR unless the host allows it
+   * (allowRemovingLastFactor); recovery codes do not count as one.
    */
-  async deleteFactor(userId: string, factorId: string): Promise<void> {
-    const factors = await this.listFactors(userId);
-    const factor = factors.find((f) => f.id === factorId);
-    if (!factor) throw new MfaError('NOT_FOUND', 'No such factor.');
-    const othersVerified = factors.some((f) => f.verified && f.id !== factorId);
-    if (factor.verified && !othersVerified && !this.config.allowRemovingLastFactor) throw new MfaError('LAST_FACTOR');
-    const removed =
-      factor.type === 'sms' ? await this.factors.delete(userId, factorId) : await this.totpFactors.delete(userId, factorId);
-    if (!removed) throw new MfaError('NOT_FOUND', 'No such factor.');
+  async deleteFactor(user: MfaUser, factorId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.assurance.requireStepUp(user, now);
+    const outcome = await this.removal.remove(
+      user.id,
+      factorId,
+      this.assurance.stepUpCheck(user, now),
+      now,
+      this.config.allowRemovingLastFactor,
+    );
+    if (outcome === 'not_found') throw new MfaError('NOT_FOUND', 'No such factor.');
+    if (outcome === 'step_up_required') throw await this.assurance.stepUpRefused(user);
+    if (outcome === 'last_factor') throw new MfaError('LAST_FACTOR');
   }
 
   /** GDPR access: everything held about the user (factors, challenges, send log, fraud events, lockouts). */
@@ -190,14 +261,15 @@ export class MfaService {
   }
 
   /** Publishes the outcome of an SMS verification (mfa.sms.verified / mfa.sms.failed). */
-  private async observed<T extends { factorId: string; id: string }>(
+  private async observed<T extends { challenge: { factorId: string; id: string } }>(
     purpose: 'enroll' | 'login',
     user: MfaUser,
     context: RequestContext,
     verify: () => Promise<T>,
   ): Promise<T> {
     try {
-      const challenge = await verify();
+      const verified = await verify();
+      const { challenge } = verified;
       this.metrics.verifyTotal.inc({ result: 'verified' });
       this.events.emit(MfaEvent.SmsVerified, {
         userId: user.id,
@@ -207,7 +279,7 @@ export class MfaService {
         ip: context.ip,
         at: this.clock.now(),
       });
-      return challenge;
+      return verified;
     } catch (err) {
       if (err instanceof MfaError) {
         this.metrics.verifyTotal.inc({ result: err.code.toLowerCase() });

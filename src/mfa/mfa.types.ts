@@ -1,6 +1,11 @@
 /** The user as the host knows them. */
 export interface MfaUser {
   id: string;
+  /**
+   * The host's session (login) this request belongs to. Second-factor proofs
+   * raise this session to aal2; without it nothing is remembered (always aal1).
+   */
+  sessionId?: string;
   phoneNumber?: string;
   locale?: string;
 }
@@ -25,9 +30,12 @@ export interface SmsEnrollmentResult extends SmsChallengeResult {
 
 export interface FactorView {
   id: string;
-  type: 'totp' | 'sms';
+  type: 'totp' | 'sms' | 'recovery_codes';
   maskedPhone?: string;
-  verified: boolean;
+  /** sms and totp factors: whether possession was proven. */
+  verified?: boolean;
+  /** recovery_codes: unused codes left. */
+  remaining?: number;
   createdAt: Date;
-  lastUsedAt: Date | null;
+  lastUsedAt?: Date | null;
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../assurance/assurance.repository';
+import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
 import { MfaDb } from '../database/mfa-db';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
 
@@ -67,16 +69,31 @@ export class SmsFactorsRepository {
 
   /**
    * One verified phone per user (phones change: the new one replaces the old).
-   * Atomic: marks this factor verified and removes the user's other SMS factors.
+   * Atomic: marks this factor verified, removes the user's other SMS factors
+   * and raises the session, only while the step-up condition holds (a user
+   * who already holds a factor must be at aal2 in this session).
    */
-  async markVerifiedReplacingOthers(id: string, userId: string, now: Date): Promise<void> {
-    await this.db.query(
-      `WITH verified AS (
-         UPDATE mfa_sms_factors SET verified_at = $3, last_used_at = $3 WHERE id = $1 AND user_id = $2 RETURNING id
+  async markVerifiedReplacingOthers(
+    id: string,
+    userId: string,
+    stepUp: StepUpCheck,
+    raise: AssuranceRaise,
+  ): Promise<{ allowed: boolean; assurance?: AssuranceRow }> {
+    const [r] = await this.db.query(
+      `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$4', since: '$5', now: '$3' })} AS ok),
+       verified AS (
+         UPDATE mfa_sms_factors SET verified_at = $3, last_used_at = $3
+          WHERE id = $1 AND user_id = $2 AND (SELECT ok FROM allowed) RETURNING id
+       ), replaced AS (
+         DELETE FROM mfa_sms_factors WHERE user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM verified)
+       ), raised AS (
+         ${raiseAssuranceSql({ user: '$2', session: '$4', method: "'sms'", now: '$3', expires: '$6' }, 'FROM verified')}
        )
-       DELETE FROM mfa_sms_factors WHERE user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM verified)`,
-      [id, userId, now],
+       SELECT (SELECT ok FROM allowed) AS allowed, raised.methods, raised.verified_at, raised.expires_at
+         FROM (SELECT 1) AS one LEFT JOIN raised ON true`,
+      [id, userId, raise.now, stepUp.session, stepUp.since, raise.expiresAt],
     );
+    return { allowed: r.allowed, assurance: r.methods ? toAssurance(r) : undefined };
   }
 
   async delete(userId: string, id: string): Promise<boolean> {

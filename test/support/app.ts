@@ -36,7 +36,8 @@ export interface TestApp {
   clock: FakeClock;
   outbox: MockSmsProvider;
   logs: CapturingLogger;
-  token(userId: string, roles?: string[]): string;
+  /** A bearer token; by default every token of a user names the same session (`session-of-<user>`). */
+  token(userId: string, roles?: string[], sessionId?: string): string;
   close(): Promise<void>;
 }
 
@@ -76,7 +77,7 @@ export async function startTestApp(databaseUrl: string, config: MfaConfigOverrid
     clock,
     outbox: app.get(MockSmsProvider),
     logs,
-    token: (userId, roles = []) => auth.issueToken(userId, roles),
+    token: (userId, roles = [], sessionId = `session-of-${userId}`) => auth.issueToken(userId, roles, 12 * 3600, sessionId),
     close: () => app.close(),
   };
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Secret, TOTP } from 'otpauth';
-import { ChallengeService } from '../../challenges/challenge.service';
+import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
-import { waitingError } from '../../rate-limit/failure-run';
+import { guessRefused } from '../../rate-limit/failure-run';
+import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
+import type { MfaUser } from '../mfa.types';
 import { SecretBox } from './secret-box';
 import { TotpFactor, TotpFactorsRepository } from './totp-factors.repository';
 
@@ -31,56 +33,68 @@ export class TotpService {
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly factors: TotpFactorsRepository,
-    private readonly smsChallenges: ChallengeService,
+    private readonly failureRuns: FailureRunsRepository,
+    private readonly assurance: AssuranceService,
   ) {
     this.box = new SecretBox(config.encryptionKey, config.previousEncryptionKeys);
   }
 
-  async enroll(userId: string, label = userId): Promise<TotpEnrollment> {
+  /** A user who holds a second factor must have stepped up in this session. */
+  async enroll(user: MfaUser, label = user.id): Promise<TotpEnrollment> {
+    const now = this.clock.now();
+    await this.assurance.requireStepUp(user, now);
     const id = randomUUID();
     const secret = new Secret({ size: 20 });
     const sealed = this.box.seal(Buffer.from(secret.bytes), id);
-    await this.factors.createPending(id, userId, sealed.ciphertext, sealed.keyId, this.clock.now());
+    const stepUp = this.assurance.stepUpCheck(user, now);
+    if (!(await this.factors.createPending(id, user.id, sealed.ciphertext, sealed.keyId, now, stepUp))) {
+      throw await this.assurance.stepUpRefused(user);
+    }
     return { factorId: id, secret: secret.base32, otpauthUrl: this.totp(secret, label).toString() };
   }
 
-  /** The first right code proves the app holds the secret; the factor becomes the user's TOTP factor. */
-  async activate(userId: string, code: string): Promise<{ factorId: string; verified: true }> {
-    const factor = await this.factors.find(userId, false);
+  /**
+   * The first right code proves the app holds the secret; the factor becomes
+   * the user's TOTP factor. Replacing a factor needs the session at aal2.
+   */
+  async activate(user: MfaUser, code: string): Promise<{ factorId: string; assurance: AssuranceView }> {
+    const factor = await this.factors.find(user.id, false);
     if (!factor) throw new MfaError('NO_ACTIVE_CHALLENGE', 'No TOTP enrolment is pending: enrol first.');
-    await this.check(factor, code, true);
-    return { factorId: factor.id, verified: true };
+    return { factorId: factor.id, assurance: await this.check(user, factor, code, true) };
   }
 
-  async verify(userId: string, code: string): Promise<{ factorId: string }> {
-    const factor = await this.factors.find(userId, true);
+  /** A success also ends an SMS verification lockout (NIST SP 800-63B: another factor succeeded). */
+  async verify(user: MfaUser, code: string): Promise<{ factorId: string; assurance: AssuranceView }> {
+    const factor = await this.factors.find(user.id, true);
     if (!factor) throw new MfaError('NOT_FOUND', 'The user has no TOTP factor.');
-    await this.check(factor, code, false);
-    // A success with another factor ends an SMS verification lockout (NIST SP 800-63B).
-    await this.smsChallenges.resetFailures(userId);
-    return { factorId: factor.id };
+    return { factorId: factor.id, assurance: await this.check(user, factor, code, false) };
   }
 
-  private async check(factor: TotpFactor, code: string, activate: boolean): Promise<void> {
+  /**
+   * Count first, then compare: the guess is taken on the user's run of wrong
+   * TOTP codes atomically (none while a wait runs, none past the hard limit),
+   * so parallel guesses cannot all slip through when a wait ends.
+   */
+  private async check(user: MfaUser, factor: TotpFactor, code: string, activate: boolean): Promise<AssuranceView> {
     if (!/^\d{6}$/.test(code)) throw new MfaError('VALIDATION_FAILED', 'code must be 6 digits');
     const now = this.clock.now();
-    const waiting = waitingError('totp_failures', factor.lockedUntil, now);
-    if (waiting) throw waiting;
+    const { totpFailureThreshold: threshold, totpFailureHardLimit: hardLimit } = this.config;
+    const guess = await this.failureRuns.takeGuess('totp', user.id, now, threshold, hardLimit);
+    if (!guess.taken) throw guessRefused('totp_failures', guess, hardLimit, now);
     const secretBytes = this.box.open({ ciphertext: factor.secretEnc, keyId: factor.keyId }, factor.id);
     const totp = this.totp(new Secret({ buffer: new Uint8Array(secretBytes).buffer }), factor.userId);
     const delta = totp.validate({ token: code, timestamp: now.getTime(), window: WINDOW });
-    if (delta === null) {
-      await this.factors.recordFailure(factor.userId, now, this.config.totpFailureThreshold);
-      throw new MfaError('CODE_INVALID');
-    }
+    if (delta === null) throw new MfaError('CODE_INVALID');
     const step = Math.floor(now.getTime() / 1000 / PERIOD) + delta;
-    if (!(await this.factors.useStep(factor.id, factor.userId, step, now, activate))) {
-      throw new MfaError('CODE_INVALID', 'This code was already used: wait for the next one.');
-    }
+    const activation = activate ? this.assurance.stepUpCheck(user, now, 'aal2') : undefined;
+    const result = await this.factors.useStep(factor.id, user.id, step, this.assurance.raise(user, 'totp', now), activation);
+    if (!result.allowed) throw await this.assurance.stepUpRefused(user);
+    if (!result.used) throw new MfaError('CODE_INVALID', 'This code was already used: wait for the next one.');
     if (this.box.isStale(factor.keyId)) {
       const sealed = this.box.seal(secretBytes, factor.id);
       await this.factors.reseal(factor.id, sealed.ciphertext, sealed.keyId);
     }
+    return this.assurance.raised(user, 'totp', result.assurance);
   }
 
   private totp(secret: Secret, label: string): TOTP {

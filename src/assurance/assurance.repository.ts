@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { MfaDb } from '../database/mfa-db';
+
+/** A session's second-factor state, as stored. */
+export interface AssuranceRow {
+  methods: string[];
+  verifiedAt: Date;
+  expiresAt: Date;
+}
+
+/** Placeholders (or SQL expressions) naming a raise's values inside a caller's statement. */
+export interface RaiseParams {
+  user: string;
+  /** bytea session key; NULL raises nothing. */
+  session: string;
+  method: string;
+  now: string;
+  expires: string;
+}
+
+/**
+ * The statement fragment that puts a session at aal2, for the repositories
+ * whose single-use statement proves a factor (consume an SMS code, use a TOTP
+ * step, use a recovery code): the raise is folded into that statement, so a
+ * verification and its assurance commit together, at no extra round trip.
+ * This table's only writer outside this file. `from` is a FROM clause (no
+ * WHERE) that yields one row when the proof succeeded. Methods accumulate
+ * while the session stays at aal2 and start afresh after it lapsed.
+ */
+export function raiseAssuranceSql(p: RaiseParams, from: string): string {
+  return `INSERT INTO mfa_assurance AS a (user_id, session_hash, methods, verified_at, expires_at)
+          SELECT ${p.user}, ${p.session}::bytea, ARRAY[${p.method}::text], ${p.now}::timestamptz, ${p.expires}::timestamptz
+            ${from} WHERE ${p.session}::bytea IS NOT NULL
+          ON CONFLICT (user_id, session_hash) DO UPDATE SET
+            methods = CASE WHEN a.expires_at > EXCLUDED.verified_at
+                           THEN ARRAY(SELECT DISTINCT m FROM unnest(a.methods || EXCLUDED.methods) m ORDER BY m)
+                           ELSE EXCLUDED.methods END,
+            verified_at = GREATEST(a.verified_at, EXCLUDED.verified_at),
+            expires_at = GREATEST(a.expires_at, EXCLUDED.expires_at)
+          RETURNING methods, verified_at, expires_at`;
+}
+
+/** True when the user holds any second factor: a verified SMS or TOTP factor, or an unused recovery code. */
+const hasFactorSql = (user: string) => `(
+  EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = ${user} AND verified_at IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = ${user} AND verified_at IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM mfa_recovery_codes WHERE user_id = ${user} AND used_at IS NULL))`;
+
+/**
+ * The step-up condition, for the statements that change a user's factors:
+ * the user has no second factor yet, or this session verified one at or after
+ * `since`. The session's row is read FOR SHARE, so a change racing the end of
+ * that session (logout) or its re-verification waits for it and decides on
+ * what committed: check and change are one statement, never check-then-act.
+ */
+export function stepUpSql(p: { user: string; session: string; since: string; now: string }, lock = true): string {
+  return `(NOT ${hasFactorSql(p.user)}
+           OR EXISTS (SELECT 1 FROM mfa_assurance s
+                       WHERE s.user_id = ${p.user} AND s.session_hash = ${p.session}::bytea
+                         AND s.verified_at >= ${p.since}::timestamptz AND s.expires_at > ${p.now}::timestamptz
+                       ${lock ? 'FOR SHARE' : ''}))`;
+}
+
+/** Per-session assurance rows: read, end, purge; the step-up pre-check. */
+@Injectable()
+export class AssuranceRepository {
+  constructor(private readonly db: MfaDb) {}
+
+  /** The session's state while it is at aal2. */
+  async find(userId: string, session: Buffer, now: Date): Promise<AssuranceRow | undefined> {
+    const rows = await this.db.query(
+      `SELECT methods, verified_at, expires_at FROM mfa_assurance
+        WHERE user_id = $1 AND session_hash = $2 AND expires_at > $3`,
+      [userId, session, now],
+    );
+    return rows[0] && toAssurance(rows[0]);
+  }
+
+  async end(userId: string, session: Buffer): Promise<void> {
+    await this.db.query(`DELETE FROM mfa_assurance WHERE user_id = $1 AND session_hash = $2`, [userId, session]);
+  }
+
+  /**
+   * Whether a factor change may go ahead now, and the methods the user could
+   * step up with. A pre-check that refuses before anything is sent; the
+   * statements that change factors repeat the condition atomically.
+   */
+  async stepUpState(
+    userId: string,
+    session: Buffer | null,
+    since: Date,
+    now: Date,
+  ): Promise<{ allowed: boolean; methods: string[] }> {
+    const [r] = await this.db.query(
+      `SELECT ${stepUpSql({ user: '$1', session: '$2', since: '$3', now: '$4' }, false)} AS allowed,
+              EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL) AS sms,
+              EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = $1 AND verified_at IS NOT NULL) AS totp,
+              EXISTS (SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL) AS recovery`,
+      [userId, session, since, now],
+    );
+    const methods = [r.totp && 'totp', r.sms && 'sms', r.recovery && 'recovery_code'].filter((m): m is string => !!m);
+    return { allowed: r.allowed, methods };
+  }
+
+  /** Removes sessions whose aal2 lapsed before `edge`, at most `limit` rows; returns how many. */
+  async purgeBefore(edge: Date, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM mfa_assurance WHERE ctid IN (SELECT ctid FROM mfa_assurance WHERE expires_at < $1 LIMIT $2) RETURNING 1`,
+      [edge, limit],
+    );
+    return rows.length;
+  }
+}
+
+export function toAssurance(r: Record<string, unknown>): AssuranceRow {
+  return {
+    methods: r.methods as string[],
+    verifiedAt: new Date(r.verified_at as string),
+    expiresAt: new Date(r.expires_at as string),
+  };
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
+import { MfaDb } from '../../database/mfa-db';
+
+export interface RecoveryCodeSet {
+  id: string;
+  remaining: number;
+  createdAt: Date;
+}
+
+/** Recovery codes: keyed hashes only, one set per user. */
+@Injectable()
+export class RecoveryCodesRepository {
+  constructor(private readonly db: MfaDb) {}
+
+  /**
+   * Atomic: replaces the user's whole set, only while the step-up condition
+   * holds for this session (checked in the same statement). false: refused.
+   */
+  async replaceSet(
+    userId: string,
+    setId: string,
+    hashes: Buffer[],
+    stepUp: StepUpCheck,
+    now: Date,
+  ): Promise<boolean> {
+    const [r] = await this.db.query(
+      `WITH allowed AS (SELECT ${stepUpSql({ user: '$1', session: '$4', since: '$5', now: '$6' })} AS ok),
+       dropped AS (DELETE FROM mfa_recovery_codes WHERE user_id = $1 AND (SELECT ok FROM allowed)),
+       added AS (
+         INSERT INTO mfa_recovery_codes (user_id, set_id, code_hash, created_at)
+         SELECT $1, $2, h, $6 FROM unnest($3::bytea[]) h WHERE (SELECT ok FROM allowed)
+       )
+       SELECT ok FROM allowed`,
+      [userId, setId, hashes, stepUp.session, stepUp.since, now],
+    );
+    return r.ok;
+  }
+
+  /**
+   * Atomic single use: marks the code used only if it was unused (of N
+   * concurrent uses exactly one gets a row), and in the same statement ends
+   * the user's runs of wrong codes and raises the session's assurance.
+   */
+  async use(
+    userId: string,
+    hash: Buffer,
+    raise: AssuranceRaise,
+  ): Promise<{ remaining: number; assurance?: AssuranceRow } | undefined> {
+    const rows = await this.db.query(
+      `WITH used AS (
+         UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL
+         RETURNING set_id
+       ), reset AS (
+         DELETE FROM mfa_verify_failures WHERE user_id = $1 AND EXISTS (SELECT 1 FROM used)
+       ), reset_totp AS (
+         DELETE FROM mfa_totp_failures WHERE user_id = $1 AND EXISTS (SELECT 1 FROM used)
+       ), raised AS (
+         ${raiseAssuranceSql({ user: '$1', session: '$4', method: '$5', now: '$3', expires: '$6' }, 'FROM used')}
+       )
+       SELECT (SELECT count(*) FROM mfa_recovery_codes c WHERE c.set_id = used.set_id AND c.used_at IS NULL) - 1 AS remaining,
+              raised.methods, raised.verified_at, raised.expires_at
+         FROM used LEFT JOIN raised ON true`,
+      [userId, hash, raise.now, raise.session, raise.method, raise.expiresAt],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return { remaining: Number(r.remaining), assurance: r.methods ? toAssurance(r) : undefined };
+  }
+
+  async list(userId: string): Promise<RecoveryCodeSet[]> {
+    const rows = await this.db.query(
+      `SELECT set_id, count(*) FILTER (WHERE used_at IS NULL) AS remaining, min(created_at) AS created_at
+         FROM mfa_recovery_codes WHERE user_id = $1 GROUP BY set_id`,
+      [userId],
+    );
+    return rows.map((r) => ({ id: r.set_id, remaining: Number(r.remaining), createdAt: new Date(r.created_at) }));
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
+import { CodeHasher } from '../../codes/one-time-code';
+import { Clock } from '../../common/clock';
+import { MfaError } from '../../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { guessRefused } from '../../rate-limit/failure-run';
+import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
+import type { MfaUser } from '../mfa.types';
+import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
+
+/** Codes in a set. */
+const SET_SIZE = 10;
+
+export interface RecoveryVerification extends AssuranceView {
+  /** Unused codes left in the set. */
+  remaining: number;
+}
+
+/**
+ * Recovery codes, for the day both the phone and the authenticator are gone:
+ * ten single-use codes, shown once, stored as keyed hashes bound to the user.
+ */
+@Injectable()
+export class RecoveryCodesService {
+  private readonly hasher: CodeHasher;
+
+  constructor(
+    private readonly codes: RecoveryCodesRepository,
+    private readonly failureRuns: FailureRunsRepository,
+    private readonly assurance: AssuranceService,
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
+    this.hasher = new CodeHasher(config.codeSecret);
+  }
+
+  /** A new set replaces the old one; a user who holds a second factor must have stepped up in this session. */
+  async regenerate(user: MfaUser): Promise<{ codes: string[] }> {
+    const now = this.clock.now();
+    await this.assurance.requireStepUp(user, now);
+    const codes = Array.from({ length: SET_SIZE }, generateRecoveryCode);
+    const hashes = codes.map((c) => this.hash(user.id, normalizeRecoveryCode(c)!));
+    if (!(await this.codes.replaceSet(user.id, randomUUID(), hashes, this.assurance.stepUpCheck(user, now), now))) {
+      throw await this.assurance.stepUpRefused(user);
+    }
+    return { codes };
+  }
+
+  /**
+   * Each code works once. A wrong code counts on the run of wrong SMS codes,
+   * taken before the comparison (the same waits and hard stop as SMS codes).
+   */
+  async verify(user: MfaUser, input: string): Promise<RecoveryVerification> {
+    const code = normalizeRecoveryCode(input);
+    if (!code) throw new MfaError('VALIDATION_FAILED', 'code must be a recovery code such as abcde-12345');
+    const now = this.clock.now();
+    const { verifyFailureThreshold: threshold, verifyFailureHardLimit: hardLimit } = this.config;
+    const guess = await this.failureRuns.takeGuess('sms', user.id, now, threshold, hardLimit);
+    if (!guess.taken) throw guessRefused('verify_failures', guess, hardLimit, now);
+    const used = await this.codes.use(user.id, this.hash(user.id, code), this.assurance.raise(user, 'recovery_code', now));
+    if (!used) throw new MfaError('CODE_INVALID', 'This recovery code is not valid or was already used.');
+    return { ...this.assurance.raised(user, 'recovery_code', used.assurance), remaining: used.remaining };
+  }
+
+  list(userId: string) {
+    return this.codes.list(userId);
+  }
+
+  private hash(userId: string, code: string): Buffer {
+    return this.hasher.hash(`recovery:${userId}`, code);
+  }
+}
