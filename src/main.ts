@@ -28,9 +28,26 @@ async function bootstrap(): Promise<void> {
   const auth = app.get(DemoAuth);
   if (auth.generatedSecret) {
     logger.warn('AUTH_JWT_SECRET not set: generated one for this run. A token for user "demo-user" (12 h):');
-    // A development bearer token for a demo identity, printed by design (issue 2 §6).
-    console.log(`\n  export TOKEN=${auth.issueToken('demo-user', ['admin'])}\n`);
+    // A development bearer token for a demo identity, printed by design (the dev outbox and this token are the demo).
+    console.log(`\n  export TOKEN=${auth.issueToken('demo-user', ['admin'])}\n${walkThrough(url)}`);
   }
+}
+
+/** The first minute with the demo: a protected route, a second factor, the route again. */
+function walkThrough(url: string): string {
+  const curl = (args: string) => `curl -s ${args} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json'`;
+  return [
+    '  Walk-through (the codes appear in this console, sent by the mock SMS provider):',
+    `    ${curl(`${url}/demo/records`)}`,
+    '      → 403 MFA_REQUIRED: this session has not shown a second factor',
+    `    ${curl(`-X POST ${url}/mfa/sms/enroll -d '{"phoneNumber":"+1 415 555 2671"}'`)}`,
+    '      → 202: a code is sent (once enrolled, later logins use POST /mfa/sms/challenge -d \'{}\')',
+    `    ${curl(`-X POST ${url}/mfa/sms/enroll/verify -d '{"code":"<the code>"}'`)}`,
+    '      → 200 { "aal": "aal2", ... }: this session has shown a second factor',
+    `    ${curl(`${url}/demo/records`)}`,
+    '      → 200: the records',
+    '',
+  ].join('\n');
 }
 
 void bootstrap();

@@ -251,12 +251,21 @@ describe('data rights (GDPR)', () => {
     assert.equal(exported.challenges.length, 2);
     assert.equal(exported.sendLog.length, 2);
     assert.equal(exported.fraudEvents[0].rule, 'test_range');
+    assert.deepEqual(exported.sessions.map((s: { methods: string[] }) => s.methods), [['sms']]);
     assert.ok(!JSON.stringify(exported).match(/secret|code_hash|codeHash/i), 'no credentials in an export');
 
     const report = (await t.http.delete('/admin/users/subject/data').set(bearer(t, 'dpo', ['admin'])).expect(200)).body;
-    assert.deepEqual(report, { smsFactors: 1, totpFactors: 1, challenges: 2, sendLogAnonymised: 2, fraudEventsAnonymised: 1 });
+    assert.deepEqual(report, {
+      smsFactors: 1,
+      totpFactors: 1,
+      challenges: 2,
+      sendLogAnonymised: 2,
+      fraudEventsAnonymised: 1,
+      sessions: 1,
+      recoveryCodes: 0,
+    });
     const after = (await t.http.get('/admin/users/subject/data').set(bearer(t, 'dpo', ['admin'])).expect(200)).body;
-    for (const key of ['smsFactors', 'totpFactors', 'challenges', 'sendLog', 'fraudEvents']) assert.deepEqual(after[key], [], key);
+    for (const key of ['smsFactors', 'totpFactors', 'challenges', 'sendLog', 'fraudEvents', 'sessions']) assert.deepEqual(after[key], [], key);
     await withClient(db.url, async (c) => {
       const values = (rows: Record<string, unknown>[]) => rows.flatMap((r) => Object.values(r).map(String));
       const everything = [

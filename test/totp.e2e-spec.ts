@@ -101,3 +101,59 @@ describe('TOTP as the primary factor, SMS as its backup', () => {
     assert.match(t.outbox.lastMessageTo('+252612345172')!.body, /koodhkaagu waa \d{6}/);
   });
 });
+
+describe('TOTP lockouts hold under races, and stop at a hard limit', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let secret: Secret;
+  const bearer = () => ({ Authorization: `Bearer ${t.token('racer')}` });
+  const codeAt = () => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret }).generate({ timestamp: t.clock.now().getTime() });
+  const wrong = () => String((Number(codeAt()) + 1) % 1_000_000).padStart(6, '0');
+  const failures = () =>
+    withClient(db.url, async (c) => (await c.query(`SELECT consecutive FROM mfa_totp_failures WHERE user_id = 'racer'`)).rows[0]?.consecutive ?? 0);
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, { cooldownMinutes: 0, totpFailureThreshold: 3, totpFailureHardLimit: 8 });
+    const enrolled = await t.http.post('/mfa/totp/enroll').set(bearer()).expect(201);
+    secret = Secret.fromBase32(enrolled.body.secret);
+    await t.http.post('/mfa/totp/activate').set(bearer()).send({ code: codeAt() }).expect(200);
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('100 parallel guesses right after a lock expires: exactly one is checked', async () => {
+    for (let i = 0; i < 3; i++) await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: wrong() }).expect(400);
+    assert.equal(await failures(), 3);
+    t.clock.advance(30_000); // the wait ends
+    const results = await Promise.all(Array.from({ length: 100 }, () => t.http.post('/mfa/totp/verify').set(bearer()).send({ code: wrong() })));
+    const counts = results.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+    assert.deepEqual(counts, { 400: 1, 429: 99 });
+    assert.equal(await failures(), 4, 'one guess counted');
+  });
+
+  it('the hard limit stops TOTP even for the right code; an admin reset restores it', async () => {
+    for (let run = await failures(); run < 8; run++) {
+      t.clock.advanceMinutes(60);
+      await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: wrong() }).expect(400);
+    }
+    t.clock.advanceMinutes(24 * 60);
+    const stopped = await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(429);
+    assert.equal(stopped.body.limit, 'totp_failures');
+    assert.equal(stopped.body.retryAfterSeconds, undefined);
+    await t.http.delete('/admin/sms/verify-lockouts/racer').set({ Authorization: `Bearer ${t.token('ops', ['admin'])}` }).expect(204);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
+    assert.equal(await failures(), 0);
+  });
+
+  it('a success with another factor also lifts the TOTP hard stop', async () => {
+    await withClient(db.url, (c) => c.query(`INSERT INTO mfa_totp_failures (user_id, consecutive, updated_at) VALUES ('racer', 8, now())`));
+    await enrollVerified(t, 'racer', '+14152018402').catch(() => undefined); // needs a step-up: the session verified TOTP above
+    const factors = (await t.http.get('/mfa/factors').set(bearer()).expect(200)).body;
+    assert.ok(factors.some((f: { type: string; verified: boolean }) => f.type === 'sms' && f.verified));
+    t.clock.advance(30_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
+  });
+});

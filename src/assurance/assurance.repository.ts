@@ -101,15 +101,6 @@ export class AssuranceRepository {
     const methods = [r.totp && 'totp', r.sms && 'sms', r.recovery && 'recovery_code'].filter((m): m is string => !!m);
     return { allowed: r.allowed, methods };
   }
-
-  /** Removes sessions whose aal2 lapsed before `edge`, at most `limit` rows; returns how many. */
-  async purgeBefore(edge: Date, limit: number): Promise<number> {
-    const rows = await this.db.query(
-      `DELETE FROM mfa_assurance WHERE ctid IN (SELECT ctid FROM mfa_assurance WHERE expires_at < $1 LIMIT $2) RETURNING 1`,
-      [edge, limit],
-    );
-    return rows.length;
-  }
 }
 
 export function toAssurance(r: Record<string, unknown>): AssuranceRow {

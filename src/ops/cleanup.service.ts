@@ -13,13 +13,16 @@ export interface CleanupReport {
   sendLog: number;
   fraudEvents: number;
   counters: number;
+  /** Sessions whose aal2 lapsed. */
+  sessions: number;
   /** DELETE statements run: each one short, so no lock is held long. */
   batches: number;
 }
 
 /**
  * Data minimisation on a schedule: finished challenges after a grace period,
- * send-log rows and fraud events after their retention, idle limit counters.
+ * send-log rows and fraud events after their retention, idle limit counters,
+ * sessions whose aal2 lapsed.
  * Opt-outs are kept (they are the consent record). One instance at a time
  * (a session advisory lock); deletes go in batches of `cleanupBatchSize`.
  */
@@ -47,7 +50,8 @@ export class CleanupService implements OnModuleInit {
     }
     this.logger.log(
       `cleanup removed ${report.challenges} challenges, ${report.sendLog} send-log rows, ` +
-        `${report.fraudEvents} fraud events, ${report.counters} idle counters in ${report.batches} batches`,
+        `${report.fraudEvents} fraud events, ${report.counters} idle counters, ${report.sessions} lapsed sessions ` +
+        `in ${report.batches} batches`,
     );
     return report;
   }
@@ -56,7 +60,7 @@ export class CleanupService implements OnModuleInit {
     const now = this.clock.now();
     const day = 86_400_000;
     const graceEdge = new Date(now.getTime() - this.config.challengeGraceHours * 3_600_000);
-    const report: CleanupReport = { challenges: 0, sendLog: 0, fraudEvents: 0, counters: 0, batches: 0 };
+    const report: CleanupReport = { challenges: 0, sendLog: 0, fraudEvents: 0, counters: 0, sessions: 0, batches: 0 };
     const inBatches = async (table: string, where: string, params: unknown[]): Promise<number> => {
       let total = 0;
       for (;;) {
@@ -84,6 +88,7 @@ export class CleanupService implements OnModuleInit {
       'NOT EXISTS (SELECT 1 FROM unnest(sends) t WHERE t > $1)',
       [new Date(now.getTime() - day)],
     );
+    report.sessions = await inBatches('mfa_assurance', 'expires_at < $1', [now]);
     return report;
   }
 }

@@ -9,6 +9,10 @@ export interface UserDataExport {
   sendLog: Record<string, unknown>[];
   fraudEvents: Record<string, unknown>[];
   verificationLockouts: Record<string, unknown>[];
+  /** Sessions at aal2: how and when each showed a second factor (keyed by a hash of the host's session id). */
+  sessions: Record<string, unknown>[];
+  /** Recovery-code sets: how many codes remain (never the codes). */
+  recoveryCodes: Record<string, unknown>[];
 }
 
 export interface ErasureReport {
@@ -17,6 +21,8 @@ export interface ErasureReport {
   challenges: number;
   sendLogAnonymised: number;
   fraudEventsAnonymised: number;
+  sessions: number;
+  recoveryCodes: number;
 }
 
 /**
@@ -33,7 +39,7 @@ export class DataRightsService {
 
   async export(userId: string): Promise<UserDataExport> {
     const q = (sql: string) => this.db.query(sql, [userId]);
-    const [smsFactors, totpFactors, challenges, sendLog, fraudEvents, smsLock, totpLock] = await Promise.all([
+    const [smsFactors, totpFactors, challenges, sendLog, fraudEvents, smsLock, totpLock, sessions, recoveryCodes] = await Promise.all([
       q(`SELECT id, phone_e164 AS "phoneNumber", country, verified_at AS "verifiedAt", created_at AS "createdAt",
                 last_used_at AS "lastUsedAt" FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`),
       q(`SELECT id, verified_at AS "verifiedAt", created_at AS "createdAt", last_used_at AS "lastUsedAt"
@@ -48,8 +54,22 @@ export class DataRightsService {
                 created_at AS "createdAt" FROM sms_fraud_events WHERE user_id = $1 ORDER BY id`),
       q(`SELECT 'sms' AS factor, consecutive, locked_until AS "lockedUntil" FROM mfa_verify_failures WHERE user_id = $1`),
       q(`SELECT 'totp' AS factor, consecutive, locked_until AS "lockedUntil" FROM mfa_totp_failures WHERE user_id = $1`),
+      q(`SELECT methods, verified_at AS "verifiedAt", expires_at AS "expiresAt" FROM mfa_assurance WHERE user_id = $1
+          ORDER BY verified_at`),
+      q(`SELECT set_id AS id, count(*) FILTER (WHERE used_at IS NULL)::int AS remaining, min(created_at) AS "createdAt"
+           FROM mfa_recovery_codes WHERE user_id = $1 GROUP BY set_id`),
     ]);
-    return { userId, smsFactors, totpFactors, challenges, sendLog, fraudEvents, verificationLockouts: [...smsLock, ...totpLock] };
+    return {
+      userId,
+      smsFactors,
+      totpFactors,
+      challenges,
+      sendLog,
+      fraudEvents,
+      verificationLockouts: [...smsLock, ...totpLock],
+      sessions,
+      recoveryCodes,
+    };
   }
 
   /** One transaction: all or nothing. */
@@ -70,6 +90,8 @@ export class DataRightsService {
         challenges: await count(`DELETE FROM mfa_challenges WHERE user_id = $1 RETURNING 1`),
         smsFactors: await count(`DELETE FROM mfa_sms_factors WHERE user_id = $1 RETURNING 1`),
         totpFactors: await count(`DELETE FROM mfa_totp_factors WHERE user_id = $1 RETURNING 1`),
+        sessions: await count(`DELETE FROM mfa_assurance WHERE user_id = $1 RETURNING 1`),
+        recoveryCodes: await count(`DELETE FROM mfa_recovery_codes WHERE user_id = $1 RETURNING 1`),
       };
       await query(`DELETE FROM mfa_verify_failures WHERE user_id = $1`, [userId]);
       await query(`DELETE FROM mfa_totp_failures WHERE user_id = $1`, [userId]);
