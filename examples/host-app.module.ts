@@ -1,16 +1,16 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Controller, Get, Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Request } from 'express';
-import { MfaEvent, MfaService, MfaUserResolver, SmsMfaModule } from '../src';
+import { CurrentUser, MfaEvent, MfaService, MfaUserResolver, RequireMfa, SmsMfaModule } from '../src';
 import type { AuthenticatedUser, MfaEventPayload, SmsChallengeResult } from '../src';
 
-/** Who is calling: here, the host's own session. */
+/** Who is calling, and in which login session: here, the host's own session. */
 @Injectable()
 export class SessionUserResolver implements MfaUserResolver {
   resolve(request: Request): AuthenticatedUser | null {
-    const session = (request as Request & { session?: { userId?: string } }).session;
-    return session?.userId ? { id: session.userId } : null;
+    const session = (request as Request & { session?: { id?: string; userId?: string } }).session;
+    return session?.userId ? { id: session.userId, sessionId: session.id } : null;
   }
 }
 
@@ -23,8 +23,19 @@ export class BackupCodeLogin {
     return this.mfa.initiateSmsVerification({ id: userId }, undefined, { ip });
   }
 
-  checkBackupCode(userId: string, code: string): Promise<boolean> {
-    return this.mfa.verifySmsCode({ id: userId }, code);
+  /** A right code puts this login session at aal2: @RequireMfa routes open to it. */
+  checkBackupCode(userId: string, sessionId: string, code: string): Promise<boolean> {
+    return this.mfa.verifySmsCode({ id: userId, sessionId }, code);
+  }
+}
+
+/** A route of the host's own, open only to sessions that have shown a second factor. */
+@Controller('records')
+export class RecordsController {
+  @Get()
+  @RequireMfa({ maxAgeMinutes: 30 })
+  list(@CurrentUser() user: AuthenticatedUser) {
+    return { owner: user.id, records: [] };
   }
 }
 
@@ -53,6 +64,7 @@ export class MfaAuditTrail {
       controllers: false,
     }),
   ],
+  controllers: [RecordsController],
   providers: [BackupCodeLogin, MfaAuditTrail],
 })
 export class HostAppModule {}

@@ -25,6 +25,11 @@ describe('a host app embedding SmsMfaModule.forRootAsync (the README example)', 
       .setLogger(new CapturingLogger())
       .compile();
     app = moduleRef.createNestApplication({ logger: new CapturingLogger() });
+    // The host's session middleware, as simple as it gets: the test names the user and the session.
+    app.use((req: { headers: Record<string, string>; session?: object }, _res: unknown, next: () => void) => {
+      req.session = { userId: req.headers['x-user'], id: req.headers['x-session'] };
+      next();
+    });
     await app.init();
   });
   after(async () => {
@@ -48,16 +53,32 @@ describe('a host app embedding SmsMfaModule.forRootAsync (the README example)', 
     assert.equal(sent.maskedPhone, '+1 ••• ••• 8001');
     assert.ok(sent.expiresAt > clock.now() && sent.resendAvailableAt > clock.now());
     const right = codeTo(phone);
-    assert.equal(await login.checkBackupCode('host-user', right === '000000' ? '111111' : '000000'), false);
-    assert.equal(await login.checkBackupCode('host-user', right), true);
-    assert.equal(await login.checkBackupCode('host-user', right), false, 'single use');
+    assert.equal(await login.checkBackupCode('host-user', 'login-1', right === '000000' ? '111111' : '000000'), false);
+    assert.equal(await login.checkBackupCode('host-user', 'login-1', right), true);
+    assert.equal(await login.checkBackupCode('host-user', 'login-1', right), false, 'single use');
 
     const audit = app.get(MfaAuditTrail).entries;
     assert.deepEqual(audit.map((e) => [e.userId, e.purpose]), [['host-user', 'enroll'], ['host-user', 'login']]);
     assert.ok(audit.every((e) => !JSON.stringify(e).includes(right)));
   });
 
-  it('mounts no routes with controllers: false', async () => {
+  it("guards the host's own route with @RequireMfa: 401 without a user, 403 MFA_REQUIRED at aal1, 200 once the session verified", async () => {
+    const records = (user?: string, session?: string) =>
+      request(app.getHttpServer()).get('/records').set({ ...(user && { 'x-user': user }), ...(session && { 'x-session': session }) });
+    await records().expect(401);
+    const refused = await records('host-user', 'login-2').expect(403);
+    assert.equal(refused.body.code, 'MFA_REQUIRED');
+    await records('host-user', 'login-1').expect(200, { owner: 'host-user', records: [] });
+    const mfa = app.get(MfaService);
+    assert.equal((await mfa.getAssurance({ id: 'host-user', sessionId: 'login-1' })).aal, 'aal2');
+    assert.equal((await mfa.getAssurance({ id: 'host-user' })).aal, 'aal1', 'no session id: nothing remembered');
+    clock.advanceMinutes(31);
+    await records('host-user', 'login-1').expect(403);
+    await mfa.endSession({ id: 'host-user', sessionId: 'login-1' });
+    assert.equal((await mfa.getAssurance({ id: 'host-user', sessionId: 'login-1' })).aal, 'aal1');
+  });
+
+  it('mounts no module routes with controllers: false', async () => {
     await request(app.getHttpServer()).get('/mfa/factors').expect(404);
   });
 

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 
 /**
  * The one error type of the module. Domain code throws `MfaError(code)`; the
- * HTTP filter maps the code to a status and SPEC's body. Codes are stable API.
+ * HTTP filter maps the code to a status and the README's error body. Codes are stable API.
  */
 export const MFA_ERROR_STATUS = {
   VALIDATION_FAILED: 400,

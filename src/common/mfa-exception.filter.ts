@@ -28,7 +28,7 @@ const HTTP_CODES: Record<number, MfaErrorCode | 'NOT_FOUND' | 'METHOD_NOT_ALLOWE
 };
 
 /**
- * Every error leaves in SPEC's shape `{ statusCode, code, message, ... }`.
+ * Every error leaves in the documented shape `{ statusCode, code, message, ... }`.
  * Anything that is not ours and not an HTTP error is a 500 whose message
  * reveals nothing; the log line names its type only (it could carry input).
  */

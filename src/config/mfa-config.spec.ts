@@ -13,7 +13,7 @@ function problems(env: NodeJS.ProcessEnv, overrides = {}): string[] {
 }
 
 describe('configuration', () => {
-  it('applies SPEC defaults with no environment', () => {
+  it('applies the documented defaults with no environment', () => {
     const c = loadMfaConfig({});
     assert.equal(c.codeLength, 6);
     assert.equal(c.codeValidityMinutes, 10);

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
- * The Prometheus metrics of SPEC section 6, on a registry of this module's
+ * The Prometheus metrics listed in the README (Monitoring), on a registry of this module's
  * own (two apps in one process never clash). Labels are bounded: provider,
  * status, rule, limit, result, currency — never a number, user or code.
  */

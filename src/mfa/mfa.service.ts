@@ -24,7 +24,7 @@ import { FactorView, MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentR
 const WRONG_CODE = new Set(['CODE_INVALID', 'CODE_EXPIRED', 'TOO_MANY_ATTEMPTS', 'NO_ACTIVE_CHALLENGE']);
 
 /**
- * The host-facing API (SPEC section 2): enrolment and challenge of the SMS
+ * The host-facing API (README, Embedding): enrolment and challenge of the SMS
  * factor. It orders the steps; each step's rules live in its own service.
  */
 @Injectable()

@@ -22,7 +22,7 @@ export interface SendSlotRequest {
 const UNLIMITED = 2_000_000_000;
 
 /**
- * The send-limit policy (SPEC section 3): cooldown per user (progressive) and
+ * The send-limit policy (README, Limits and abuse defence): cooldown per user (progressive) and
  * per number; hourly and daily per user and per number; hourly per IP.
  */
 export function sendSlotRequest(config: MfaConfig, s: SendSubjects): SendSlotRequest {
