@@ -5,6 +5,7 @@ import { CreateTotpFactors1732809600000 } from './1732809600000-CreateTotpFactor
 import { CreateAlertStates1732896000000 } from './1732896000000-CreateAlertStates';
 import { LeanerSendSlot1732982400000 } from './1732982400000-LeanerSendSlot';
 import { CreateAssuranceAndRecoveryCodes1733068800000 } from './1733068800000-CreateAssuranceAndRecoveryCodes';
+import { FraudEvidenceOutlivesFactors1733155200000 } from './1733155200000-FraudEvidenceOutlivesFactors';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAlertStates1732896000000,
   LeanerSendSlot1732982400000,
   CreateAssuranceAndRecoveryCodes1733068800000,
+  FraudEvidenceOutlivesFactors1733155200000,
 ];

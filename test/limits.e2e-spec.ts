@@ -54,14 +54,14 @@ describe('send limits hold exactly under concurrency and across instances', () =
     });
   });
 
-  it('number hourly limit: 50 users enrolling one number in parallel get exactly SMS_HOURLY_LIMIT sends', async () => {
-    await withApps(1, { cooldownMinutes: 0, hourlyLimit: 5 }, async ([t]) => {
-      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => enrollFor(t, `pump-${i}`, phone(2))));
-      assert.deepEqual(statuses(results), { 202: 5, 429: 45 });
-      assert.equal(t.outbox.messagesTo(phone(2)).length, 5);
+  it('number enrolment limit, across two instances: 50 users enrolling one number in parallel get exactly SMS_ENROLL_NUMBER_HOURLY_LIMIT sends', async () => {
+    await withApps(2, { cooldownMinutes: 0, enrollNumberHourlyLimit: 3 }, async (apps) => {
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => enrollFor(apps[i % 2], `pump-${i}`, phone(2))));
+      assert.deepEqual(statuses(results), { 202: 3, 429: 47 });
+      assert.equal(apps[0].outbox.messagesTo(phone(2)).length + apps[1].outbox.messagesTo(phone(2)).length, 3);
       const refused = results.find((r) => r.status === 429)!;
       assert.equal(refused.body.code, 'RATE_LIMITED');
-      assert.equal(refused.body.limit, 'phone_hourly');
+      assert.equal(refused.body.limit, 'enroll_phone_hourly');
       assert.equal(refused.headers['retry-after'], String(refused.body.retryAfterSeconds));
     });
   });

@@ -20,18 +20,21 @@ import {
 
 export interface IssueRequest {
   userId: string;
-  factorId: string;
+  /** The verified factor a login code goes to; none for an enrolment, whose factor the issue creates. */
+  factorId?: string;
   phoneE164: string;
   prefix: string;
   purpose: ChallengePurpose;
   clientIp?: string;
   country?: string;
-  /** The provider to try first; its send attempt is opened with the challenge. */
+  /** The provider expected to go first; its send attempt is opened with the challenge. */
   firstProvider: string;
 }
 
 export interface IssuedChallenge {
   id: string;
+  factorId: string;
+  purpose: ChallengePurpose;
   /** Plain code: handed to the message renderer, never stored or logged. */
   code: string;
   expiresAt: Date;
@@ -70,6 +73,7 @@ export class ChallengeService {
       outcome = await this.challenges.issue({
         ...req,
         id,
+        newFactorId: req.factorId ? undefined : randomUUID(),
         codeHash: this.hasher.hash(id, code),
         expiresAt,
         maxAttempts: this.config.maxAttempts,
@@ -86,6 +90,8 @@ export class ChallengeService {
     if ('refused' in outcome) throw this.refusal(outcome.refused);
     return {
       id,
+      factorId: outcome.factorId,
+      purpose: req.purpose,
       code,
       expiresAt,
       createdAt,
@@ -129,10 +135,15 @@ export class ChallengeService {
     throw new MfaError('CODE_INVALID', undefined, { attemptsRemaining });
   }
 
-  /** A challenge whose message no provider took: never verifiable, and its send is not counted. */
-  async withdraw(issued: IssuedChallenge): Promise<void> {
+  /**
+   * A challenge whose message no provider took: never verifiable; an
+   * enrolment's unverified factor goes with it (a refused enrolment leaves no
+   * factor). `refund` gives the send back to the limits: only when no
+   * provider could take it through no fault of the number.
+   */
+  async withdraw(issued: IssuedChallenge, refund: boolean): Promise<void> {
     await this.challenges.invalidate(issued.id, this.clock.now());
-    await this.counters.refund(issued.countedOn, issued.createdAt);
+    if (refund) await this.counters.refund(issued.countedOn, issued.createdAt);
   }
 
   /**

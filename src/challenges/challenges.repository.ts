@@ -10,7 +10,10 @@ export type ChallengePurpose = 'enroll' | 'login';
 export interface NewChallenge {
   id: string;
   userId: string;
-  factorId: string;
+  /** A login code's verified factor… */
+  factorId?: string;
+  /** …or, for an enrolment, the id of the factor to create for the number (or the user's existing row for it). */
+  newFactorId?: string;
   phoneE164: string;
   purpose: ChallengePurpose;
   codeHash: Buffer;
@@ -27,7 +30,7 @@ export interface NewChallenge {
   slot: SendSlotRequest;
 }
 
-export type IssueOutcome = { attemptId: string; nextCooldownSeconds: number } | { refused: SlotRefusal };
+export type IssueOutcome = { attemptId: string; factorId: string; nextCooldownSeconds: number } | { refused: SlotRefusal };
 
 export interface ChallengeRow {
   id: string;
@@ -57,44 +60,64 @@ export class ChallengesRepository {
   constructor(private readonly db: MfaDb) {}
 
   /**
-   * Atomic, one statement: takes a send slot on every limit (mfa_take_send_slot
-   * locks the counters and refuses without recording anything when a limit is
-   * reached), kills the user's live challenge of this purpose, inserts the new
-   * one and opens its first send attempt as 'sending' (so a crash before the
-   * provider answers leaves a trace). The deferred exclusion constraint
-   * `mfa_challenges_one_live` makes a concurrent second issue fail at commit,
-   * undoing its slot too.
+   * Atomic, one statement — the one statement that spans tables (limits,
+   * challenge, factor, send log), so that admission and what it admits commit
+   * together: takes a send slot on every limit (mfa_take_send_slot locks the
+   * counters and refuses without recording anything when a limit is reached),
+   * kills the user's live challenge of this purpose, for an enrolment creates
+   * the number's factor (and drops the user's other unverified ones), inserts
+   * the new challenge and opens its first send attempt as 'sending' (so a
+   * crash before the provider answers leaves a trace). A refusal writes
+   * nothing. The deferred exclusion constraint `mfa_challenges_one_live` makes
+   * a concurrent second issue fail at commit, undoing its slot too.
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
     const s = c.slot;
     try {
-      const [row] = await this.db.query<{ attempt_id: string | null; refused_limit: string | null; wait_seconds: number }>(
+      const [row] = await this.db.query<{
+        attempt_id: string | null;
+        factor_id: string | null;
+        refused_limit: string | null;
+        wait_seconds: number;
+      }>(
         `WITH slot AS (
            SELECT * FROM mfa_take_send_slot($13::text[], $14::text[], $15::int[], $16::int[], $17::int[], $18::boolean[], $19, $10)
+         ), admitted AS (
+           SELECT NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL) AS ok
          ), killed AS (
            UPDATE mfa_challenges SET invalidated_at = $10
-            WHERE user_id = $2 AND purpose = $5 AND ${LIVE} AND NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL)
+            WHERE user_id = $2 AND purpose = $5 AND ${LIVE} AND (SELECT ok FROM admitted)
+         ), factor AS (
+           INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
+           SELECT $21, $2, $4, $12, $10 WHERE $21::uuid IS NOT NULL AND (SELECT ok FROM admitted)
+           ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
+           RETURNING id
+         ), dropped AS (
+           DELETE FROM mfa_sms_factors
+            WHERE $21::uuid IS NOT NULL AND user_id = $2 AND verified_at IS NULL AND phone_e164 <> $4 AND (SELECT ok FROM admitted)
          ), issued AS (
            INSERT INTO mfa_challenges
              (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at,
               country, prefix)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $20
-            WHERE NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL)
-           RETURNING id
+           SELECT $1, $2, COALESCE((SELECT id FROM factor), $3::uuid), $4, $5, $6, $7, $8, $9, $10, $12, $20
+            WHERE (SELECT ok FROM admitted)
+           RETURNING id, factor_id
          ), attempt AS (
            INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
            SELECT id, $2, $11, 1, 'sending', $12 FROM issued
            RETURNING id
          )
-         SELECT (SELECT id FROM attempt) AS attempt_id, slot.refused_limit, slot.wait_seconds FROM slot`,
+         SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
+                slot.refused_limit, slot.wait_seconds FROM slot`,
         [
-          c.id, c.userId, c.factorId, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts,
+          c.id, c.userId, c.factorId ?? null, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts,
           c.clientIp ?? null, c.createdAt, c.firstProvider, c.country ?? null,
           s.subjects, s.names, s.hourly, s.daily, s.cooldownSeconds, s.progressive, s.cooldownCapSeconds, c.prefix,
+          c.newFactorId ?? null,
         ],
       );
       if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
-      return { attemptId: row.attempt_id!, nextCooldownSeconds: row.wait_seconds };
+      return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
     } catch (err) {
       if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
       throw err;
@@ -179,9 +202,19 @@ export class ChallengesRepository {
     );
   }
 
-  /** A challenge whose message no provider took can never be verified. */
+  /**
+   * A challenge whose message no provider took can never be verified; an
+   * enrolment's factor goes with it while unverified (same statement).
+   */
   async invalidate(id: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE mfa_challenges SET invalidated_at = $2 WHERE id = $1 AND ${LIVE}`, [id, now]);
+    await this.db.query(
+      `WITH dead AS (
+         UPDATE mfa_challenges SET invalidated_at = $2 WHERE id = $1 AND ${LIVE} RETURNING factor_id, purpose
+       )
+       DELETE FROM mfa_sms_factors f USING dead
+        WHERE f.id = dead.factor_id AND dead.purpose = 'enroll' AND f.verified_at IS NULL`,
+      [id, now],
+    );
   }
 }
 

@@ -23,6 +23,11 @@ export interface MfaConfig {
   port: number;
   publicBaseUrl?: string;
   trustProxy: string | number | boolean;
+  /** IPv6 clients are keyed by their network of this many bits for every per-IP limit, rule and throttle. */
+  ipv6SubnetPrefix: number;
+  /** Sends to a number its requester has not verified (enrolment), across all users: per rolling hour / 24 h. */
+  enrollNumberHourlyLimit: number;
+  enrollNumberDailyLimit: number;
   smsEnabled: boolean;
   codeLength: number;
   codeValidityMinutes: number;
@@ -127,6 +132,9 @@ const SCHEMA: Schema = {
   port: { env: 'PORT', rule: int(0, 65535), default: 3000 },
   publicBaseUrl: { env: 'PUBLIC_BASE_URL', rule: url(['http', 'https']) },
   trustProxy: { env: 'TRUST_PROXY', rule: trustProxy(), default: false },
+  ipv6SubnetPrefix: { env: 'IPV6_SUBNET_PREFIX', rule: int(32, 128), default: 64 },
+  enrollNumberHourlyLimit: { env: 'SMS_ENROLL_NUMBER_HOURLY_LIMIT', rule: int(1, 1_000_000), default: 3 },
+  enrollNumberDailyLimit: { env: 'SMS_ENROLL_NUMBER_DAILY_LIMIT', rule: int(1, 1_000_000), default: 5 },
   smsEnabled: { env: 'SMS_BACKUP_ENABLED', rule: bool(), default: true },
   codeLength: { env: 'SMS_CODE_LENGTH', rule: int(4, 10), default: 6 },
   codeValidityMinutes: { env: 'SMS_CODE_VALIDITY_MINUTES', rule: int(1, 10), default: 10 },

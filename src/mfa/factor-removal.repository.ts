@@ -45,6 +45,14 @@ export class FactorRemovalRepository {
       if (r.verified && Number(r.others) === 0 && !allowLast) return 'last_factor';
       const { table, key } = TABLES[r.type as keyof typeof TABLES];
       await query(`DELETE FROM ${table} WHERE ${key} = $1 AND user_id = $2`, [factorId, userId]);
+      // A removed number's live codes die with it; its challenges stay as fraud evidence.
+      if (r.type === 'sms') {
+        await query(
+          `UPDATE mfa_challenges SET invalidated_at = $2
+            WHERE factor_id = $1 AND consumed_at IS NULL AND invalidated_at IS NULL`,
+          [factorId, now],
+        );
+      }
       return 'removed';
     });
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AssuranceService, AssuranceView } from '../assurance/assurance.service';
 import { ChallengeService } from '../challenges/challenge.service';
+import { clientKey } from '../common/client-ip';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
@@ -72,9 +73,7 @@ export class MfaService {
       withStatistics: true,
       locales: [context.locale, user.locale],
     });
-    const factor = await this.factors.upsert(user.id, phone.e164, phone.country, this.clock.now());
-    const result = await this.dispatch.send(screened, factor.id);
-    return { factorId: factor.id, ...result };
+    return this.dispatch.send(screened);
   }
 
   /** Proves the number; it replaces the user's previous one, and the session reaches aal2. */
@@ -123,7 +122,8 @@ export class MfaService {
       withStatistics: false,
       locales: [context.locale, user.locale],
     });
-    return this.dispatch.send(screened, factor.id);
+    const { factorId: _, ...sent } = await this.dispatch.send(screened, factor.id);
+    return sent;
   }
 
   /** true when the code is right; false for a wrong, expired, exhausted or missing code. */
@@ -305,7 +305,7 @@ export class MfaService {
             prefix: numberPrefix(phone),
             country: phone.country,
             userId: user.id,
-            clientIp: context.ip,
+            clientIp: clientKey(context.ip, this.config.ipv6SubnetPrefix),
           },
           'blocked',
         );

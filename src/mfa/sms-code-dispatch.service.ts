@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ChallengeService } from '../challenges/challenge.service';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
+import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { FraudGuard } from '../fraud/fraud-guard.service';
 import { assertCountryAllowed } from '../phone/country-policy';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit, splitE164 } from '../phone/mask';
 import { numberPrefix } from '../phone/phone-number';
-import { SmsSender } from '../sms/sms-sender.service';
+import { DeliveryFailed, SmsSender } from '../sms/sms-sender.service';
 import { MessageRenderer } from '../sms/templates/message-renderer';
 import { MfaEvent, MfaEvents } from './mfa-events';
 import type { RequestContext, SmsChallengeResult } from './mfa.types';
@@ -27,17 +29,22 @@ export interface DispatchRequest {
   locales: (string | undefined)[];
 }
 
-/** A request that passed the screening, with the number's range and masked form. */
+/** A request that passed the screening, with the number's range and masked form, and the client's key. */
 export interface Screened extends DispatchRequest {
   prefix: string;
   maskedPhone: string;
+  /** The client address as limits and rules key it (IPv6 by its network). */
+  clientKey?: string;
 }
 
 /**
  * Sends one code to one number, in order: opt-out, country rules, fraud
- * rules, provider reservation, then the atomic issue (limits, challenge,
- * first attempt) and delivery. A send no provider takes is withdrawn: the
- * code dies and the quota is given back.
+ * rules, then the atomic issue (limits, challenge, an enrolment's factor, first
+ * attempt) and delivery, where each provider's budget slot is taken at
+ * hand-over: a request refused anywhere before costs no slot. A send no
+ * provider takes is withdrawn (the code and an enrolment's new factor die);
+ * its quota is given back only when no provider could take it through no
+ * fault of the number.
  */
 @Injectable()
 export class SmsCodeDispatch {
@@ -47,6 +54,7 @@ export class SmsCodeDispatch {
     private readonly renderer: MessageRenderer,
     private readonly fraud: FraudGuard,
     private readonly events: MfaEvents,
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
   ) {}
 
   /**
@@ -58,6 +66,7 @@ export class SmsCodeDispatch {
     assertCountryAllowed(req.country, req.countryRules);
     const { callingCode, nationalNumber } = splitE164(req.phoneE164);
     const prefix = numberPrefix({ callingCode, nationalNumber });
+    const client = clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
     await this.fraud.check({
       e164: req.phoneE164,
       callingCode,
@@ -65,24 +74,24 @@ export class SmsCodeDispatch {
       prefix,
       country: req.country,
       userId: req.userId,
-      clientIp: req.context.ip,
+      clientIp: client,
       withStatistics: req.withStatistics,
     });
-    return { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }) };
+    return { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), clientKey: client };
   }
 
-  /** Reserves a provider, issues the code under the limits, delivers it. */
-  async send(req: Screened, factorId: string): Promise<SmsChallengeResult> {
-    const provider = await this.sender.reserve();
+  /** Issues the code under the limits (an enrolment without `factorId` creates its factor), then delivers it. */
+  async send(req: Screened, factorId?: string): Promise<SmsChallengeResult & { factorId: string }> {
+    const firstProvider = this.sender.firstCandidate();
     const issued = await this.challenges.issue({
       userId: req.userId,
       factorId,
       phoneE164: req.phoneE164,
       prefix: req.prefix,
       purpose: req.purpose,
-      clientIp: req.context.ip,
+      clientIp: req.clientKey,
       country: req.country,
-      firstProvider: provider.name,
+      firstProvider,
     });
     const message = this.renderer.render(issued.code, req.locales);
     let delivery;
@@ -93,19 +102,20 @@ export class SmsCodeDispatch {
           challengeId: issued.id,
           userId: req.userId,
           country: req.country,
-          reserved: { attemptId: issued.firstAttemptId, provider: provider.name },
+          firstAttempt: { attemptId: issued.firstAttemptId, provider: firstProvider },
           encoding: message.encoding,
           segments: message.segments,
         },
       );
     } catch (err) {
-      await this.challenges.withdraw(issued);
-      throw err;
+      const failed = err instanceof DeliveryFailed ? err : undefined;
+      await this.challenges.withdraw(issued, failed?.refund ?? true);
+      throw failed?.error ?? err;
     }
     const { maskedPhone } = req;
     this.events.emit(MfaEvent.SmsSent, {
       userId: req.userId,
-      factorId,
+      factorId: issued.factorId,
       challengeId: issued.id,
       maskedPhone,
       provider: delivery.provider,
@@ -114,6 +124,7 @@ export class SmsCodeDispatch {
       at: issued.createdAt,
     });
     return {
+      factorId: issued.factorId,
       challengeId: issued.id,
       maskedPhone,
       expiresAt: issued.expiresAt,

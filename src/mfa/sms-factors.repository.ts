@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
@@ -24,18 +23,6 @@ export interface SendableFactor extends SmsFactor {
 @Injectable()
 export class SmsFactorsRepository {
   constructor(private readonly db: MfaDb) {}
-
-  /** The user's factor for this number, created unverified if new (one statement). */
-  async upsert(userId: string, phoneE164: string, country: string | undefined, now: Date): Promise<SmsFactor> {
-    const rows = await this.db.query(
-      `INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
-       RETURNING *`,
-      [randomUUID(), userId, phoneE164, country ?? null, now],
-    );
-    return toFactor(rows[0]);
-  }
 
   /**
    * The user's verified number with, in the same read, its opt-out state and
@@ -70,7 +57,8 @@ export class SmsFactorsRepository {
   /**
    * One verified phone per user (phones change: the new one replaces the old).
    * Atomic: marks this factor verified, removes the user's other SMS factors
-   * and raises the session, only while the step-up condition holds (a user
+   * (killing their live codes; the challenges stay as fraud evidence) and
+   * raises the session, only while the step-up condition holds (a user
    * who already holds a factor must be at aal2 in this session).
    */
   async markVerifiedReplacingOthers(
@@ -85,7 +73,10 @@ export class SmsFactorsRepository {
          UPDATE mfa_sms_factors SET verified_at = $3, last_used_at = $3
           WHERE id = $1 AND user_id = $2 AND (SELECT ok FROM allowed) RETURNING id
        ), replaced AS (
-         DELETE FROM mfa_sms_factors WHERE user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM verified)
+         DELETE FROM mfa_sms_factors WHERE user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM verified) RETURNING id
+       ), orphaned AS (
+         UPDATE mfa_challenges SET invalidated_at = $3
+          WHERE factor_id IN (SELECT id FROM replaced) AND consumed_at IS NULL AND invalidated_at IS NULL
        ), raised AS (
          ${raiseAssuranceSql({ user: '$2', session: '$4', method: "'sms'", now: '$3', expires: '$6' }, 'FROM verified')}
        )

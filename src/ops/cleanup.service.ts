@@ -5,6 +5,9 @@ import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { runExclusive, scheduleEvery } from '../database/exclusive-job';
 import { MfaDb, Queryable } from '../database/mfa-db';
 
+/** The fraud rules read challenges up to 24 h 10 min old: they are kept at least this long, whatever the grace. */
+const FRAUD_WINDOW_MS = (24 * 60 + 10) * 60_000;
+
 /** Any advisory-lock key unique to this job. */
 const CLEANUP_LOCK = 734_114_002;
 
@@ -59,7 +62,7 @@ export class CleanupService implements OnModuleInit {
   private async sweep(query: Queryable): Promise<CleanupReport> {
     const now = this.clock.now();
     const day = 86_400_000;
-    const graceEdge = new Date(now.getTime() - this.config.challengeGraceHours * 3_600_000);
+    const graceEdge = new Date(now.getTime() - Math.max(this.config.challengeGraceHours * 3_600_000, FRAUD_WINDOW_MS));
     const report: CleanupReport = { challenges: 0, sendLog: 0, fraudEvents: 0, counters: 0, sessions: 0, batches: 0 };
     const inBatches = async (table: string, where: string, params: unknown[]): Promise<number> => {
       let total = 0;

@@ -8,9 +8,11 @@ import { SmsSender } from '../sms/sms-sender.service';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 
 /**
- * Readiness (`/health`, `/health/ready`): 200 when the database answers and at
- * least one SMS provider can take messages, 503 otherwise and while shutting
- * down. Liveness (`/health/live`): 200 while the process serves requests.
+ * Readiness (`/health`, `/health/ready`): 200 when the database answers, 503
+ * otherwise and while shutting down. Provider circuits do not decide it: an
+ * open circuit is a provider's trouble, not this replica's, and pulling every
+ * replica would take TOTP down too; their states are in the details (and in
+ * `sms_provider_up`). Liveness (`/health/live`): 200 while the process serves requests.
  */
 @ApiTags('ops')
 @Controller('health')
@@ -45,11 +47,10 @@ export class HealthController implements BeforeApplicationShutdown {
     ]);
   }
 
+  /** Informational: never fails readiness. `usable` says whether some provider can take a message now. */
   private providers() {
-    const indicator = this.indicators.check('sms');
     const states = this.sender.providerStates();
     const usable = states.some((p) => p.enabled && p.circuit !== 'open');
-    const details = { smsEnabled: this.config.smsEnabled, providers: states };
-    return usable || !this.config.smsEnabled ? indicator.up(details) : indicator.down(details);
+    return this.indicators.check('sms').up({ smsEnabled: this.config.smsEnabled, usable, providers: states });
   }
 }

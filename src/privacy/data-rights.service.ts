@@ -78,8 +78,8 @@ export class DataRightsService {
       const count = async (sql: string) => (await query(sql, [userId])).length;
       const phones = (await query(`SELECT DISTINCT phone_e164 FROM mfa_challenges WHERE user_id = $1
                                    UNION SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map(
-        (r) => `phone:${r.phone_e164}`,
-      );
+        (r) => [`phone:${r.phone_e164}`, `enroll:${r.phone_e164}`],
+      ).flat();
       const report: ErasureReport = {
         sendLogAnonymised: await count(`UPDATE sms_send_log SET user_id = NULL WHERE user_id = $1 RETURNING 1`),
         fraudEventsAnonymised: await count(

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
@@ -8,12 +8,15 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 
 /**
- * Per-client-IP request throttling of the MFA routes (HTTP_THROTTLE_PER_MINUTE).
- * The IP is Express's `req.ip`, so TRUST_PROXY decides which forwarded hop counts.
+ * Per-client request throttling of the MFA routes (HTTP_THROTTLE_PER_MINUTE).
+ * The client is Express's `req.ip` (TRUST_PROXY decides which forwarded hop
+ * counts), keyed like every per-IP limit: IPv6 by its network (clientKey).
  */
 @Injectable()
 export class MfaThrottlerGuard extends ThrottlerGuard {
@@ -22,8 +25,13 @@ export class MfaThrottlerGuard extends ThrottlerGuard {
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
     private readonly metrics: MfaMetrics,
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
   ) {
     super(options, storage, reflector);
+  }
+
+  protected async getTracker(req: Record<string, any>): Promise<string> {
+    return clientKey(req.ip, this.config.ipv6SubnetPrefix) ?? 'unknown';
   }
 
   protected async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

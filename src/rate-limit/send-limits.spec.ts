@@ -6,7 +6,7 @@ import { isCooldown, sendSlotRequest } from './send-limits';
 describe('send limit policy', () => {
   it('counts a send against its user, its number and its client IP with the configured limits', () => {
     const config = loadMfaConfig({ SMS_COOLDOWN_MINUTES: '2', SMS_HOURLY_LIMIT: '4', SMS_DAILY_LIMIT: '8', SMS_IP_HOURLY_LIMIT: '30' });
-    const r = sendSlotRequest(config, { userId: 'u1', phoneE164: '+14152017001', clientIp: '203.0.113.9' });
+    const r = sendSlotRequest(config, { userId: 'u1', phoneE164: '+14152017001', clientIp: '203.0.113.9', purpose: 'login' });
     assert.deepEqual(r.subjects, ['user:u1', 'phone:+14152017001', 'ip:203.0.113.9']);
     assert.deepEqual(r.hourly, [4, 4, 30]);
     assert.deepEqual(r.daily.slice(0, 2), [8, 8]);
@@ -16,9 +16,17 @@ describe('send limit policy', () => {
   });
 
   it('has no IP subject without a client IP, and no cooldown when it is 0', () => {
-    const r = sendSlotRequest(loadMfaConfig({ SMS_COOLDOWN_MINUTES: '0' }), { userId: 'u', phoneE164: '+1' });
+    const r = sendSlotRequest(loadMfaConfig({ SMS_COOLDOWN_MINUTES: '0' }), { userId: 'u', phoneE164: '+1', purpose: 'login' });
     assert.equal(r.subjects.length, 2);
     assert.deepEqual(r.cooldownSeconds, [0, 0]);
+  });
+
+  it("counts an enrolment send on the number's enrolment bucket, not on its owners' bucket", () => {
+    const config = loadMfaConfig({ SMS_ENROLL_NUMBER_HOURLY_LIMIT: '2', SMS_ENROLL_NUMBER_DAILY_LIMIT: '4' });
+    const r = sendSlotRequest(config, { userId: 'u1', phoneE164: '+14152017001', purpose: 'enroll' });
+    assert.deepEqual(r.subjects, ['user:u1', 'enroll:+14152017001']);
+    assert.deepEqual(r.names, ['user', 'enroll_phone']);
+    assert.deepEqual([r.hourly[1], r.daily[1]], [2, 4]);
   });
 
   it('tells a cooldown from a rate limit', () => {

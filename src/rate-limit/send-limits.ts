@@ -1,10 +1,16 @@
 import type { MfaConfig } from '../config/mfa-config';
 
-/** What one send counts against: its user, its number, and the client IP when known. */
+/** What one send counts against: its user, its number, and the client (key) when known. */
 export interface SendSubjects {
   userId: string;
   phoneE164: string;
   clientIp?: string;
+  /**
+   * `enroll`: a send to a number its requester has not verified. It counts on
+   * the number's enrolment bucket (across all users), never on the bucket of
+   * the number's verified owners, so strangers cannot lock an owner out.
+   */
+  purpose: 'enroll' | 'login';
 }
 
 /** The arguments of `mfa_take_send_slot`: one entry per subject. */
@@ -22,16 +28,18 @@ export interface SendSlotRequest {
 const UNLIMITED = 2_000_000_000;
 
 /**
- * The send-limit policy (README, Limits and abuse defence): cooldown per user (progressive) and
- * per number; hourly and daily per user and per number; hourly per IP.
+ * The send-limit policy (README, Limits and abuse defence): cooldown per user
+ * (progressive) and per number; hourly and daily per user, per number (its
+ * owners' sends and enrolment sends in two buckets); hourly per client.
  */
 export function sendSlotRequest(config: MfaConfig, s: SendSubjects): SendSlotRequest {
   const cooldown = config.cooldownMinutes * 60;
+  const enrol = s.purpose === 'enroll';
   const request: SendSlotRequest = {
-    subjects: [`user:${s.userId}`, `phone:${s.phoneE164}`],
-    names: ['user', 'phone'],
-    hourly: [config.hourlyLimit, config.hourlyLimit],
-    daily: [config.dailyLimit, config.dailyLimit],
+    subjects: [`user:${s.userId}`, enrol ? `enroll:${s.phoneE164}` : `phone:${s.phoneE164}`],
+    names: ['user', enrol ? 'enroll_phone' : 'phone'],
+    hourly: [config.hourlyLimit, enrol ? config.enrollNumberHourlyLimit : config.hourlyLimit],
+    daily: [config.dailyLimit, enrol ? config.enrollNumberDailyLimit : config.dailyLimit],
     cooldownSeconds: [cooldown, cooldown],
     progressive: [config.progressiveCooldown, false],
     cooldownCapSeconds: Math.max(cooldown, config.cooldownMaxMinutes * 60),

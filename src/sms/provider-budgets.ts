@@ -51,6 +51,12 @@ export class ProviderBudgets {
     }
   }
 
+  /** Returns a slot taken by tryTake() but not used (to the in-memory lease: it stays leased). */
+  giveBack(provider: string): void {
+    const lease = this.leases.get(provider);
+    if (lease) lease.remaining += 1;
+  }
+
   /** Leases up to leaseSize() slots; returns how many were granted. */
   private async refill(provider: string, limits: ProviderLimits, now: Date): Promise<number> {
     const t = now.getTime();

@@ -28,6 +28,11 @@ export class SendLogRepository {
     return rows[0].id;
   }
 
+  /** The attempt opened with the challenge goes to another provider than first expected (the first one's budget was spent). */
+  async reassign(id: string, provider: string): Promise<void> {
+    await this.db.query(`UPDATE sms_send_log SET provider = $2, updated_at = now() WHERE id = $1`, [id, provider]);
+  }
+
   /** The provider took the message. Concurrent outcomes are written together (see Batcher). */
   accepted(id: string, result: SendResult, latencyMs: number, encoding: string): Promise<void> {
     return this.acceptedWrites.add({ id, result, latencyMs, encoding });

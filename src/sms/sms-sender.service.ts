@@ -20,11 +20,26 @@ export interface DeliveryContext {
   challengeId: string;
   userId: string;
   country?: string;
-  /** The provider reserved by reserve(), whose attempt row was opened with the challenge. */
-  reserved: { attemptId: string; provider: string };
+  /** The attempt row opened with the challenge for firstCandidate(); used by the first provider that is handed the message. */
+  firstAttempt: { attemptId: string; provider: string };
   /** As rendered: logged with the attempt (segments unless the provider reports its own count). */
   encoding: string;
   segments: number;
+}
+
+/**
+ * Thrown by deliver(): the error for the client, and whether the send is given
+ * back to the requester's limits (only when no provider could take it through
+ * no fault of the number: down, spent, circuits open).
+ */
+export class DeliveryFailed extends Error {
+  constructor(
+    readonly error: MfaError,
+    readonly refund: boolean,
+  ) {
+    super(error.message);
+    this.name = 'DeliveryFailed';
+  }
 }
 
 export interface Delivery {
@@ -59,10 +74,14 @@ const CIRCUIT_NAMES: Record<CircuitState, ProviderState['circuit']> = {
 
 /**
  * The sending pipeline: providers in priority order; a provider is skipped
- * when disabled, its circuit is open, or its shared budget is spent. Each
- * attempt is logged; transient failures fail over with the same message,
- * permanent ones become the number's error. The loop never reads vendor
- * codes: the adapters classify.
+ * when disabled, its circuit is open (or half-open: one caller probes, the
+ * others go straight to the next provider), or its shared budget is spent. A
+ * budget slot is taken only at hand-over, so nothing refused before costs one.
+ * Each attempt is logged. `transient` failures (the provider's health) count
+ * towards its circuit and fail over; `rejected` ones (this provider will not
+ * take this message) fail over without touching the circuit; `permanent` ones
+ * belong to the number and stop. The loop never reads vendor codes: the
+ * adapters classify.
  */
 @Injectable()
 export class SmsSender {
@@ -83,7 +102,8 @@ export class SmsSender {
       .filter((p) => p.enabled)
       .map((provider) => ({
         provider,
-        // Only transient failures count towards opening: a wrong number says nothing about the provider.
+        // Only the provider's health counts towards opening: a wrong number or a
+        // refused destination says nothing about it.
         breaker: circuitBreaker(
           handleWhen((e) => e instanceof ProviderError && e.kind === 'transient'),
           {
@@ -112,46 +132,54 @@ export class SmsSender {
   }
 
   /**
-   * Picks the provider a new message goes to first and takes a slot of its
-   * budget. None → PROVIDERS_UNAVAILABLE before anything is written.
+   * The provider a new message will most likely go to first (its attempt row
+   * is opened with the challenge); takes nothing. None whose circuit lets a
+   * call through → PROVIDERS_UNAVAILABLE before anything is written.
    */
-  async reserve(): Promise<SmsProvider> {
-    for (const route of this.routes) {
-      if (await this.usable(route)) return route.provider;
-    }
-    throw unavailable();
+  firstCandidate(): string {
+    const route = this.routes.find((r) => this.callable(r));
+    if (!route) throw unavailable();
+    return route.provider.name;
   }
 
   async deliver(message: SmsMessage, ctx: DeliveryContext): Promise<Delivery> {
-    const start = this.routes.findIndex((r) => r.provider.name === ctx.reserved.provider);
     let attempt = 0;
     let previous: string | undefined;
-    for (let index = Math.max(start, 0); index < this.routes.length; index++) {
+    let unusedRow: DeliveryContext['firstAttempt'] | undefined = ctx.firstAttempt;
+    let providerDown = false;
+    let lastRejection: ProviderError | undefined;
+    for (let index = 0; index < this.routes.length; index++) {
       const route = this.routes[index];
-      const reserved = index === start;
-      if (!reserved && !(await this.usable(route))) continue;
+      if (!(await this.take(route))) continue;
       attempt += 1;
       if (previous) this.events.failedOver(previous, route.provider.name);
-      const attemptId = reserved
-        ? ctx.reserved.attemptId
-        : await this.sendLog.begin({
-            challengeId: ctx.challengeId,
-            userId: ctx.userId,
-            country: ctx.country,
-            provider: route.provider.name,
-            attempt,
-          });
+      let attemptId: string;
+      if (unusedRow) {
+        attemptId = unusedRow.attemptId;
+        if (unusedRow.provider !== route.provider.name) await this.sendLog.reassign(attemptId, route.provider.name);
+        unusedRow = undefined;
+      } else {
+        attemptId = await this.sendLog.begin({
+          challengeId: ctx.challengeId,
+          userId: ctx.userId,
+          country: ctx.country,
+          provider: route.provider.name,
+          attempt,
+        });
+      }
       const started = performance.now();
       let result: SendResult;
       try {
         result = await route.breaker.execute(() => this.sendWithDeadline(route.provider, message));
       } catch (err) {
         const failure = toProviderError(err);
-        const next = failure.kind === 'transient' ? this.routes[index + 1]?.provider.name : undefined;
+        const next = failure.kind === 'permanent' ? undefined : this.routes[index + 1]?.provider.name;
         await this.sendLog.failed(attemptId, failure, Math.round(performance.now() - started), next);
         this.events.failed(route.provider.name, failure);
         this.logger.warn(`${route.provider.name} failed for ${maskPhone(message.to)}: ${failure.message}`);
-        if (failure.kind === 'permanent') throw toNumberError(failure);
+        if (failure.kind === 'permanent') throw new DeliveryFailed(toNumberError(failure), false);
+        if (failure.kind === 'transient') providerDown = true;
+        else lastRejection = failure;
         previous = route.provider.name;
         continue;
       }
@@ -160,28 +188,43 @@ export class SmsSender {
       this.events.sent(route.provider.name, result);
       return { provider: route.provider.name, attempts: attempt, result };
     }
-    throw unavailable();
+    // The row opened with the challenge was never handed to anyone: it records why.
+    if (unusedRow) await this.sendLog.failed(unusedRow.attemptId, new ProviderError('server', 'no_provider'), 0);
+    if (lastRejection && !providerDown) throw new DeliveryFailed(rejectionError(lastRejection), false);
+    throw new DeliveryFailed(unavailable(), true);
   }
 
-  /** Circuit not open, and a budget slot taken. */
-  private async usable(route: Route): Promise<boolean> {
-    // An open circuit is skipped without a call until halfOpenAfter has passed;
-    // then the next execute() is cockatiel's half-open probe.
-    const halfOpenDue = Date.now() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs;
-    if (route.breaker.state === CircuitState.Open && !halfOpenDue) return false;
-    const limits = this.config.providers[route.provider.name];
-    const taken = await this.budgets.tryTake(route.provider.name, limits, this.clock.now());
-    if (!taken) this.events.budgetSpent(route.provider.name);
-    return taken;
+  /**
+   * Whether a call may go to this route now: circuit closed, or open with its
+   * half-open time due (that caller becomes the one probe). Half-open (a probe
+   * in flight): no, so nobody queues behind the probe.
+   */
+  private callable(route: Route): boolean {
+    const state = route.breaker.state;
+    if (state === CircuitState.HalfOpen || state === CircuitState.Isolated) return false;
+    return state !== CircuitState.Open || Date.now() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs;
   }
 
+  /** A budget slot for a message about to be handed to this route (none taken when the route is not callable). */
+  private async take(route: Route): Promise<boolean> {
+    if (!this.callable(route)) return false;
+    const name = route.provider.name;
+    if (!(await this.budgets.tryTake(name, this.config.providers[name], this.clock.now()))) {
+      this.events.budgetSpent(name);
+      return false;
+    }
+    // Another caller may have started the half-open probe while this one waited for the slot.
+    if (this.callable(route)) return true;
+    this.budgets.giveBack(name);
+    return false;
+  }
   private async sendWithDeadline(provider: SmsProvider, message: SmsMessage): Promise<SendResult> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(ProviderError.transient('timeout'));
+        reject(new ProviderError('timeout'));
       }, this.config.providerTimeoutMs);
     });
     try {
@@ -194,8 +237,8 @@ export class SmsSender {
 
 function toProviderError(err: unknown): ProviderError {
   if (err instanceof ProviderError) return err;
-  if (err instanceof BrokenCircuitError) return ProviderError.transient('server', 'circuit_open');
-  return ProviderError.transient('network');
+  if (err instanceof BrokenCircuitError) return new ProviderError('server', 'circuit_open');
+  return new ProviderError('network');
 }
 
 function toNumberError(failure: ProviderError): MfaError {
@@ -208,6 +251,13 @@ function toNumberError(failure: ProviderError): MfaError {
     default:
       return unavailable();
   }
+}
+
+/** Every provider that was tried refused this message (none was down): the send counts on the limits. */
+function rejectionError(failure: ProviderError): MfaError {
+  return failure.reason === 'region'
+    ? new MfaError('COUNTRY_NOT_ALLOWED', 'No SMS provider may send to this destination.')
+    : new MfaError('PROVIDERS_UNAVAILABLE', 'No SMS provider accepted this message.', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER });
 }
 
 function unavailable(): MfaError {

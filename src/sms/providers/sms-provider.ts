@@ -19,38 +19,56 @@ export interface SendResult {
 }
 
 /**
- * Every failure is classified once, in the adapter: `transient` failures
- * (timeout, network, 5xx, throttling) move on to the next provider;
- * `permanent` ones belong to the number and stop the failover.
+ * Every failure is classified once, in the adapter, by what it says about whom:
+ * - `transient`: the provider's health (timeout, network, 5xx, throttling, an
+ *   account-wide problem: authentication, suspension, funds). Counts towards
+ *   its circuit; the message fails over to the next provider.
+ * - `rejected`: this provider will not take this message (the destination
+ *   region is not enabled, the request or its content is refused). Says
+ *   nothing about its health (no circuit count); the next provider may take it.
+ * - `permanent`: the number itself (invalid, not a mobile, opted out). No
+ *   provider can help: the failover stops and the number's error is returned.
  */
-export type FailureKind = 'transient' | 'permanent';
+export type FailureKind = 'transient' | 'rejected' | 'permanent';
 export type FailureReason =
   | 'timeout'
   | 'network'
   | 'server'
   | 'throttled'
-  | 'rejected'
+  | 'account'
+  | 'region'
+  | 'request'
+  | 'content'
   | 'invalid_number'
   | 'opted_out'
   | 'not_mobile';
 
+const KIND_OF: Record<FailureReason, FailureKind> = {
+  timeout: 'transient',
+  network: 'transient',
+  server: 'transient',
+  throttled: 'transient',
+  account: 'transient',
+  region: 'rejected',
+  request: 'rejected',
+  content: 'rejected',
+  invalid_number: 'permanent',
+  opted_out: 'permanent',
+  not_mobile: 'permanent',
+};
+
 export class ProviderError extends Error {
+  readonly kind: FailureKind;
+
   constructor(
-    readonly kind: FailureKind,
     readonly reason: FailureReason,
     /** The vendor's own code, e.g. Twilio 21211 or SNS InvalidParameter. */
     readonly providerCode?: string,
   ) {
+    const kind = KIND_OF[reason];
     super(`${kind} provider failure: ${reason}${providerCode ? ` (${providerCode})` : ''}`);
+    this.kind = kind;
     this.name = 'ProviderError';
-  }
-
-  static transient(reason: FailureReason, providerCode?: string): ProviderError {
-    return new ProviderError('transient', reason, providerCode);
-  }
-
-  static permanent(reason: FailureReason, providerCode?: string): ProviderError {
-    return new ProviderError('permanent', reason, providerCode);
   }
 }
 

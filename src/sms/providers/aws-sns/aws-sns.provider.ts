@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
-import { ProviderError, SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { classifySnsError } from './aws-sns-errors';
 
 /**
  * AWS SNS direct-to-phone SMS (transactional). Credentials come from the
@@ -43,29 +44,11 @@ export class AwsSnsSmsProvider implements SmsProvider {
       );
       return { providerMessageId: out.MessageId, status: 'queued' };
     } catch (err) {
-      throw classify(err);
+      throw classifySnsError(err);
     }
   }
 
   destroy(): void {
     this.client?.destroy();
   }
-}
-
-/** The one place SNS failures are read. */
-export function classify(err: unknown): ProviderError {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number }; $fault?: string; code?: string };
-  const name = e.name ?? 'Error';
-  const status = e.$metadata?.httpStatusCode;
-  if (name === 'InvalidParameterException' || name === 'InvalidParameter' || name === 'InvalidParameterValue') {
-    return ProviderError.permanent('invalid_number', name);
-  }
-  if (name === 'OptedOutException') return ProviderError.permanent('opted_out', name);
-  if (/Throttl/i.test(name) || status === 429) return ProviderError.transient('throttled', name);
-  if (name === 'AbortError' || name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
-    return ProviderError.transient('timeout', name);
-  }
-  if (status !== undefined && status >= 500) return ProviderError.transient('server', name);
-  if (status !== undefined) return ProviderError.transient('rejected', name);
-  return ProviderError.transient('network', e.code ?? name);
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
 import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
-import { ProviderError, SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { classifyTwilioError } from './twilio-errors';
 import { statusCallbackUrl } from '../../../webhooks/webhook-urls';
 
 /**
@@ -26,16 +27,6 @@ class BaseUrlRequestClient extends RequestClient {
     return super.request(opts);
   }
 }
-
-/** Error codes that belong to the number: failing over would not help. */
-const NUMBER_ERRORS: Record<number, 'invalid_number' | 'opted_out' | 'not_mobile'> = {
-  21211: 'invalid_number', // invalid 'To' number
-  21217: 'invalid_number', // phone number does not appear to be valid
-  21407: 'invalid_number', // unsupported destination
-  21610: 'opted_out', // the recipient replied STOP
-  21612: 'not_mobile', // cannot route to this number
-  21614: 'not_mobile', // 'To' is not a mobile number
-};
 
 @Injectable()
 export class TwilioSmsProvider implements SmsProvider {
@@ -67,7 +58,7 @@ export class TwilioSmsProvider implements SmsProvider {
         ...(callback ? { statusCallback: callback } : {}),
       });
     } catch (err) {
-      throw classify(err);
+      throw classifyTwilioError(err);
     }
     return {
       providerMessageId: sent.sid,
@@ -77,21 +68,4 @@ export class TwilioSmsProvider implements SmsProvider {
       currency: sent.priceUnit ?? undefined,
     };
   }
-}
-
-/** The one place Twilio failures are read: number errors are permanent, all else fails over. */
-export function classify(err: unknown): ProviderError {
-  const e = err as { status?: number; code?: number | string };
-  if (typeof e.status === 'number') {
-    const numeric = typeof e.code === 'number' ? e.code : undefined;
-    const reason = numeric !== undefined ? NUMBER_ERRORS[numeric] : undefined;
-    if (reason) return ProviderError.permanent(reason, String(numeric));
-    if (e.status === 429 || numeric === 20429) return ProviderError.transient('throttled', String(numeric ?? 429));
-    if (e.status >= 500) return ProviderError.transient('server', String(numeric ?? e.status));
-    // Account, permission or request problems: another provider may still deliver.
-    return ProviderError.transient('rejected', String(numeric ?? e.status));
-  }
-  const code = typeof e.code === 'string' ? e.code : undefined;
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return ProviderError.transient('timeout', code);
-  return ProviderError.transient('network', code);
 }

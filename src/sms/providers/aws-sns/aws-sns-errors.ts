@@ -1,0 +1,59 @@
+import { FailureReason, ProviderError } from '../sms-provider';
+
+/**
+ * The error codes of SNS Publish (docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ * and the common AWS errors), by family. Parameter errors name what is wrong:
+ * a phone number is the number's fault, anything else the request's.
+ */
+export const SNS_ERRORS: Record<string, FailureReason> = {
+  OptedOut: 'opted_out',
+  OptedOutException: 'opted_out',
+  // Account-wide: every message would fail.
+  AuthorizationError: 'account',
+  AccessDenied: 'account',
+  AccessDeniedException: 'account',
+  InvalidClientTokenId: 'account',
+  SignatureDoesNotMatch: 'account',
+  ExpiredToken: 'account',
+  InvalidSecurity: 'account',
+  UnrecognizedClientException: 'account',
+  KMSAccessDenied: 'account',
+  KMSDisabled: 'account',
+  KMSInvalidState: 'account',
+  KMSNotFound: 'account',
+  KMSOptInRequired: 'account',
+  // Throttling (also the account's monthly SMS spend limit).
+  Throttled: 'throttled',
+  Throttling: 'throttled',
+  ThrottlingException: 'throttled',
+  KMSThrottling: 'throttled',
+  // The service.
+  InternalError: 'server',
+  InternalFailure: 'server',
+  ServiceUnavailable: 'server',
+  // This request.
+  NotFound: 'request',
+  InvalidAction: 'request',
+  ValidationError: 'request',
+};
+
+const PARAMETER_ERRORS = new Set(['InvalidParameter', 'InvalidParameterException', 'InvalidParameterValue', 'ValidationException']);
+
+/** The one place SNS failures are read. */
+export function classifySnsError(err: unknown): ProviderError {
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  if (PARAMETER_ERRORS.has(name)) {
+    if (/opted.?out/i.test(e.message ?? '')) return new ProviderError('opted_out', name);
+    return new ProviderError(/phone ?number/i.test(e.message ?? '') ? 'invalid_number' : 'request', name);
+  }
+  const known = SNS_ERRORS[name];
+  if (known) return new ProviderError(known, name);
+  if (name === 'AbortError' || name === 'TimeoutError' || e.code === 'ETIMEDOUT') return new ProviderError('timeout', name);
+  if (status === 429) return new ProviderError('throttled', name);
+  if (status === 401 || status === 403) return new ProviderError('account', name);
+  if (status !== undefined && status >= 500) return new ProviderError('server', name);
+  if (status !== undefined) return new ProviderError('request', name);
+  return new ProviderError('network', e.code ?? name);
+}
