@@ -147,7 +147,7 @@ export class SmsSender {
     let previous: string | undefined;
     let unusedRow: DeliveryContext['firstAttempt'] | undefined = ctx.firstAttempt;
     let providerDown = false;
-    let lastRejection: ProviderError | undefined;
+    const rejections: ProviderError[] = [];
     for (let index = 0; index < this.routes.length; index++) {
       const route = this.routes[index];
       if (!(await this.take(route))) continue;
@@ -179,7 +179,7 @@ export class SmsSender {
         this.logger.warn(`${route.provider.name} failed for ${maskPhone(message.to)}: ${failure.message}`);
         if (failure.kind === 'permanent') throw new DeliveryFailed(toNumberError(failure), false);
         if (failure.kind === 'transient') providerDown = true;
-        else lastRejection = failure;
+        else rejections.push(failure);
         previous = route.provider.name;
         continue;
       }
@@ -190,7 +190,7 @@ export class SmsSender {
     }
     // The row opened with the challenge was never handed to anyone: it records why.
     if (unusedRow) await this.sendLog.failed(unusedRow.attemptId, new ProviderError('server', 'no_provider'), 0);
-    if (lastRejection && !providerDown) throw new DeliveryFailed(rejectionError(lastRejection), false);
+    if (rejections.length && !providerDown) throw new DeliveryFailed(rejectionError(rejections), false);
     throw new DeliveryFailed(unavailable(), true);
   }
 
@@ -254,8 +254,8 @@ function toNumberError(failure: ProviderError): MfaError {
 }
 
 /** Every provider that was tried refused this message (none was down): the send counts on the limits. */
-function rejectionError(failure: ProviderError): MfaError {
-  return failure.reason === 'region'
+function rejectionError(rejections: ProviderError[]): MfaError {
+  return rejections.some((r) => r.reason === 'region')
     ? new MfaError('COUNTRY_NOT_ALLOWED', 'No SMS provider may send to this destination.')
     : new MfaError('PROVIDERS_UNAVAILABLE', 'No SMS provider accepted this message.', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER });
 }

@@ -8,7 +8,9 @@ export type FakeMode =
   | { kind: 'server-error' }
   | { kind: 'throttle' }
   | { kind: 'hang' }
-  | { kind: 'number-error'; code: string };
+  | { kind: 'number-error'; code: string }
+  /** Any vendor error: HTTP status and the vendor's code, for every request or only those to numbers starting with `onlyTo`. */
+  | { kind: 'error'; status: number; code: string; onlyTo?: string };
 
 export interface RecordedRequest {
   path: string;
@@ -26,7 +28,14 @@ export abstract class FakeServer {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
 
-  protected abstract answer(req: RecordedRequest, res: ServerResponse): void;
+  /** Answers a request in the vendor's format, as `mode` says. */
+  protected abstract answer(req: RecordedRequest, mode: FakeMode, res: ServerResponse): void;
+
+  /** The vendor's error response for an HTTP status and one of its error codes. */
+  protected abstract answerError(res: ServerResponse, status: number, code: string): void;
+
+  /** The number a request is for. */
+  protected abstract recipient(req: RecordedRequest): string;
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -40,7 +49,11 @@ export abstract class FakeServer {
         };
         this.requests.push(recorded);
         if (this.mode.kind === 'hang') return; // never answers; closed on stop()
-        this.answer(recorded, res);
+        const mode = this.mode;
+        if (mode.kind === 'error' && (!mode.onlyTo || this.recipient(recorded).startsWith(mode.onlyTo))) {
+          return this.answerError(res, mode.status, mode.code);
+        }
+        this.answer(recorded, mode.kind === 'error' ? { kind: 'ok' } : mode, res);
       });
     });
     this.server.on('connection', (s) => {

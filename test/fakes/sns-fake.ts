@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { FakeServer, RecordedRequest } from './fake-server';
+import { FakeMode, FakeServer, RecordedRequest } from './fake-server';
 
 const XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
 
@@ -9,18 +9,18 @@ const XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
  * XML answers, XML errors (<ErrorResponse><Error><Type/><Code/><Message/>).
  */
 export class SnsFake extends FakeServer {
-  protected answer(req: RecordedRequest, res: ServerResponse): void {
+  protected answer(req: RecordedRequest, mode: FakeMode, res: ServerResponse): void {
     if (req.form.get('Action') !== 'Publish') return error(res, 400, 'Sender', 'InvalidAction', 'Unknown action');
     if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
       return error(res, 403, 'Sender', 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     }
-    switch (this.mode.kind) {
+    switch (mode.kind) {
       case 'server-error':
         return error(res, 500, 'Receiver', 'InternalError', 'Internal failure');
       case 'throttle':
         return error(res, 429, 'Sender', 'Throttled', 'Rate exceeded');
       case 'number-error':
-        return error(res, 400, 'Sender', this.mode.code, 'Invalid parameter: PhoneNumber Reason: not a valid number');
+        return error(res, 400, 'Sender', mode.code, 'Invalid parameter: PhoneNumber Reason: not a valid number');
       default:
         res.writeHead(200, { 'content-type': 'text/xml' });
         res.end(
@@ -28,6 +28,14 @@ export class SnsFake extends FakeServer {
             `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
         );
     }
+  }
+
+  protected answerError(res: ServerResponse, status: number, code: string): void {
+    error(res, status, status >= 500 ? 'Receiver' : 'Sender', code, `Error ${code}`);
+  }
+
+  protected recipient(req: RecordedRequest): string {
+    return req.form.get('PhoneNumber') ?? '';
   }
 
   /** Message attributes of a request, by name (MessageAttributes.entry.N.Name / .Value.StringValue). */

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { FakeServer, RecordedRequest } from './fake-server';
+import { FakeMode, FakeServer, RecordedRequest } from './fake-server';
 
 /**
  * Twilio's Messages API as the SDK sees it: POST
@@ -7,21 +7,21 @@ import { FakeServer, RecordedRequest } from './fake-server';
  * auth; JSON answers, and Twilio's error JSON ({ code, message, more_info, status }).
  */
 export class TwilioFake extends FakeServer {
-  protected answer(req: RecordedRequest, res: ServerResponse): void {
+  protected answer(req: RecordedRequest, mode: FakeMode, res: ServerResponse): void {
     const match = req.path.match(/^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/);
     if (!match || !req.headers.authorization?.startsWith('Basic ')) {
       return json(res, 401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
     }
-    switch (this.mode.kind) {
+    switch (mode.kind) {
       case 'server-error':
         return json(res, 500, { code: 20500, message: 'Internal Server Error', status: 500 });
       case 'throttle':
         return json(res, 429, { code: 20429, message: 'Too Many Requests', status: 429 });
       case 'number-error':
         return json(res, 400, {
-          code: Number(this.mode.code),
+          code: Number(mode.code),
           message: `The 'To' number ${req.form.get('To')} is not valid.`,
-          more_info: `https://www.twilio.com/docs/errors/${this.mode.code}`,
+          more_info: `https://www.twilio.com/docs/errors/${mode.code}`,
           status: 400,
         });
       default:
@@ -43,6 +43,14 @@ export class TwilioFake extends FakeServer {
           uri: `/2010-04-01/Accounts/${match[1]}/Messages/SM.json`,
         });
     }
+  }
+
+  protected answerError(res: ServerResponse, status: number, code: string): void {
+    json(res, status, { code: Number(code), message: `Error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+  }
+
+  protected recipient(req: RecordedRequest): string {
+    return req.form.get('To') ?? '';
   }
 
   /** Bodies of the messages Twilio was asked to send to a number. */

@@ -1,22 +1,21 @@
 import { FailureReason, ProviderError } from '../sms-provider';
 
 /**
- * The error codes of SNS Publish (docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ * The error codes of SNS Publish, without the `Exception` suffix the SDK adds
+ * to modelled ones (AuthorizationError → AuthorizationErrorException) (docs.aws.amazon.com/sns/latest/api/API_Publish.html
  * and the common AWS errors), by family. Parameter errors name what is wrong:
  * a phone number is the number's fault, anything else the request's.
  */
 export const SNS_ERRORS: Record<string, FailureReason> = {
   OptedOut: 'opted_out',
-  OptedOutException: 'opted_out',
   // Account-wide: every message would fail.
   AuthorizationError: 'account',
   AccessDenied: 'account',
-  AccessDeniedException: 'account',
   InvalidClientTokenId: 'account',
   SignatureDoesNotMatch: 'account',
   ExpiredToken: 'account',
   InvalidSecurity: 'account',
-  UnrecognizedClientException: 'account',
+  UnrecognizedClient: 'account',
   KMSAccessDenied: 'account',
   KMSDisabled: 'account',
   KMSInvalidState: 'account',
@@ -25,7 +24,6 @@ export const SNS_ERRORS: Record<string, FailureReason> = {
   // Throttling (also the account's monthly SMS spend limit).
   Throttled: 'throttled',
   Throttling: 'throttled',
-  ThrottlingException: 'throttled',
   KMSThrottling: 'throttled',
   // The service.
   InternalError: 'server',
@@ -37,18 +35,19 @@ export const SNS_ERRORS: Record<string, FailureReason> = {
   ValidationError: 'request',
 };
 
-const PARAMETER_ERRORS = new Set(['InvalidParameter', 'InvalidParameterException', 'InvalidParameterValue', 'ValidationException']);
+const PARAMETER_ERRORS = new Set(['InvalidParameter', 'InvalidParameterValue', 'Validation']);
 
 /** The one place SNS failures are read. */
 export function classifySnsError(err: unknown): ProviderError {
   const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
   const name = e.name ?? 'Error';
+  const code = name.replace(/Exception$/, '');
   const status = e.$metadata?.httpStatusCode;
-  if (PARAMETER_ERRORS.has(name)) {
+  if (PARAMETER_ERRORS.has(code)) {
     if (/opted.?out/i.test(e.message ?? '')) return new ProviderError('opted_out', name);
     return new ProviderError(/phone ?number/i.test(e.message ?? '') ? 'invalid_number' : 'request', name);
   }
-  const known = SNS_ERRORS[name];
+  const known = SNS_ERRORS[code];
   if (known) return new ProviderError(known, name);
   if (name === 'AbortError' || name === 'TimeoutError' || e.code === 'ETIMEDOUT') return new ProviderError('timeout', name);
   if (status === 429) return new ProviderError('throttled', name);
