@@ -22,6 +22,15 @@ export function int(min: number, max: number): EnvRule<number> {
   };
 }
 
+export function decimal(min: number, max: number): EnvRule<number> {
+  const check = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+  return {
+    parse: (raw) => (/^\d+(\.\d+)?$/.test(raw.trim()) && check(Number(raw)) ? Number(raw) : undefined),
+    check,
+    allowed: `a number from ${min} to ${max}`,
+  };
+}
+
 export function bool(): EnvRule<boolean> {
   return {
     parse: (raw) => {

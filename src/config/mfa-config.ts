@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bool, countryList, EnvRule, hexKeyList, int, nameList, oneOf, templateMap, text, trustProxy, url } from './env-rules';
+import { bool, countryList, decimal, EnvRule, hexKeyList, int, nameList, oneOf, templateMap, text, trustProxy, url } from './env-rules';
 
 export type ProviderName = 'TWILIO' | 'AWS_SNS' | 'MOCK';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
@@ -73,6 +73,8 @@ export interface MfaConfig {
   appName: string;
   webOtpDomain?: string;
   providerTimeoutMs: number;
+  /** Price ceiling per message sent to the providers that take one (Twilio MaxPrice, SNS AWS.SNS.SMS.MaxPrice). */
+  maxPriceUsd?: number;
   /** Minutes between cleanup runs (0: never scheduled). */
   cleanupIntervalMinutes: number;
   /** Hours a finished (used, replaced or expired) challenge is kept. */
@@ -180,6 +182,7 @@ const SCHEMA: Schema = {
     rule: text(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a bare domain name such as example.org'),
   },
   providerTimeoutMs: { env: 'SMS_PROVIDER_TIMEOUT_MS', rule: int(100, 60_000), default: 5000 },
+  maxPriceUsd: { env: 'SMS_MAX_PRICE_USD', rule: decimal(0.0001, 100) },
   cleanupIntervalMinutes: { env: 'CLEANUP_INTERVAL_MINUTES', rule: int(0, 10_080), default: 60 },
   challengeGraceHours: { env: 'CLEANUP_CHALLENGE_GRACE_HOURS', rule: int(0, 8760), default: 24 },
   sendLogRetentionDays: { env: 'SMS_LOG_RETENTION_DAYS', rule: int(1, 3650), default: 90 },

@@ -97,12 +97,18 @@ export class SmsCodeDispatch {
     let delivery;
     try {
       delivery = await this.sender.deliver(
-        { to: req.phoneE164, body: message.body, reference: issued.id },
+        {
+          to: req.phoneE164,
+          body: message.body,
+          reference: issued.id,
+          maxPriceUsd: this.config.maxPriceUsd,
+        },
         {
           challengeId: issued.id,
           userId: req.userId,
           country: req.country,
           firstAttempt: { attemptId: issued.firstAttemptId, provider: firstProvider },
+          expiresAt: issued.expiresAt,
           encoding: message.encoding,
           segments: message.segments,
         },

@@ -25,7 +25,12 @@ export interface DeliveryContext {
   /** As rendered: logged with the attempt (segments unless the provider reports its own count). */
   encoding: string;
   segments: number;
+  /** When the code dies: each provider is told the remaining lifetime at its hand-over. */
+  expiresAt: Date;
 }
+
+/** A message as the pipeline gets it; the lifetime is filled in per attempt. */
+export type OutgoingMessage = Omit<SmsMessage, 'validitySeconds'>;
 
 /**
  * Thrown by deliver(): the error for the client, and whether the send is given
@@ -142,7 +147,7 @@ export class SmsSender {
     return route.provider.name;
   }
 
-  async deliver(message: SmsMessage, ctx: DeliveryContext): Promise<Delivery> {
+  async deliver(outgoing: OutgoingMessage, ctx: DeliveryContext): Promise<Delivery> {
     let attempt = 0;
     let previous: string | undefined;
     let unusedRow: DeliveryContext['firstAttempt'] | undefined = ctx.firstAttempt;
@@ -168,6 +173,7 @@ export class SmsSender {
         });
       }
       const started = performance.now();
+      const message = { ...outgoing, validitySeconds: (ctx.expiresAt.getTime() - this.clock.now().getTime()) / 1000 };
       let result: SendResult;
       try {
         result = await route.breaker.execute(() => this.sendWithDeadline(route.provider, message));
@@ -176,7 +182,7 @@ export class SmsSender {
         const next = failure.kind === 'permanent' ? undefined : this.routes[index + 1]?.provider.name;
         await this.sendLog.failed(attemptId, failure, Math.round(performance.now() - started), next);
         this.events.failed(route.provider.name, failure);
-        this.logger.warn(`${route.provider.name} failed for ${maskPhone(message.to)}: ${failure.message}`);
+        this.logger.warn(`${route.provider.name} failed for ${maskPhone(outgoing.to)}: ${failure.message}`);
         if (failure.kind === 'permanent') throw new DeliveryFailed(toNumberError(failure), false);
         if (failure.kind === 'transient') providerDown = true;
         else rejections.push(failure);

@@ -6,6 +6,10 @@ export interface SmsMessage {
   body: string;
   /** Correlates the provider's own logs with ours; never the code. */
   reference: string;
+  /** The code's remaining lifetime: the provider drops the message after it (a late code is money for nothing). */
+  validitySeconds: number;
+  /** SMS_MAX_PRICE_USD: the provider refuses a message that would cost more. */
+  maxPriceUsd?: number;
 }
 
 export type AcceptedStatus = 'queued' | 'sent' | 'delivered';

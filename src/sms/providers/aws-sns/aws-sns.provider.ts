@@ -34,6 +34,9 @@ export class AwsSnsSmsProvider implements SmsProvider {
     const attributes: NonNullable<PublishCommand['input']['MessageAttributes']> = {
       'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
     };
+    if (message.maxPriceUsd !== undefined) {
+      attributes['AWS.SNS.SMS.MaxPrice'] = { DataType: 'Number', StringValue: message.maxPriceUsd.toFixed(5) };
+    }
     if (this.config.awsSnsSenderId) {
       attributes['AWS.SNS.SMS.SenderID'] = { DataType: 'String', StringValue: this.config.awsSnsSenderId };
     }

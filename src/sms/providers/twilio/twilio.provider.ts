@@ -56,6 +56,9 @@ export class TwilioSmsProvider implements SmsProvider {
         body: message.body,
         ...(twilioMessagingServiceSid ? { messagingServiceSid: twilioMessagingServiceSid } : { from: twilioFromNumber }),
         ...(callback ? { statusCallback: callback } : {}),
+        // Twilio keeps an undelivered message up to 10 h by default; the code dies sooner (1–14,400 s).
+        validityPeriod: Math.min(14_400, Math.max(1, Math.floor(message.validitySeconds))),
+        ...(message.maxPriceUsd !== undefined ? { maxPrice: message.maxPriceUsd } : {}),
       });
     } catch (err) {
       throw classifyTwilioError(err);
