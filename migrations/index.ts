@@ -6,6 +6,7 @@ import { CreateAlertStates1732896000000 } from './1732896000000-CreateAlertState
 import { LeanerSendSlot1732982400000 } from './1732982400000-LeanerSendSlot';
 import { CreateAssuranceAndRecoveryCodes1733068800000 } from './1733068800000-CreateAssuranceAndRecoveryCodes';
 import { FraudEvidenceOutlivesFactors1733155200000 } from './1733155200000-FraudEvidenceOutlivesFactors';
+import { CreateSpendCaps1733241600000 } from './1733241600000-CreateSpendCaps';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LeanerSendSlot1732982400000,
   CreateAssuranceAndRecoveryCodes1733068800000,
   FraudEvidenceOutlivesFactors1733155200000,
+  CreateSpendCaps1733241600000,
 ];

@@ -67,7 +67,7 @@ describe('metrics', () => {
         if (!key.startsWith('sms_')) continue;
         const labels = key.slice(key.indexOf('{') + 1, -1);
         assert.doesNotMatch(labels, /\d{4,}|metrics-user|@/, `unbounded label in ${key}`);
-        assert.match(labels, /^((provider|status|from|to|currency|rule|limit|result|le)="[A-Za-z0-9_.+]+",?)*$/, key);
+        assert.match(labels, /^((provider|status|from|to|currency|rule|limit|result|le)="[A-Za-z0-9_.+]+",?|country="([A-Z]{2}|other)")*$/, key);
       }
     } finally {
       await t.close();

@@ -102,6 +102,26 @@ export class ChallengeService {
   }
 
   /**
+   * A test number's challenge: its fixed code, no limit counted, no provider
+   * (the send log says TEST). The code is kept hashed like any other.
+   */
+  async issueFixed(req: Omit<IssueRequest, 'firstProvider'>, code: string): Promise<IssuedChallenge> {
+    const id = randomUUID();
+    const createdAt = this.clock.now();
+    const expiresAt = new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000);
+    const { factorId } = await this.challenges.issueFixed({
+      ...req,
+      id,
+      newFactorId: req.factorId ? undefined : randomUUID(),
+      codeHash: this.hasher.hash(id, code),
+      expiresAt,
+      maxAttempts: this.config.maxAttempts,
+      createdAt,
+    });
+    return { id, factorId, purpose: req.purpose, code, expiresAt, createdAt, resendAvailableAt: createdAt, firstAttemptId: '', countedOn: [] };
+  }
+
+  /**
    * Consumes the user's live challenge if `code` is right (raising the
    * session's assurance when `raise` is given, in the same statement);
    * otherwise throws the precise reason.

@@ -124,6 +124,37 @@ export class ChallengesRepository {
     }
   }
 
+  /**
+   * A test number's challenge (fixed code): the same statement without the
+   * limits, and a send-log row for the TEST provider, already delivered.
+   */
+  async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider'>): Promise<{ factorId: string }> {
+    const [row] = await this.db.query(
+      `WITH killed AS (
+         UPDATE mfa_challenges SET invalidated_at = $10 WHERE user_id = $2 AND purpose = $5 AND ${LIVE}
+       ), factor AS (
+         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
+         SELECT $13, $2, $4, $11, $10 WHERE $13::uuid IS NOT NULL
+         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
+         RETURNING id
+       ), issued AS (
+         INSERT INTO mfa_challenges
+           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country, prefix)
+         VALUES ($1, $2, COALESCE((SELECT id FROM factor), $3::uuid), $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         RETURNING id, factor_id
+       ), logged AS (
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, delivered_at)
+         SELECT id, $2, 'TEST', 1, 'delivered', $11, $10 FROM issued
+       )
+       SELECT factor_id FROM issued`,
+      [
+        c.id, c.userId, c.factorId ?? null, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts,
+        c.clientIp ?? null, c.createdAt, c.country ?? null, c.prefix, c.newFactorId ?? null,
+      ],
+    );
+    return { factorId: row.factor_id };
+  }
+
   /** The user's newest live challenge of a purpose (expired or exhausted ones included). */
   async findLive(userId: string, purpose: ChallengePurpose): Promise<ChallengeRow | undefined> {
     const rows = await this.db.query(

@@ -26,6 +26,7 @@ export const MFA_ERROR_STATUS = {
   RATE_LIMITED: 429,
   SMS_DISABLED: 503,
   PROVIDERS_UNAVAILABLE: 503,
+  SPEND_LIMIT_REACHED: 503,
 } as const;
 
 export type MfaErrorCode = keyof typeof MFA_ERROR_STATUS;
@@ -61,6 +62,7 @@ const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
   RATE_LIMITED: 'Too many requests: try again later.',
   SMS_DISABLED: 'SMS verification is disabled.',
   PROVIDERS_UNAVAILABLE: 'No SMS provider could take the message: try again later.',
+  SPEND_LIMIT_REACHED: "Today's SMS spending limit is reached: try again tomorrow (UTC).",
 };
 
 /**

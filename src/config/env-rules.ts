@@ -162,3 +162,29 @@ export function templateMap(): EnvRule<Record<string, string>> {
     allowed: 'a JSON object from locale to a template containing {code} (at most 480 characters)',
   };
 }
+
+/** Comma-separated `+E164:digits` pairs, e.g. `+14155550100:123456,+447700900000:654321`. */
+export function testNumberMap(): EnvRule<Record<string, string>> {
+  const check = (v: unknown): v is Record<string, string> =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(([n, c]) => /^\+[1-9]\d{6,14}$/.test(n) && typeof c === 'string' && /^\d{4,10}$/.test(c));
+  return {
+    parse: (raw) => {
+      const pairs = raw.split(',').map((p) => p.trim()).filter(Boolean).map((p) => p.split(':').map((x) => x.trim()));
+      if (pairs.some((p) => p.length !== 2)) return undefined;
+      const map = Object.fromEntries(pairs);
+      return check(map) ? map : undefined;
+    },
+    check,
+    allowed: 'a comma-separated list of +E164:code pairs (e.g. +14155550100:123456)',
+  };
+}
+
+/** An ISO 8601 time with a zone, e.g. 2027-01-31T00:00:00Z. */
+export function isoTime(): EnvRule<string> {
+  const check = (v: unknown): v is string =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+  return { parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined), check, allowed: 'an ISO 8601 time with a zone (2027-01-31T00:00:00Z)' };
+}

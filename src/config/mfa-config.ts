@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { bool, countryList, decimal, EnvRule, hexKeyList, int, nameList, oneOf, templateMap, text, trustProxy, url } from './env-rules';
+import { bool, countryList, decimal, EnvRule, hexKeyList, int, isoTime, nameList, oneOf, templateMap, testNumberMap, text, trustProxy, url } from './env-rules';
+import { parsePhone } from '../phone/phone-number';
 
 export type ProviderName = 'TWILIO' | 'AWS_SNS' | 'MOCK';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
@@ -13,7 +14,7 @@ export interface ProviderLimits {
 
 /** The module's whole configuration, typed. Built once from the environment plus options. */
 export interface MfaConfig {
-  nodeEnv: string;
+  nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
   databaseUrl?: string;
   dataDir: string;
@@ -75,6 +76,17 @@ export interface MfaConfig {
   providerTimeoutMs: number;
   /** Price ceiling per message sent to the providers that take one (Twilio MaxPrice, SNS AWS.SNS.SMS.MaxPrice). */
   maxPriceUsd?: number;
+  /** Numbers with a fixed code (app-store review, end-to-end tests): no provider, no limit, no budget, no fraud rules. */
+  testNumbers: Record<string, string>;
+  /** Until when the test numbers are test numbers (required in production). */
+  testNumbersValidUntil?: string;
+  /** A JSON price table (US dollars per segment, by country and provider) replacing the shipped one. */
+  priceTableFile?: string;
+  /** Spend caps per UTC day, shared by every instance: all destinations, and each country. */
+  dailySpendLimitUsd?: number;
+  countryDailySpendLimitUsd?: number;
+  /** `priority`: providers in their configured order; `cost`: the cheapest for the destination first. */
+  routing: 'priority' | 'cost';
   /** Minutes between cleanup runs (0: never scheduled). */
   cleanupIntervalMinutes: number;
   /** Hours a finished (used, replaced or expired) challenge is kept. */
@@ -126,7 +138,7 @@ interface Field<K extends Scalar> {
 type Schema = { [K in Scalar]: Field<K> };
 
 const SCHEMA: Schema = {
-  nodeEnv: { env: 'NODE_ENV', rule: text(), default: 'development' },
+  nodeEnv: { env: 'NODE_ENV', rule: oneOf('development', 'production', 'test'), default: 'development' },
   databaseUrl: { env: 'DATABASE_URL', rule: url(['postgres', 'postgresql']) },
   dataDir: { env: 'DATA_DIR', rule: text(), default: './.data' },
   databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(2, 200), default: 20 },
@@ -183,6 +195,12 @@ const SCHEMA: Schema = {
   },
   providerTimeoutMs: { env: 'SMS_PROVIDER_TIMEOUT_MS', rule: int(100, 60_000), default: 5000 },
   maxPriceUsd: { env: 'SMS_MAX_PRICE_USD', rule: decimal(0.0001, 100) },
+  testNumbers: { env: 'SMS_TEST_NUMBERS', rule: testNumberMap(), default: {} },
+  testNumbersValidUntil: { env: 'SMS_TEST_NUMBERS_VALID_UNTIL', rule: isoTime() },
+  priceTableFile: { env: 'SMS_PRICE_TABLE_FILE', rule: text() },
+  dailySpendLimitUsd: { env: 'SMS_DAILY_SPEND_LIMIT_USD', rule: decimal(0.01, 10_000_000) },
+  countryDailySpendLimitUsd: { env: 'SMS_COUNTRY_DAILY_SPEND_LIMIT_USD', rule: decimal(0.01, 10_000_000) },
+  routing: { env: 'SMS_ROUTING', rule: oneOf('priority', 'cost'), default: 'priority' },
   cleanupIntervalMinutes: { env: 'CLEANUP_INTERVAL_MINUTES', rule: int(0, 10_080), default: 60 },
   challengeGraceHours: { env: 'CLEANUP_CHALLENGE_GRACE_HOURS', rule: int(0, 8760), default: 24 },
   sendLogRetentionDays: { env: 'SMS_LOG_RETENTION_DAYS', rule: int(1, 3650), default: 90 },
@@ -325,6 +343,7 @@ function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: 
   if ((c.verifyFailureHardLimit ?? 0) <= (c.verifyFailureThreshold ?? 0)) {
     problems.push('SMS_VERIFY_FAILURE_HARD_LIMIT must be greater than SMS_VERIFY_FAILURE_THRESHOLD');
   }
+  checkTestNumbers(c, problems);
   if ((c.totpFailureHardLimit ?? 0) <= (c.totpFailureThreshold ?? 0)) {
     problems.push('MFA_TOTP_FAILURE_HARD_LIMIT must be greater than MFA_TOTP_FAILURE_THRESHOLD');
   }
@@ -333,4 +352,27 @@ function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: 
   }
   const both = (c.allowedCountries ?? []).filter((x) => (c.blockedCountries ?? []).includes(x));
   if (both.length) problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);
+}
+
+/**
+ * Test numbers are checked like any number, their codes against the code
+ * length; in production they need an expiry in the future (a forgotten test
+ * number is a permanent backdoor).
+ */
+function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
+  const numbers = Object.entries(c.testNumbers ?? {});
+  for (const [number, code] of numbers) {
+    try {
+      if (parsePhone(number).e164 !== number) throw new Error();
+    } catch {
+      problems.push(`SMS_TEST_NUMBERS must hold valid E.164 numbers (${number.slice(0, 4)}… is not)`);
+    }
+    if (code.length !== c.codeLength) problems.push(`SMS_TEST_NUMBERS codes must have SMS_CODE_LENGTH (${c.codeLength}) digits`);
+  }
+  if (c.production && numbers.length) {
+    const until = c.testNumbersValidUntil ? Date.parse(c.testNumbersValidUntil) : NaN;
+    if (!(until > Date.now())) {
+      problems.push('SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production');
+    }
+  }
 }

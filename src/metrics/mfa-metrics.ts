@@ -35,6 +35,12 @@ export class MfaMetrics implements OnModuleDestroy {
     labelNames: ['provider', 'currency'] as const,
     registers: [this.registry],
   });
+  readonly spendUsdTotal = new Counter({
+    name: 'sms_spend_usd_total',
+    help: 'SMS spend in US dollars (reported price, else the estimate) by destination country (or "other")',
+    labelNames: ['country'] as const,
+    registers: [this.registry],
+  });
   readonly fraudTriggersTotal = new Counter({
     name: 'sms_fraud_triggers_total',
     help: 'Fraud rule triggers',

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ChallengeService } from '../challenges/challenge.service';
+import { ChallengeService, IssuedChallenge } from '../challenges/challenge.service';
+import { Clock } from '../common/clock';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
 import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
@@ -10,6 +11,9 @@ import type { CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit, splitE164 } from '../phone/mask';
 import { numberPrefix } from '../phone/phone-number';
 import { DeliveryFailed, SmsSender } from '../sms/sms-sender.service';
+import { PriceBook } from '../sms/pricing/price-book';
+import { SpendGuard } from '../sms/pricing/spend-guard';
+import { testNumberCode } from '../sms/test-numbers';
 import { MessageRenderer } from '../sms/templates/message-renderer';
 import { MfaEvent, MfaEvents } from './mfa-events';
 import type { RequestContext, SmsChallengeResult } from './mfa.types';
@@ -35,6 +39,8 @@ export interface Screened extends DispatchRequest {
   maskedPhone: string;
   /** The client address as limits and rules key it (IPv6 by its network). */
   clientKey?: string;
+  /** A test number's fixed code: no provider, limit, budget or fraud rule applies. */
+  fixedCode?: string;
 }
 
 /**
@@ -55,6 +61,9 @@ export class SmsCodeDispatch {
     private readonly fraud: FraudGuard,
     private readonly events: MfaEvents,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly spend: SpendGuard,
+    private readonly prices: PriceBook,
   ) {}
 
   /**
@@ -67,6 +76,9 @@ export class SmsCodeDispatch {
     const { callingCode, nationalNumber } = splitE164(req.phoneE164);
     const prefix = numberPrefix({ callingCode, nationalNumber });
     const client = clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
+    const screened = { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), clientKey: client };
+    const fixedCode = testNumberCode(this.config, req.phoneE164, this.clock.now());
+    if (fixedCode) return { ...screened, fixedCode };
     await this.fraud.check({
       e164: req.phoneE164,
       callingCode,
@@ -77,13 +89,12 @@ export class SmsCodeDispatch {
       clientIp: client,
       withStatistics: req.withStatistics,
     });
-    return { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), clientKey: client };
+    return screened;
   }
 
   /** Issues the code under the limits (an enrolment without `factorId` creates its factor), then delivers it. */
   async send(req: Screened, factorId?: string): Promise<SmsChallengeResult & { factorId: string }> {
-    const firstProvider = this.sender.firstCandidate();
-    const issued = await this.challenges.issue({
+    const issue = {
       userId: req.userId,
       factorId,
       phoneE164: req.phoneE164,
@@ -91,8 +102,18 @@ export class SmsCodeDispatch {
       purpose: req.purpose,
       clientIp: req.clientKey,
       country: req.country,
-      firstProvider,
-    });
+    };
+    if (req.fixedCode) return this.sent(req, await this.challenges.issueFixed(issue, req.fixedCode), 'TEST');
+    const firstProvider = this.sender.firstCandidate(req.country);
+    const segments = this.renderer.segmentsFor(req.locales);
+    const reservation = await this.spend.reserve(req.country, this.prices.worstCase(this.sender.enabledProviders, req.country, segments));
+    let issued: IssuedChallenge;
+    try {
+      issued = await this.challenges.issue({ ...issue, firstProvider });
+    } catch (err) {
+      await this.spend.release(reservation);
+      throw err;
+    }
     const message = this.renderer.render(issued.code, req.locales);
     let delivery;
     try {
@@ -116,15 +137,22 @@ export class SmsCodeDispatch {
     } catch (err) {
       const failed = err instanceof DeliveryFailed ? err : undefined;
       await this.challenges.withdraw(issued, failed?.refund ?? true);
+      await this.spend.release(reservation);
       throw failed?.error ?? err;
     }
+    await this.spend.settle(reservation, req.country, delivery.costUsd);
+    return this.sent(req, issued, delivery.provider);
+  }
+
+  /** Publishes mfa.sms.sent and answers with the challenge (never its code). */
+  private sent(req: Screened, issued: IssuedChallenge, provider: string): SmsChallengeResult & { factorId: string } {
     const { maskedPhone } = req;
     this.events.emit(MfaEvent.SmsSent, {
       userId: req.userId,
       factorId: issued.factorId,
       challengeId: issued.id,
       maskedPhone,
-      provider: delivery.provider,
+      provider,
       purpose: req.purpose,
       ip: req.context.ip,
       at: issued.createdAt,

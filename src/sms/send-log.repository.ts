@@ -34,19 +34,26 @@ export class SendLogRepository {
   }
 
   /** The provider took the message. Concurrent outcomes are written together (see Batcher). */
-  accepted(id: string, result: SendResult, latencyMs: number, encoding: string): Promise<void> {
-    return this.acceptedWrites.add({ id, result, latencyMs, encoding });
+  accepted(id: string, result: SendResult, latencyMs: number, encoding: string, estimatedUsd: number): Promise<void> {
+    return this.acceptedWrites.add({ id, result, latencyMs, encoding, estimatedUsd });
   }
 
-  private readonly acceptedWrites = new Batcher<{ id: string; result: SendResult; latencyMs: number; encoding: string }>(async (items) => {
+  private readonly acceptedWrites = new Batcher<{
+    id: string;
+    result: SendResult;
+    latencyMs: number;
+    encoding: string;
+    estimatedUsd: number;
+  }>(async (items) => {
     const column = <T>(f: (i: (typeof items)[number]) => T) => items.map(f);
     await this.db.query(
       `UPDATE sms_send_log AS l
           SET status = v.status, provider_message_id = v.message_id, segments = v.segments, price = v.price,
-              currency = v.currency, latency_ms = v.latency_ms, encoding = v.encoding, updated_at = now(),
-              delivered_at = CASE WHEN v.status = 'delivered' THEN now() END
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::numeric[], $6::char(3)[], $7::integer[], $8::text[])
-           AS v(id, status, message_id, segments, price, currency, latency_ms, encoding)
+              currency = v.currency, latency_ms = v.latency_ms, encoding = v.encoding, estimated_usd = v.estimated_usd,
+              updated_at = now(), delivered_at = CASE WHEN v.status = 'delivered' THEN now() END
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::numeric[], $6::char(3)[], $7::integer[], $8::text[],
+                     $9::numeric[])
+           AS v(id, status, message_id, segments, price, currency, latency_ms, encoding, estimated_usd)
         WHERE l.id = v.id`,
       [
         column((i) => i.id),
@@ -57,6 +64,7 @@ export class SendLogRepository {
         column((i) => i.result.currency ?? null),
         column((i) => i.latencyMs),
         column((i) => i.encoding),
+        column((i) => i.estimatedUsd),
       ],
     );
   });

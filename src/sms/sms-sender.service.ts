@@ -11,6 +11,7 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { maskPhone } from '../phone/mask';
+import { PriceBook } from './pricing/price-book';
 import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
 import { ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
@@ -51,6 +52,8 @@ export interface Delivery {
   provider: string;
   attempts: number;
   result: SendResult;
+  /** US dollars: the provider's reported price, else the price table's estimate for it. */
+  costUsd: number;
 }
 
 export interface ProviderState {
@@ -101,6 +104,7 @@ export class SmsSender {
     private readonly sendLog: SendLogRepository,
     private readonly budgets: ProviderBudgets,
     private readonly events: SmsEvents,
+    private readonly prices: PriceBook,
   ) {
     this.all = [...providers].sort((a, b) => config.providers[a.name].priority - config.providers[b.name].priority);
     this.routes = this.all
@@ -136,13 +140,28 @@ export class SmsSender {
     }));
   }
 
+  /** Names of the providers that may be called, for worst-case cost estimates. */
+  get enabledProviders(): string[] {
+    return this.routes.map((r) => r.provider.name);
+  }
+
+  /**
+   * SMS_ROUTING: `priority` keeps the configured order; `cost` puts the
+   * cheapest provider for the destination first, then the rest by priority
+   * (unhealthy ones are skipped at hand-over either way).
+   */
+  private order(country: string | undefined): Route[] {
+    if (this.config.routing !== 'cost') return this.routes;
+    return [...this.routes].sort((a, b) => this.prices.price(a.provider.name, country) - this.prices.price(b.provider.name, country));
+  }
+
   /**
    * The provider a new message will most likely go to first (its attempt row
    * is opened with the challenge); takes nothing. None whose circuit lets a
    * call through → PROVIDERS_UNAVAILABLE before anything is written.
    */
-  firstCandidate(): string {
-    const route = this.routes.find((r) => this.callable(r));
+  firstCandidate(country?: string): string {
+    const route = this.order(country).find((r) => this.callable(r));
     if (!route) throw unavailable();
     return route.provider.name;
   }
@@ -153,8 +172,9 @@ export class SmsSender {
     let unusedRow: DeliveryContext['firstAttempt'] | undefined = ctx.firstAttempt;
     let providerDown = false;
     const rejections: ProviderError[] = [];
-    for (let index = 0; index < this.routes.length; index++) {
-      const route = this.routes[index];
+    const routes = this.order(ctx.country);
+    for (let index = 0; index < routes.length; index++) {
+      const route = routes[index];
       if (!(await this.take(route))) continue;
       attempt += 1;
       if (previous) this.events.failedOver(previous, route.provider.name);
@@ -179,7 +199,7 @@ export class SmsSender {
         result = await route.breaker.execute(() => this.sendWithDeadline(route.provider, message));
       } catch (err) {
         const failure = toProviderError(err);
-        const next = failure.kind === 'permanent' ? undefined : this.routes[index + 1]?.provider.name;
+        const next = failure.kind === 'permanent' ? undefined : routes[index + 1]?.provider.name;
         await this.sendLog.failed(attemptId, failure, Math.round(performance.now() - started), next);
         this.events.failed(route.provider.name, failure);
         this.logger.warn(`${route.provider.name} failed for ${maskPhone(outgoing.to)}: ${failure.message}`);
@@ -190,9 +210,11 @@ export class SmsSender {
         continue;
       }
       const latency = Math.round(performance.now() - started);
-      await this.sendLog.accepted(attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding);
+      const estimate = this.prices.estimate(route.provider.name, ctx.country, result.segments ?? ctx.segments);
+      await this.sendLog.accepted(attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding, estimate);
       this.events.sent(route.provider.name, result);
-      return { provider: route.provider.name, attempts: attempt, result };
+      const reported = result.price !== undefined && (result.currency ?? 'USD').toUpperCase() === 'USD' ? result.price : undefined;
+      return { provider: route.provider.name, attempts: attempt, result, costUsd: reported ?? estimate };
     }
     // The row opened with the challenge was never handed to anyone: it records why.
     if (unusedRow) await this.sendLog.failed(unusedRow.attemptId, new ProviderError('server', 'no_provider'), 0);

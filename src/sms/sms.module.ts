@@ -4,6 +4,9 @@ import { MockSmsProvider } from './providers/mock/mock-sms.provider';
 import { SMS_PROVIDERS } from './providers/sms-provider';
 import { TwilioSmsProvider } from './providers/twilio/twilio.provider';
 import { OptOutsRepository } from './opt-outs.repository';
+import { PriceBook } from './pricing/price-book';
+import { SpendGuard } from './pricing/spend-guard';
+import { SpendRepository } from './pricing/spend.repository';
 import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
 import { SmsEvents } from './sms-events';
@@ -26,7 +29,10 @@ import { MessageRenderer } from './templates/message-renderer';
     SmsEvents,
     SmsSender,
     MessageRenderer,
+    PriceBook,
+    SpendRepository,
+    SpendGuard,
   ],
-  exports: [SmsSender, MessageRenderer, MockSmsProvider, OptOutsRepository, SendLogRepository],
+  exports: [SmsSender, MessageRenderer, MockSmsProvider, OptOutsRepository, SendLogRepository, SpendGuard, SpendRepository, PriceBook],
 })
 export class SmsModule {}

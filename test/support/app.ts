@@ -22,6 +22,7 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
  * raised here; the tests of those set them explicitly.
  */
 const TEST_TRAFFIC: MfaConfigOverrides = {
+  nodeEnv: 'test',
   ipHourlyLimit: 100_000,
   httpThrottlePerMinute: 1_000_000,
   fraudMaxNumbersPerIp: 100_000,

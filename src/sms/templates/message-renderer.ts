@@ -28,6 +28,11 @@ export class MessageRenderer {
     return Object.keys(this.templates);
   }
 
+  /** Segments of the message a code of the configured length makes, before the code exists (for cost estimates). */
+  segmentsFor(preferences: (string | undefined)[] = []): number {
+    return this.render('0'.repeat(this.config.codeLength), preferences).segments;
+  }
+
   /** `preferences`: tags or Accept-Language values, most authoritative first. */
   render(code: string, preferences: (string | undefined)[] = []): RenderedMessage {
     const locale = negotiateLocale(preferences, this.locales, DEFAULT_LOCALE);

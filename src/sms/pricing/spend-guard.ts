@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { MfaError } from '../../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { MfaMetrics } from '../../metrics/mfa-metrics';
+import { PriceBook } from './price-book';
+import { SpendRepository } from './spend.repository';
+
+/** What a send holds against the caps until its cost is known. */
+export interface SpendReservation {
+  day: string;
+  scopes: string[];
+  amount: number;
+}
+
+const DAY = 86_400_000;
+/** Scope of the all-destinations cap; countries are their ISO code (ZZ when unknown). */
+export const ALL_DESTINATIONS = '*';
+
+/**
+ * Daily spend caps in money (SMS_DAILY_SPEND_LIMIT_USD for all destinations,
+ * SMS_COUNTRY_DAILY_SPEND_LIMIT_USD for each country), per UTC day, shared by
+ * every instance. A send reserves its worst-case cost before anything is
+ * issued (503 SPEND_LIMIT_REACHED, Retry-After the next UTC day, when that
+ * would pass a cap); the reservation is released if no provider takes it,
+ * and settled to the provider's price (or the table's estimate for the
+ * provider that took it) when it is known.
+ */
+@Injectable()
+export class SpendGuard {
+  constructor(
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly prices: PriceBook,
+    private readonly spend: SpendRepository,
+    private readonly metrics: MfaMetrics,
+  ) {}
+
+  /** The caps in force, by scope, for a destination. */
+  caps(country: string | undefined): { scopes: string[]; caps: number[] } {
+    const scopes: string[] = [];
+    const caps: number[] = [];
+    if (this.config.dailySpendLimitUsd !== undefined) {
+      scopes.push(ALL_DESTINATIONS);
+      caps.push(this.config.dailySpendLimitUsd);
+    }
+    if (this.config.countryDailySpendLimitUsd !== undefined) {
+      scopes.push(country ?? 'ZZ');
+      caps.push(this.config.countryDailySpendLimitUsd);
+    }
+    return { scopes, caps };
+  }
+
+  /** Reserves `amount` (US dollars) for a send to `country`; undefined when no cap is set. */
+  async reserve(country: string | undefined, amount: number): Promise<SpendReservation | undefined> {
+    const { scopes, caps } = this.caps(country);
+    if (!scopes.length) return undefined;
+    const now = this.clock.now();
+    const day = utcDay(now);
+    const refused = await this.spend.take(day, scopes, caps, amount);
+    if (refused) {
+      const nextDay = Math.floor(now.getTime() / DAY) * DAY + DAY;
+      this.metrics.rateLimitedTotal.inc({ limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily' });
+      throw new MfaError('SPEND_LIMIT_REACHED', undefined, {
+        limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily',
+        retryAfterSeconds: Math.max(1, Math.ceil((nextDay - now.getTime()) / 1000)),
+      });
+    }
+    return { day, scopes, amount };
+  }
+
+  /** No provider took the message: the reservation is given back. */
+  async release(reservation: SpendReservation | undefined): Promise<void> {
+    if (reservation) await this.spend.add(reservation.day, reservation.scopes, -reservation.amount);
+  }
+
+  /** The message went: its cost replaces the reservation, and is counted. */
+  async settle(reservation: SpendReservation | undefined, country: string | undefined, costUsd: number): Promise<void> {
+    this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, costUsd);
+    if (reservation) await this.spend.add(reservation.day, reservation.scopes, costUsd - reservation.amount);
+  }
+
+  /** A later report (status callback, delivery event) corrected the cost of a send made on `at`. */
+  async correct(country: string | undefined, at: Date, deltaUsd: number): Promise<void> {
+    if (deltaUsd > 0) this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, deltaUsd);
+    const { scopes } = this.caps(country);
+    if (scopes.length) await this.spend.add(utcDay(at), scopes, deltaUsd);
+  }
+}
+
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
