@@ -73,4 +73,23 @@ describe('configuration', () => {
     assert.ok(found.includes('TWILIO_ACCOUNT_SID must be set when TWILIO_ENABLED=true'));
     assert.ok(found.some((p) => p.startsWith('TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID')));
   });
+
+  it('takes test numbers in development freely, and in production only with an expiry in the future', () => {
+    const numbers = { SMS_TEST_NUMBERS: '+14155550100:123456, +447911205123:654321' };
+    assert.deepEqual(loadMfaConfig(numbers).testNumbers, { '+14155550100': '123456', '+447911205123': '654321' });
+    const prod = { NODE_ENV: 'production', SMS_CODE_SECRET: 's'.repeat(32), MFA_ENCRYPTION_KEY: 'a'.repeat(64), ...numbers };
+    const expiry = 'SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production';
+    assert.ok(problems(prod).includes(expiry));
+    assert.ok(problems({ ...prod, SMS_TEST_NUMBERS_VALID_UNTIL: '2020-01-01T00:00:00Z' }).includes(expiry));
+    assert.deepEqual(problems({ ...prod, SMS_TEST_NUMBERS_VALID_UNTIL: new Date(Date.now() + 86_400_000).toISOString() }), []);
+    assert.ok(problems({ SMS_TEST_NUMBERS: '+1999:123456' }).some((p) => p.startsWith('SMS_TEST_NUMBERS must hold valid E.164 numbers')));
+    assert.ok(problems({ SMS_TEST_NUMBERS: '+14155550100:12345' }).some((p) => p.startsWith('SMS_TEST_NUMBERS codes must have')));
+    assert.deepEqual(problems({ SMS_TEST_NUMBERS: '+14155550100' }), [
+      'SMS_TEST_NUMBERS must be a comma-separated list of +E164:code pairs (e.g. +14155550100:123456)',
+    ]);
+  });
+
+  it('accepts only the three NODE_ENV values', () => {
+    assert.deepEqual(problems({ NODE_ENV: 'prod' }), ['NODE_ENV must be one of development, production, test']);
+  });
 });

@@ -4,7 +4,7 @@ import { loadMfaConfig } from '../config/mfa-config';
 import { AlertSignals, evaluateAlerts } from './alert-rules';
 
 const config = loadMfaConfig({});
-const quiet: AlertSignals = { attempts: [], openCircuits: [], rateLimited: 0, fraudTriggers: 0, deliveryP95: [] };
+const quiet: AlertSignals = { attempts: [], openCircuits: [], rateLimited: 0, fraudTriggers: 0, deliveryP95: [], spend: [] };
 const firing = (s: Partial<AlertSignals>) =>
   evaluateAlerts({ ...quiet, ...s }, config)
     .filter((c) => c.firing)
@@ -28,5 +28,12 @@ describe('alert rules', () => {
     assert.deepEqual(firing({ rateLimited: 200, fraudTriggers: 20 }).sort(), ['fraud_surge', 'rate_limit_surge']);
     assert.deepEqual(firing({ deliveryP95: [{ provider: 'TWILIO', seconds: 60 }] }), ['slow_delivery:TWILIO']);
     assert.deepEqual(firing({ deliveryP95: [{ provider: 'TWILIO', seconds: 59.9 }] }), []);
+  });
+
+  it('fire when a day spends 80 % of a spend cap, per scope', () => {
+    const spend = (spentUsd: number, scope = '*') => [{ scope, spentUsd, capUsd: 50 }];
+    assert.deepEqual(firing({ spend: spend(39.99) }), []);
+    assert.deepEqual(firing({ spend: spend(40) }), ['spend_cap:*']);
+    assert.deepEqual(firing({ spend: [...spend(10), ...spend(45, 'UZ')] }), ['spend_cap:UZ']);
   });
 });

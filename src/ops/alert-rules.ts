@@ -12,7 +12,12 @@ export interface AlertSignals {
   fraudTriggers: number;
   /** Per provider, 95th percentile of send-to-delivered seconds in the window. */
   deliveryP95: { provider: string; seconds: number }[];
+  /** Today's (UTC) spend of each capped scope ('*' all destinations, else a country). */
+  spend: { scope: string; spentUsd: number; capUsd: number }[];
 }
+
+/** Share of a daily spend cap at which the spend alert fires. */
+export const SPEND_ALERT_PERCENT = 80;
 
 export interface AlertCondition {
   /** Stable identity of an episode: rule plus its labels. */
@@ -80,6 +85,19 @@ export function evaluateAlerts(s: AlertSignals, config: MfaConfig): AlertConditi
       value: Math.round(d.seconds * 10) / 10,
       threshold: config.alertDeliverySeconds,
       summary: `${d.provider}: 95% of messages delivered within ${d.seconds.toFixed(1)} s in ${window}`,
+    });
+  }
+  for (const sp of s.spend) {
+    const percent = (sp.spentUsd / sp.capUsd) * 100;
+    const what = sp.scope === '*' ? 'all destinations' : sp.scope;
+    out.push({
+      key: `spend_cap:${sp.scope}`,
+      rule: 'spend_cap',
+      labels: { scope: sp.scope },
+      firing: percent >= SPEND_ALERT_PERCENT,
+      value: Math.round(percent * 10) / 10,
+      threshold: SPEND_ALERT_PERCENT,
+      summary: `${what}: $${sp.spentUsd.toFixed(2)} of the $${sp.capUsd.toFixed(2)} daily cap spent today (UTC)`,
     });
   }
   return out;

@@ -6,6 +6,7 @@ import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { runExclusive, scheduleEvery } from '../database/exclusive-job';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { MfaMetrics } from '../metrics/mfa-metrics';
+import { ALL_DESTINATIONS, utcDay } from '../sms/pricing/spend-guard';
 import { SmsSender } from '../sms/sms-sender.service';
 import { AlertCondition, AlertSignals, evaluateAlerts } from './alert-rules';
 
@@ -68,7 +69,12 @@ export class AlertsService implements OnModuleInit {
           AND provider <> 'MOCK' GROUP BY provider ORDER BY provider`,
       [since],
     );
+    const spent = await query(`SELECT scope, spent_usd FROM sms_spend_daily WHERE day = $1::date ORDER BY scope`, [utcDay(now)]);
     return {
+      spend: spent.flatMap((r) => {
+        const cap = r.scope === ALL_DESTINATIONS ? this.config.dailySpendLimitUsd : this.config.countryDailySpendLimitUsd;
+        return cap === undefined ? [] : [{ scope: r.scope as string, spentUsd: Number(r.spent_usd), capUsd: cap }];
+      }),
       attempts: attempts.map((r) => ({ provider: r.provider, total: r.total, failed: r.failed })),
       openCircuits: this.sender.providerStates().filter((p) => p.circuit === 'open').map((p) => p.name),
       rateLimited: await this.refusalsInWindow(now),

@@ -80,6 +80,28 @@ export class SendLogRepository {
   }
 
   /**
+   * A reported price replaces what the send was counted at (an earlier
+   * report, else the estimate). Idempotent: the same price again moves
+   * nothing. Returns the correction, or undefined for an unknown message.
+   */
+  async reportPrice(
+    provider: string,
+    providerMessageId: string,
+    priceUsd: number,
+  ): Promise<{ country?: string; at: Date; deltaUsd: number } | undefined> {
+    const rows = await this.db.query(
+      `UPDATE sms_send_log l SET price = $3, currency = 'USD', updated_at = now()
+         FROM (SELECT id, COALESCE(CASE WHEN currency = 'USD' THEN price END, estimated_usd, 0) AS counted
+                 FROM sms_send_log WHERE provider = $1 AND provider_message_id = $2 FOR UPDATE) AS before
+        WHERE l.id = before.id
+        RETURNING l.country, l.created_at, $3 - before.counted AS delta`,
+      [provider, providerMessageId, priceUsd],
+    );
+    const r = rows[0];
+    return r && { country: r.country ?? undefined, at: new Date(r.created_at), deltaUsd: Number(r.delta) };
+  }
+
+  /**
    * A delivery report. Idempotent and monotonic: the WHERE clause only lets a
    * status move forward (sending < queued < sent < final), so duplicated or
    * out-of-order callbacks never move it back. Returns the seconds from send to

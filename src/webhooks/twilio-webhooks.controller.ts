@@ -27,7 +27,11 @@ export class TwilioWebhooksController {
   async status(@Body() form: TwilioForm): Promise<void> {
     const sid = field(form, 'MessageSid') ?? field(form, 'SmsSid');
     const status = field(form, 'MessageStatus') ?? field(form, 'SmsStatus');
-    if (sid && status) await this.delivery.report('TWILIO', sid, status, field(form, 'ErrorCode'));
+    if (!sid || !status) return;
+    // Twilio reports a negative number for money spent; only a US-dollar price corrects the estimate.
+    const price = Math.abs(Number(field(form, 'Price')));
+    const usd = (field(form, 'PriceUnit') ?? '').toUpperCase() === 'USD' && Number.isFinite(price) ? price : undefined;
+    await this.delivery.report('TWILIO', sid, status, field(form, 'ErrorCode'), usd);
   }
 
   /** Inbound SMS: STOP/START/HELP keywords; the answer is TwiML. */
