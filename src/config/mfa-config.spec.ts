@@ -82,7 +82,7 @@ describe('configuration', () => {
     assert.ok(problems(prod).includes(expiry));
     assert.ok(problems({ ...prod, SMS_TEST_NUMBERS_VALID_UNTIL: '2020-01-01T00:00:00Z' }).includes(expiry));
     assert.deepEqual(problems({ ...prod, SMS_TEST_NUMBERS_VALID_UNTIL: new Date(Date.now() + 86_400_000).toISOString() }), []);
-    assert.ok(problems({ SMS_TEST_NUMBERS: '+1999:123456' }).some((p) => p.startsWith('SMS_TEST_NUMBERS must hold valid E.164 numbers')));
+    assert.ok(problems({ SMS_TEST_NUMBERS: '+19995550100:123456' }).some((p) => p.startsWith('SMS_TEST_NUMBERS must hold valid E.164 numbers')));
     assert.ok(problems({ SMS_TEST_NUMBERS: '+14155550100:12345' }).some((p) => p.startsWith('SMS_TEST_NUMBERS codes must have')));
     assert.deepEqual(problems({ SMS_TEST_NUMBERS: '+14155550100' }), [
       'SMS_TEST_NUMBERS must be a comma-separated list of +E164:code pairs (e.g. +14155550100:123456)',
