@@ -7,16 +7,20 @@ const bearer = (t: TestApp, userId: string, roles: string[] = []) => ({ Authoriz
 const enroll = (t: TestApp, userId: string, phoneNumber: string) =>
   t.http.post('/mfa/sms/enroll').set(bearer(t, userId)).send({ phoneNumber });
 
-/** Seeds `count` past challenges to a number range, `verified` of them used, `minutesAgo` old. */
-async function seedHistory(db: TestDatabase, prefix: string, count: number, verified: number, minutesAgo: number, at: Date) {
+/**
+ * Seeds `count` past challenges to a number range, `verified` of them used,
+ * `minutesAgo` old, from `accounts` distinct accounts (default: one each).
+ */
+async function seedHistory(db: TestDatabase, prefix: string, count: number, verified: number, minutesAgo: number, at: Date, accounts = count) {
   await withClient(db.url, (c) =>
     c.query(
       `INSERT INTO mfa_challenges (id, user_id, phone_e164, purpose, code_hash, expires_at, max_attempts, created_at,
-                                   consumed_at, prefix, country)
-       SELECT gen_random_uuid(), 'seed-' || g, $1 || lpad(g::text, 6, '0'), 'enroll', '\\x00', $3, 3,
-              $3::timestamptz - make_interval(mins => $4), CASE WHEN g <= $5 THEN $3::timestamptz END, $1, 'US'
+                                   consumed_at, invalidated_at, prefix, country)
+       SELECT gen_random_uuid(), 'seed-' || (g % $6), $1 || lpad(g::text, 6, '0'), 'enroll', '\\x00', $3, 3,
+              $3::timestamptz - make_interval(mins => $4), CASE WHEN g <= $5 THEN $3::timestamptz END,
+              CASE WHEN g > $5 THEN $3::timestamptz END, $1, 'US'
          FROM generate_series(1, $2) g`,
-      [prefix, count, at, minutesAgo, verified],
+      [prefix, count, at, minutesAgo, verified, accounts],
     ),
   );
 }
@@ -44,8 +48,9 @@ describe('fraud rules on real traffic history', () => {
     return withClient(db.url, async (c) => (await c.query('SELECT * FROM sms_fraud_events WHERE rule = $1', [rule])).rows);
   }
 
-  it('refuses a burst of sends to one number range (prefix_velocity), records the event and counts it', async () => {
-    await seedHistory(db, '+14153', 25, 20, 3, t.clock.now());
+  it('refuses unverified pumping to one number range (prefix_velocity) on a warm baseline, records the event and counts it', async () => {
+    await seedHistory(db, '+14153', 300, 10, 300, t.clock.now()); // a warm baseline that converts 3 %
+    await seedHistory(db, '+14153', 25, 0, 2, t.clock.now()); // a burst of 25 requesters
     const res = await enroll(t, 'victim', '+14153017002').expect(403);
     assert.equal(res.body.code, 'SUSPICIOUS_NUMBER');
     assert.equal(t.outbox.messagesTo('+14153017002').length, 0, 'no SMS sent');
@@ -55,9 +60,24 @@ describe('fraud rules on real traffic history', () => {
     assert.equal(event.prefix, '+14153');
     assert.equal(event.country, 'US');
     assert.equal(event.user_id, 'victim');
-    assert.match(event.detail, /26 sends in 10 min/);
+    assert.match(event.detail, /26 requesters in 10 min/);
     const metrics = await t.http.get('/metrics').expect(200);
     assert.match(metrics.text, /sms_fraud_triggers_total\{rule="prefix_velocity"\} 1/);
+  });
+
+  it('lets a verified surge through: the burst is real people, their codes are used', async () => {
+    await seedHistory(db, '+14158', 300, 270, 300, t.clock.now());
+    await seedHistory(db, '+14158', 100, 90, 5, t.clock.now());
+    await seedHistory(db, '+14158', 60, 0, 1, t.clock.now()); // the surge's newest codes, not yet typed
+    await enroll(t, 'arrival', '+14158017008').expect(202);
+    assert.deepEqual(await events('prefix_velocity'), []);
+  });
+
+  it('only monitors a burst on a cold range (no baseline yet)', async () => {
+    await seedHistory(db, '+14159', 25, 0, 1, t.clock.now());
+    await enroll(t, 'early', '+14159017009').expect(202);
+    const [event] = await events('prefix_velocity');
+    assert.equal(event.action, 'monitored');
   });
 
   it('refuses a range whose codes are never used (low_conversion)', async () => {
@@ -70,6 +90,15 @@ describe('fraud rules on real traffic history', () => {
   it('allows a range with healthy conversion and steady traffic', async () => {
     await seedHistory(db, '+14156', 30, 27, 60, t.clock.now());
     await enroll(t, 'fine', '+14156017004').expect(202);
+  });
+
+  it('20 enrolments from a few accounts do not close a range, and a flagged range stays open to proven users', async () => {
+    await seedHistory(db, '+14153', 20, 0, 30, t.clock.now(), 3);
+    await enroll(t, 'newcomer', '+14153017010').expect(202);
+    await seedHistory(db, '+14154', 40, 0, 60, t.clock.now()); // a range that pumping made low-converting
+    await enrollVerified(t, 'regular', '+14152017020');
+    await enroll(t, 'regular', '+14154017021').expect(202);
+    await enroll(t, 'stranger', '+14154017022').expect(403);
   });
 
   it('refuses a user cycling through many numbers (numbers_per_user)', async () => {
@@ -93,7 +122,8 @@ describe('fraud rules on real traffic history', () => {
   it('only records in monitor mode', async () => {
     const monitor = await startTestApp(db.url, { cooldownMinutes: 0, fraudMode: 'monitor', fraudVelocityMinSends: 20 });
     try {
-      await seedHistory(db, '+14157', 25, 20, 3, monitor.clock.now());
+      await seedHistory(db, '+14157', 300, 10, 300, monitor.clock.now());
+      await seedHistory(db, '+14157', 25, 0, 2, monitor.clock.now());
       await enroll(monitor, 'watched', '+14157017005').expect(202);
       const [event] = await events('prefix_velocity');
       assert.equal(event.action, 'monitored');

@@ -51,6 +51,12 @@ export interface MfaConfig {
   fraudVelocityMinSends: number;
   fraudMinConversionPercent: number;
   fraudConversionMinSends: number;
+  /** Distinct requesters (accounts and addresses) whose codes a range's conversion must rest on before it may refuse. */
+  fraudMinAccounts: number;
+  /** Sends a region needs in its last day before its velocity rule may refuse (until then it monitors). */
+  fraudWarmupSends: number;
+  /** A code counts for conversion once it is this old (people take a minute or two to type it). */
+  fraudConversionSettleMinutes: number;
   httpThrottlePerMinute: number;
   codeSecret: string;
   encryptionKey: string;
@@ -168,6 +174,9 @@ const SCHEMA: Schema = {
   fraudVelocityMinSends: { env: 'SMS_FRAUD_VELOCITY_MIN_SENDS', rule: int(1, 1_000_000), default: 20 },
   fraudMinConversionPercent: { env: 'SMS_FRAUD_MIN_CONVERSION_PERCENT', rule: int(0, 100), default: 10 },
   fraudConversionMinSends: { env: 'SMS_FRAUD_CONVERSION_MIN_SENDS', rule: int(1, 1_000_000), default: 20 },
+  fraudMinAccounts: { env: 'SMS_FRAUD_MIN_ACCOUNTS', rule: int(1, 1_000_000), default: 5 },
+  fraudWarmupSends: { env: 'SMS_FRAUD_WARMUP_SENDS', rule: int(0, 10_000_000), default: 200 },
+  fraudConversionSettleMinutes: { env: 'SMS_FRAUD_CONVERSION_SETTLE_MINUTES', rule: int(1, 10), default: 3 },
   httpThrottlePerMinute: { env: 'HTTP_THROTTLE_PER_MINUTE', rule: int(1, 10_000_000), default: 60 },
   codeSecret: { env: 'SMS_CODE_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
   encryptionKey: {

@@ -46,16 +46,31 @@ export class FraudGuard {
     this.statisticRules = this.rules.some((r) => r.usesStatistics);
   }
 
+  /**
+   * Rules about the send refuse anyone. Regional rules refuse only requesters
+   * who have not shown they are real (a verified factor, a used code), and
+   * only on a warm baseline; on a cold one, or for proven requesters, they
+   * record nothing that refuses.
+   */
   async check(check: FraudCheck): Promise<void> {
     const now = this.clock.now();
     const ctx: FraudContext = { ...check };
     if (check.withStatistics && this.statisticRules) {
-      ctx.stats = await this.stats.read({ ...check, now, codeValidityMinutes: this.config.codeValidityMinutes });
+      ctx.stats = await this.stats.read({ ...check, now, settleMinutes: this.config.fraudConversionSettleMinutes });
     }
-    const triggers = this.rules.map((r) => r.evaluate(ctx, this.config)).filter((t): t is FraudTrigger => !!t);
-    if (!triggers.length) return;
-    await this.report(triggers, ctx, this.config.fraudMode === 'block' ? 'blocked' : 'monitored');
-    if (this.config.fraudMode === 'block') throw new MfaError('SUSPICIOUS_NUMBER');
+    const proven = ctx.stats?.requesterProven ?? false;
+    const refusing: FraudTrigger[] = [];
+    const watched: FraudTrigger[] = [];
+    for (const rule of this.rules) {
+      const trigger = rule.evaluate(ctx, this.config);
+      if (!trigger || (rule.scope === 'region' && proven)) continue;
+      (trigger.coldStart ? watched : refusing).push(trigger);
+    }
+    const block = this.config.fraudMode === 'block';
+    if (watched.length) await this.report(watched, ctx, 'monitored');
+    if (!refusing.length) return;
+    await this.report(refusing, ctx, block ? 'blocked' : 'monitored');
+    if (block) throw new MfaError('SUSPICIOUS_NUMBER');
   }
 
   /** Records refusals decided elsewhere (line types) as events too, so operators see them. */

@@ -1,19 +1,36 @@
 import type { MfaConfig } from '../config/mfa-config';
 
+/**
+ * The traffic to one region (a number range, or a country), as the regional
+ * rules judge it: by breadth (how many distinct requesters — accounts and
+ * client addresses, whichever is fewer — are behind it) and by conversion (are
+ * its codes being used?), never by raw counts that a few accounts could make.
+ */
+export interface RegionStats {
+  /** Distinct requesters in the last 10 minutes. */
+  recentRequesters: number;
+  /** Sends and distinct requesters in the 24 h before that (the baseline). */
+  baselineSends: number;
+  baselineRequesters: number;
+  /** Codes of the last 24 h old enough to have been used (SMS_FRAUD_CONVERSION_SETTLE_MINUTES), how many were, and from how many requesters. */
+  settled: number;
+  verified: number;
+  settledRequesters: number;
+}
+
 /** Numbers about the recent traffic around one send, read in one query (see FraudStatsRepository). */
 export interface FraudStats {
   /** Other numbers this user asked codes for in the last 24 h. */
   userOtherNumbers: number;
   /** Other numbers requested from this IP in the last 24 h. */
   ipOtherNumbers: number;
-  /** Sends to this prefix / country in the last 10 minutes, and in the 24 h before that. */
-  prefixRecent: number;
-  prefixBaseline: number;
-  countryRecent: number;
-  countryBaseline: number;
-  /** Codes to this prefix old enough to have been used, and how many were. */
-  prefixSettled: number;
-  prefixVerified: number;
+  prefix: RegionStats;
+  country: RegionStats;
+  /**
+   * The requester has shown they are real: a verified factor, or a code of
+   * theirs was used. The regional rules add friction only to the others.
+   */
+  requesterProven: boolean;
 }
 
 export interface FraudContext {
@@ -32,6 +49,8 @@ export interface FraudTrigger {
   rule: string;
   /** Why, for the operator: counts and thresholds, never the number. */
   detail: string;
+  /** A regional rule on a baseline too young to refuse on: recorded as monitored only. */
+  coldStart?: boolean;
 }
 
 /** One named rule: pure over its context and configuration, so each is unit-tested alone. */
@@ -39,6 +58,13 @@ export interface FraudRule {
   readonly name: string;
   /** Reads the traffic statistics (only evaluated where they are read: unproven numbers). */
   readonly usesStatistics: boolean;
+  /**
+   * `send`: about this number, account or address; refuses whoever asks.
+   * `region`: about a whole range or country; adds friction to unproven
+   * requesters only, so a surge of real people, or a few attackers' accounts,
+   * never closes a country to the people already using it.
+   */
+  readonly scope: 'send' | 'region';
   evaluate(ctx: FraudContext, config: MfaConfig): FraudTrigger | undefined;
 }
 

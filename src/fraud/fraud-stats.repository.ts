@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MfaDb } from '../database/mfa-db';
-import type { FraudStats } from './fraud-rule';
+import type { FraudStats, RegionStats } from './fraud-rule';
 
 export interface StatsQuery {
   userId: string;
@@ -10,8 +10,21 @@ export interface StatsQuery {
   country?: string;
   now: Date;
   /** Codes younger than this could still be used: conversion counts older ones only. */
-  codeValidityMinutes: number;
+  settleMinutes: number;
 }
+
+/** Distinct requesters behind a set of challenges: accounts or client addresses, whichever are fewer. */
+const REQUESTERS = `LEAST(count(DISTINCT user_id), count(DISTINCT COALESCE(client_ip, user_id)))`;
+
+/** The figures of one region (rows of `src`, the region's challenges of the last 24 h 10 min), prefixed `p`. */
+const region = (src: string, p: string) => `
+  (SELECT ${REQUESTERS} FROM ${src} WHERE created_at > $5::timestamptz - interval '10 minutes') AS ${p}_recent,
+  (SELECT count(*) FROM ${src} WHERE created_at <= $5::timestamptz - interval '10 minutes') AS ${p}_base_sends,
+  (SELECT ${REQUESTERS} FROM ${src} WHERE created_at <= $5::timestamptz - interval '10 minutes') AS ${p}_base_requesters,
+  (SELECT count(*) FROM ${src} WHERE ${SETTLED}) AS ${p}_settled,
+  (SELECT count(*) FROM ${src} WHERE ${SETTLED} AND consumed_at IS NOT NULL) AS ${p}_verified,
+  (SELECT ${REQUESTERS} FROM ${src} WHERE ${SETTLED}) AS ${p}_settled_requesters`;
+const SETTLED = `created_at > $5::timestamptz - interval '24 hours' AND created_at <= $5::timestamptz - make_interval(mins => $7)`;
 
 /** All the statistics the fraud rules read, in one round trip over indexed columns of the challenges. */
 @Injectable()
@@ -20,32 +33,43 @@ export class FraudStatsRepository {
 
   async read(q: StatsQuery): Promise<FraudStats> {
     const [r] = await this.db.query(
-      `SELECT
+      `WITH p AS (
+         SELECT user_id, client_ip, created_at, consumed_at FROM mfa_challenges
+          WHERE prefix = $4 AND created_at > $5::timestamptz - interval '24 hours 10 minutes'
+       ), c AS (
+         SELECT user_id, client_ip, created_at, consumed_at FROM mfa_challenges
+          WHERE country = $6 AND created_at > $5::timestamptz - interval '24 hours 10 minutes'
+       )
+       SELECT
          (SELECT count(DISTINCT phone_e164) FROM mfa_challenges
            WHERE user_id = $1 AND created_at > $5::timestamptz - interval '24 hours' AND phone_e164 <> $3) AS user_numbers,
          (SELECT count(DISTINCT phone_e164) FROM mfa_challenges
            WHERE client_ip = $2 AND created_at > $5::timestamptz - interval '24 hours' AND phone_e164 <> $3) AS ip_numbers,
-         (SELECT count(*) FROM mfa_challenges WHERE prefix = $4 AND created_at > $5::timestamptz - interval '10 minutes') AS prefix_recent,
-         (SELECT count(*) FROM mfa_challenges WHERE prefix = $4
-           AND created_at > $5::timestamptz - interval '24 hours 10 minutes' AND created_at <= $5::timestamptz - interval '10 minutes') AS prefix_baseline,
-         (SELECT count(*) FROM mfa_challenges WHERE country = $6 AND created_at > $5::timestamptz - interval '10 minutes') AS country_recent,
-         (SELECT count(*) FROM mfa_challenges WHERE country = $6
-           AND created_at > $5::timestamptz - interval '24 hours 10 minutes' AND created_at <= $5::timestamptz - interval '10 minutes') AS country_baseline,
-         (SELECT count(*) FROM mfa_challenges WHERE prefix = $4
-           AND created_at > $5::timestamptz - interval '24 hours' AND created_at <= $5::timestamptz - make_interval(mins => $7)) AS prefix_settled,
-         (SELECT count(*) FROM mfa_challenges WHERE prefix = $4 AND consumed_at IS NOT NULL
-           AND created_at > $5::timestamptz - interval '24 hours' AND created_at <= $5::timestamptz - make_interval(mins => $7)) AS prefix_verified`,
-      [q.userId, q.clientIp ?? null, q.e164, q.prefix, q.now, q.country ?? null, q.codeValidityMinutes],
+         ${region('p', 'p')},
+         ${region('c', 'c')},
+         (EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL)
+          OR EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = $1 AND verified_at IS NOT NULL)
+          OR EXISTS (SELECT 1 FROM mfa_challenges WHERE user_id = $1 AND consumed_at IS NOT NULL)) AS proven`,
+      [q.userId, q.clientIp ?? null, q.e164, q.prefix, q.now, q.country ?? null, q.settleMinutes],
     );
     return {
       userOtherNumbers: Number(r.user_numbers),
       ipOtherNumbers: Number(r.ip_numbers),
-      prefixRecent: Number(r.prefix_recent),
-      prefixBaseline: Number(r.prefix_baseline),
-      countryRecent: Number(r.country_recent),
-      countryBaseline: Number(r.country_baseline),
-      prefixSettled: Number(r.prefix_settled),
-      prefixVerified: Number(r.prefix_verified),
+      prefix: regionStats(r, 'p'),
+      country: regionStats(r, 'c'),
+      requesterProven: r.proven,
     };
   }
+}
+
+function regionStats(r: Record<string, unknown>, p: string): RegionStats {
+  const n = (key: string) => Number(r[`${p}_${key}`]);
+  return {
+    recentRequesters: n('recent'),
+    baselineSends: n('base_sends'),
+    baselineRequesters: n('base_requesters'),
+    settled: n('settled'),
+    verified: n('verified'),
+    settledRequesters: n('settled_requesters'),
+  };
 }

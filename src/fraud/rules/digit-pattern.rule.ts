@@ -24,6 +24,7 @@ export function digitRuns(digits: string): { repeated: number; sequential: numbe
 export const digitPatternRule: FraudRule = {
   name: 'digit_pattern',
   usesStatistics: false,
+  scope: 'send',
   evaluate(ctx: FraudContext) {
     const { repeated, sequential } = digitRuns(ctx.nationalNumber);
     if (repeated >= MIN_RUN) return { rule: this.name, detail: `${repeated} identical digits in a row` };

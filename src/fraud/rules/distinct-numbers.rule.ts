@@ -5,6 +5,7 @@ import type { FraudContext, FraudRule } from '../fraud-rule';
 export const numbersPerUserRule: FraudRule = {
   name: 'numbers_per_user',
   usesStatistics: true,
+  scope: 'send',
   evaluate(ctx: FraudContext, config: MfaConfig) {
     if (!ctx.stats) return undefined;
     const numbers = ctx.stats.userOtherNumbers + 1;
@@ -18,6 +19,7 @@ export const numbersPerUserRule: FraudRule = {
 export const numbersPerIpRule: FraudRule = {
   name: 'numbers_per_ip',
   usesStatistics: true,
+  scope: 'send',
   evaluate(ctx: FraudContext, config: MfaConfig) {
     if (!ctx.stats || !ctx.clientIp) return undefined;
     const numbers = ctx.stats.ipOtherNumbers + 1;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadMfaConfig } from '../../config/mfa-config';
-import type { FraudContext, FraudStats } from '../fraud-rule';
+import type { FraudContext, FraudStats, RegionStats } from '../fraud-rule';
 import { digitPatternRule, digitRuns } from './digit-pattern.rule';
 import { numbersPerIpRule, numbersPerUserRule } from './distinct-numbers.rule';
 import { lowConversionRule } from './low-conversion.rule';
@@ -9,16 +9,10 @@ import { testRangeRule } from './test-range.rule';
 import { countryVelocityRule, prefixVelocityRule } from './velocity.rule';
 
 const config = loadMfaConfig({});
-const quiet: FraudStats = {
-  userOtherNumbers: 0,
-  ipOtherNumbers: 0,
-  prefixRecent: 0,
-  prefixBaseline: 0,
-  countryRecent: 0,
-  countryBaseline: 0,
-  prefixSettled: 0,
-  prefixVerified: 0,
-};
+const still: RegionStats = { recentRequesters: 0, baselineSends: 0, baselineRequesters: 0, settled: 0, verified: 0, settledRequesters: 0 };
+const quiet: FraudStats = { userOtherNumbers: 0, ipOtherNumbers: 0, prefix: still, country: still, requesterProven: false };
+/** Region histories as the statistics query would read them. */
+const region = (r: Partial<RegionStats>): RegionStats => ({ ...still, ...r });
 
 function ctx(e164 = '+14152017001', stats?: Partial<FraudStats>): FraudContext {
   const national = e164.startsWith('+1') ? e164.slice(2) : e164.slice(3);
@@ -59,15 +53,33 @@ describe('test_range', () => {
   });
 });
 
-describe('velocity', () => {
-  it('fires on a burst well above the baseline, not on steady traffic', () => {
-    // 24 h baseline of 1440 sends = 10 per 10 minutes; a burst of 60 is 6×.
-    assert.equal(prefixVelocityRule.evaluate(ctx(undefined, { prefixRecent: 59, prefixBaseline: 1440 }), config)?.rule, 'prefix_velocity');
-    assert.equal(prefixVelocityRule.evaluate(ctx(undefined, { prefixRecent: 30, prefixBaseline: 1440 }), config), undefined);
-    // A quiet range: the minimum of sends applies before any factor.
-    assert.equal(prefixVelocityRule.evaluate(ctx(undefined, { prefixRecent: 10 }), config), undefined);
-    assert.equal(prefixVelocityRule.evaluate(ctx(undefined, { prefixRecent: 19 }), config)?.rule, 'prefix_velocity');
-    assert.equal(countryVelocityRule.evaluate(ctx(undefined, { countryRecent: 25 }), config)?.rule, 'country_velocity');
+describe('velocity (regional: judged by breadth and conversion, on a warm baseline)', () => {
+  // A warm region: 1440 requesters over the last day = 10 per 10 minutes.
+  const warm = { baselineSends: 2000, baselineRequesters: 1440 };
+
+  it('unverified pumping: a burst of many requesters whose codes go unused fires, and refuses', () => {
+    const pumping = region({ ...warm, recentRequesters: 59, settled: 200, verified: 4, settledRequesters: 150 });
+    const trigger = prefixVelocityRule.evaluate(ctx(undefined, { prefix: pumping }), config);
+    assert.equal(trigger?.rule, 'prefix_velocity');
+    assert.equal(trigger?.coldStart, false);
+    assert.equal(countryVelocityRule.evaluate(ctx(undefined, { country: pumping }), config)?.rule, 'country_velocity');
+  });
+
+  it('a verified surge (a displacement event) passes: its codes are being used', () => {
+    const surge = region({ ...warm, recentRequesters: 120, settled: 300, verified: 270, settledRequesters: 250 });
+    assert.equal(countryVelocityRule.evaluate(ctx(undefined, { country: surge }), config), undefined);
+  });
+
+  it('a cold start only monitors: no baseline yet, or conversion not yet known', () => {
+    const cold = region({ recentRequesters: 40, baselineSends: 10, baselineRequesters: 5, settled: 30, verified: 0, settledRequesters: 30 });
+    assert.equal(countryVelocityRule.evaluate(ctx(undefined, { country: cold }), config)?.coldStart, true);
+    const unknown = region({ ...warm, recentRequesters: 70, settled: 3 });
+    assert.equal(countryVelocityRule.evaluate(ctx(undefined, { country: unknown }), config)?.coldStart, true);
+  });
+
+  it('counts requesters, not sends: steady traffic and a few accounts do not make a burst', () => {
+    assert.equal(prefixVelocityRule.evaluate(ctx(undefined, { prefix: region({ ...warm, recentRequesters: 30 }) }), config), undefined);
+    assert.equal(prefixVelocityRule.evaluate(ctx(undefined, { prefix: region({ recentRequesters: 3, settled: 40 }) }), config), undefined);
   });
 
   it('does not run without statistics (sends to proven numbers)', () => {
@@ -84,10 +96,19 @@ describe('numbers per user / IP', () => {
   });
 });
 
-describe('low_conversion', () => {
-  it('fires when few settled codes to a range were used, once there are enough of them', () => {
-    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefixSettled: 19, prefixVerified: 0 }), config), undefined);
-    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefixSettled: 40, prefixVerified: 3 }), config)?.rule, 'low_conversion');
-    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefixSettled: 40, prefixVerified: 4 }), config), undefined);
+describe('low_conversion (regional)', () => {
+  it('unverified pumping: enough settled codes from enough requesters, few used, fires', () => {
+    const pumping = region({ settled: 40, verified: 3, settledRequesters: 40 });
+    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefix: pumping }), config)?.rule, 'low_conversion');
+    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefix: { ...pumping, verified: 4 } }), config), undefined);
+  });
+
+  it('a verified surge passes', () => {
+    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefix: region({ settled: 500, verified: 460, settledRequesters: 480 }) }), config), undefined);
+  });
+
+  it('a cold start, or a few accounts, cannot make it fire', () => {
+    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefix: region({ settled: 19, settledRequesters: 19 }) }), config), undefined);
+    assert.equal(lowConversionRule.evaluate(ctx(undefined, { prefix: region({ settled: 60, settledRequesters: 4 }) }), config), undefined);
   });
 });

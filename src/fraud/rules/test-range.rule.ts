@@ -15,6 +15,7 @@ export const TEST_RANGES: { pattern: RegExp; name: string }[] = [
 export const testRangeRule: FraudRule = {
   name: 'test_range',
   usesStatistics: false,
+  scope: 'send',
   evaluate(ctx: FraudContext) {
     const hit = TEST_RANGES.find((r) => r.pattern.test(ctx.e164));
     return hit && { rule: this.name, detail: hit.name };

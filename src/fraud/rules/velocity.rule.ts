@@ -1,31 +1,47 @@
 import type { MfaConfig } from '../../config/mfa-config';
-import { BASELINE_WINDOWS, FraudContext, FraudRule, FraudTrigger } from '../fraud-rule';
+import { BASELINE_WINDOWS, FraudContext, FraudRule, FraudTrigger, RegionStats } from '../fraud-rule';
 
-/** A burst: at least `min` recent sends, and `factor` times the average 10-minute count of the last day. */
-export function isSurge(recent: number, baseline: number, config: MfaConfig): boolean {
-  const perWindow = baseline / BASELINE_WINDOWS;
-  return recent >= config.fraudVelocityMinSends && recent >= config.fraudVelocityFactor * Math.max(1, perWindow);
+/** A region's conversion, when enough of its codes have settled to judge; undefined before. */
+export function conversionPercent(r: RegionStats, config: MfaConfig): number | undefined {
+  return r.settled >= config.fraudConversionMinSends ? (r.verified / r.settled) * 100 : undefined;
 }
 
-function surge(name: string, recent: number, baseline: number, config: MfaConfig): FraudTrigger | undefined {
-  if (!isSurge(recent, baseline, config)) return undefined;
-  const perWindow = (baseline / BASELINE_WINDOWS).toFixed(1);
-  return { rule: name, detail: `${recent} sends in 10 min against a baseline of ${perWindow} per 10 min` };
+/**
+ * A burst to a region that does not convert. The burst is measured in
+ * distinct requesters (a few accounts cannot make one), against the region's
+ * own baseline; a burst whose codes are being used is a surge of real people
+ * (a displacement event) and passes. Until the region's baseline is warm
+ * (SMS_FRAUD_WARMUP_SENDS in the last day) it only monitors.
+ */
+function burst(name: string, r: RegionStats, config: MfaConfig): FraudTrigger | undefined {
+  const recent = r.recentRequesters + 1;
+  const perWindow = r.baselineRequesters / BASELINE_WINDOWS;
+  if (recent < config.fraudVelocityMinSends || recent < config.fraudVelocityFactor * Math.max(1, perWindow)) return undefined;
+  const conversion = conversionPercent(r, config);
+  if (conversion !== undefined && conversion >= config.fraudMinConversionPercent) return undefined;
+  const converts = conversion === undefined ? 'conversion not yet known' : `${conversion.toFixed(1)}% of its codes used`;
+  return {
+    rule: name,
+    detail: `${recent} requesters in 10 min against a baseline of ${perWindow.toFixed(1)} per 10 min; ${converts}`,
+    coldStart: r.baselineSends < config.fraudWarmupSends || conversion === undefined,
+  };
 }
 
-/** Sudden traffic to one number range: the signature of SMS pumping. */
+/** Sudden traffic to one number range that nobody verifies: the signature of SMS pumping. */
 export const prefixVelocityRule: FraudRule = {
   name: 'prefix_velocity',
   usesStatistics: true,
+  scope: 'region',
   evaluate(ctx: FraudContext, config: MfaConfig) {
-    return ctx.stats && surge(this.name, ctx.stats.prefixRecent + 1, ctx.stats.prefixBaseline, config);
+    return ctx.stats && burst(this.name, ctx.stats.prefix, config);
   },
 };
 
 export const countryVelocityRule: FraudRule = {
   name: 'country_velocity',
   usesStatistics: true,
+  scope: 'region',
   evaluate(ctx: FraudContext, config: MfaConfig) {
-    return ctx.stats && surge(this.name, ctx.stats.countryRecent + 1, ctx.stats.countryBaseline, config);
+    return ctx.stats && burst(this.name, ctx.stats.country, config);
   },
 };
