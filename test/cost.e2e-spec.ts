@@ -82,7 +82,8 @@ describe('cost: test numbers, spend caps, routing, wire fields', () => {
   });
 
   it('the daily spend cap holds exactly: 50 concurrent sends on two instances, $0.01 each, a $0.20 cap → 20 sent', async () => {
-    const config = { priceTableFile: priceFile({ default: { MOCK: 0.01 } }), dailySpendLimitUsd: 0.2, cooldownMinutes: 0 };
+    // Small pools: the embedded server (no DATABASE_URL) serves 20 connections in all.
+    const config = { priceTableFile: priceFile({ default: { MOCK: 0.01 } }), dailySpendLimitUsd: 0.2, cooldownMinutes: 0, databasePoolSize: 6 };
     await withApps(2, config, async (apps) => {
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) => apps[i % 2].http.post('/mfa/sms/enroll').set(bearer(apps[i % 2], `spender-${i}`)).send({ phoneNumber: us(i) })),
