@@ -198,6 +198,20 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
       const unknown = { MessageSid: 'SM' + 'f'.repeat(32), MessageStatus: 'delivered' };
       await post(unknown, sign(unknown)).expect(204);
     });
+
+    it("takes a callback's price in place of what the send was counted at, once", async () => {
+      const userId = await verifiedUser('+14152010139');
+      const res = await t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).expect(202);
+      const [row] = await sendLog(res.body.challengeId);
+      assert.equal(Number(row.estimated_usd), 0.0083, 'the price table estimated the send');
+      const params = { MessageSid: row.provider_message_id, MessageStatus: 'delivered', Price: '-0.01200', PriceUnit: 'USD' };
+      await post(params, sign(params)).expect(204);
+      await post(params, sign(params)).expect(204);
+      const [priced] = await sendLog(res.body.challengeId);
+      assert.deepEqual([Number(priced.price), priced.currency], [0.012, 'USD']);
+      const metrics = await t.http.get('/metrics').expect(200);
+      assert.match(metrics.text, /sms_spend_usd_total\{country="US"\}/);
+    });
   });
 
   describe('opt-out keywords', () => {
