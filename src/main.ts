@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,6 +7,7 @@ import { ConfigError, loadMfaConfig, MFA_CONFIG, type MfaConfig } from './config
 import { configureApp } from './demo/configure-app';
 import { DemoAppModule } from './demo/demo-app.module';
 import { DemoAuth } from './demo/demo-auth';
+import { ShutdownDrain } from './ops/shutdown-drain.service';
 
 async function bootstrap(): Promise<void> {
   try {
@@ -21,6 +23,12 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const config = app.get<MfaConfig>(MFA_CONFIG);
   await app.listen(config.port);
+  if (config.opsPort) {
+    // The internal listener: the same app, where /metrics and the detailed /health answer (OpsAccessGuard).
+    const ops = createServer(app.getHttpAdapter().getInstance());
+    await new Promise<void>((resolve) => ops.listen(config.opsPort, resolve));
+    app.get(ShutdownDrain).attach(ops);
+  }
 
   const logger = new Logger('Demo');
   const url = `http://localhost:${config.port}`;

@@ -90,7 +90,7 @@ describe('abuse holes: strangers cannot spend budgets, trip circuits or hide fro
         await t.http.post('/mfa/sms/enroll').set(bearer(t, `region-${i}`)).send({ phoneNumber: phone(100 + i) }).expect(202);
       }
       assert.equal(fakes.sns.requests.length, 50, 'the backup provider reached the region');
-      const health = await t.http.get('/health/ready').expect(200);
+      const health = await t.http.get('/health').expect(200);
       const twilio = health.body.details.sms.providers.find((p: { name: string }) => p.name === 'TWILIO');
       assert.equal(twilio.circuit, 'closed');
       const rows = await withClient(db.url, async (c) => (await c.query(`SELECT DISTINCT error_kind, error_code FROM sms_send_log WHERE provider = 'TWILIO'`)).rows);

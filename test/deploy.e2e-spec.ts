@@ -28,5 +28,8 @@ describe('deployment files', () => {
     }
     assert.match(compose, /NODE_ENV: production/);
     assert.match(compose, /MOCK_SMS_ENABLED: "false"/);
+    assert.match(compose, /PUBLIC_BASE_URL: \$\{PUBLIC_BASE_URL:-\}/, 'no default public URL: a wrong one would refuse every webhook');
+    assert.match(compose, /OPS_PORT: 9464/);
+    assert.match(readFileSync(join(root, 'deploy', 'prometheus', 'prometheus.yml'), 'utf8'), /app:9464/);
   });
 });

@@ -27,6 +27,7 @@ export const MFA_ERROR_STATUS = {
   SMS_DISABLED: 503,
   PROVIDERS_UNAVAILABLE: 503,
   SPEND_LIMIT_REACHED: 503,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type MfaErrorCode = keyof typeof MFA_ERROR_STATUS;
@@ -63,6 +64,7 @@ const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
   SMS_DISABLED: 'SMS verification is disabled.',
   PROVIDERS_UNAVAILABLE: 'No SMS provider could take the message: try again later.',
   SPEND_LIMIT_REACHED: "Today's SMS spending limit is reached: try again tomorrow (UTC).",
+  SERVICE_UNAVAILABLE: 'The service is briefly unavailable: try again shortly.',
 };
 
 /**

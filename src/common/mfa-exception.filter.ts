@@ -6,7 +6,11 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../database/db-errors';
 import { MfaError, MfaErrorCode } from './mfa-error';
+
+/** Seconds a client is asked to wait when a dependency (the database) is unreachable. */
+const UNAVAILABLE_RETRY_AFTER = 5;
 
 interface ErrorBody {
   statusCode: number;
@@ -62,7 +66,25 @@ export class MfaExceptionFilter implements ExceptionFilter {
       };
     }
     if (status === 503) {
-      return { statusCode: 503, code: 'UNAVAILABLE', message: clientMessage(exception, 503) };
+      // Health checks answer 503 with their details (which dependency is down): keep them.
+      const response = exception instanceof HttpException ? exception.getResponse() : undefined;
+      const details = typeof response === 'object' && response !== null ? response : {};
+      return {
+        ...details,
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: clientMessage(exception, 503),
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER,
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return {
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The service is briefly unavailable: try again shortly.',
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER,
+      };
     }
     this.logger.error(
       `Unhandled ${exception instanceof Error ? exception.name : typeof exception}`,
@@ -92,5 +114,6 @@ function clientMessage(exception: unknown, status: number): string {
     if (Array.isArray(message)) return message.join('; ');
     if (typeof message === 'string') return message;
   }
+  if (status === 503) return 'The service is unavailable.';
   return status === 404 ? 'Not found.' : 'The request was refused.';
 }

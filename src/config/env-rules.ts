@@ -96,8 +96,9 @@ export function countryList(): EnvRule<string[]> {
 export function trustProxy(): EnvRule<string | number | boolean> {
   const named = /^(loopback|linklocal|uniquelocal)$/;
   const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+  // `true` (trust every hop) is refused: any client could then name its own address in X-Forwarded-For.
   const check = (v: unknown): v is string | number | boolean =>
-    typeof v === 'boolean' ||
+    v === false ||
     (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10) ||
     (typeof v === 'string' &&
       v.split(',').every((p) => named.test(p.trim()) || address.test(p.trim())));
@@ -105,12 +106,11 @@ export function trustProxy(): EnvRule<string | number | boolean> {
     parse: (raw) => {
       const v = raw.trim();
       if (['off', 'false', ''].includes(v)) return false;
-      if (v === 'true') return true;
       if (/^\d+$/.test(v)) return check(Number(v)) ? Number(v) : undefined;
       return check(v) ? v : undefined;
     },
     check,
-    allowed: 'off, true, loopback, a hop count from 0 to 10, or comma-separated IPs/CIDRs',
+    allowed: 'off, loopback, a hop count from 0 to 10, or comma-separated IPs/CIDRs (true is refused: it makes X-Forwarded-For spoofable)',
   };
 }
 

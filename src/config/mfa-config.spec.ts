@@ -62,6 +62,7 @@ describe('configuration', () => {
     assert.ok(found.includes('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production'));
     const prod = loadMfaConfig({
       NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/mfa',
       SMS_CODE_SECRET: 's'.repeat(32),
       MFA_ENCRYPTION_KEY: 'a'.repeat(64),
     });
@@ -77,7 +78,13 @@ describe('configuration', () => {
   it('takes test numbers in development freely, and in production only with an expiry in the future', () => {
     const numbers = { SMS_TEST_NUMBERS: '+14155550100:123456, +447911205123:654321' };
     assert.deepEqual(loadMfaConfig(numbers).testNumbers, { '+14155550100': '123456', '+447911205123': '654321' });
-    const prod = { NODE_ENV: 'production', SMS_CODE_SECRET: 's'.repeat(32), MFA_ENCRYPTION_KEY: 'a'.repeat(64), ...numbers };
+    const prod = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/mfa',
+      SMS_CODE_SECRET: 's'.repeat(32),
+      MFA_ENCRYPTION_KEY: 'a'.repeat(64),
+      ...numbers,
+    };
     const expiry = 'SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production';
     assert.ok(problems(prod).includes(expiry));
     assert.ok(problems({ ...prod, SMS_TEST_NUMBERS_VALID_UNTIL: '2020-01-01T00:00:00Z' }).includes(expiry));
@@ -91,5 +98,34 @@ describe('configuration', () => {
 
   it('accepts only the three NODE_ENV values', () => {
     assert.deepEqual(problems({ NODE_ENV: 'prod' }), ['NODE_ENV must be one of development, production, test']);
+  });
+
+  it('refuses every unsafe production combination', () => {
+    const safe = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/mfa',
+      SMS_CODE_SECRET: 's'.repeat(32),
+      MFA_ENCRYPTION_KEY: 'a'.repeat(64),
+    };
+    assert.deepEqual(problems(safe), []);
+    assert.equal(loadMfaConfig(safe).docsEnabled, false, '/docs is off in production by default');
+    assert.equal(loadMfaConfig({ ...safe, MFA_DOCS_ENABLED: 'true' }).docsEnabled, true);
+    const { DATABASE_URL: _, ...embedded } = safe;
+    assert.ok(problems(embedded).some((p) => p.startsWith('DATABASE_URL must be set when NODE_ENV=production')));
+    const twilio = { ...safe, TWILIO_ENABLED: 'true', TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_FROM_NUMBER: '+15005550006' };
+    const publicUrl = 'PUBLIC_BASE_URL must be set to a public URL (not loopback) when TWILIO_ENABLED=true and NODE_ENV=production';
+    assert.ok(problems(twilio).includes(publicUrl));
+    for (const loopback of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+      assert.ok(problems({ ...twilio, PUBLIC_BASE_URL: loopback }).includes(publicUrl), loopback);
+    }
+    assert.deepEqual(problems({ ...twilio, PUBLIC_BASE_URL: 'https://mfa.example.org' }), []);
+    assert.ok(problems({ ...safe, TRUST_PROXY: 'true' })[0].startsWith('TRUST_PROXY must be off, loopback, a hop count'));
+    assert.deepEqual(problems({ ...safe, MOCK_SMS_ENABLED: 'true' }), ['MOCK_SMS_ENABLED must be false when NODE_ENV=production']);
+  });
+
+  it('turns the mock provider on by default in development only', () => {
+    assert.equal(loadMfaConfig({}).mockSmsEnabled, true);
+    assert.equal(loadMfaConfig({ NODE_ENV: 'test' }).mockSmsEnabled, false);
+    assert.equal(loadMfaConfig({ NODE_ENV: 'test', MOCK_SMS_ENABLED: 'true' }).mockSmsEnabled, true);
   });
 });

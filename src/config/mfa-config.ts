@@ -20,6 +20,18 @@ export interface MfaConfig {
   dataDir: string;
   /** Connections in the pool of the module's data source. */
   databasePoolSize: number;
+  /** How long to wait for a pooled connection (or a new one) before the request fails with 503. */
+  databaseConnectTimeoutMs: number;
+  /** Server-side statement_timeout; the client gives up a second later. */
+  databaseStatementTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests may finish before their connections are closed. */
+  shutdownDrainMs: number;
+  /** Serve /docs and /docs-json (default: outside production only). */
+  docsEnabled: boolean;
+  /** An internal listener for /metrics and the detailed /health. */
+  opsPort?: number;
+  /** A bearer token that opens /metrics and the detailed /health on the public port. */
+  opsToken?: string;
   redisUrl?: string;
   port: number;
   publicBaseUrl?: string;
@@ -128,6 +140,11 @@ export interface MfaConfig {
   mockSmsEnabled: boolean;
   providers: Record<ProviderName, ProviderLimits>;
   authJwtSecret?: string;
+  /** Demo host: when set, tokens must carry this `iss` / `aud`. */
+  authJwtIssuer?: string;
+  authJwtAudience?: string;
+  /** Demo host: tokens must expire, at most this long after now. */
+  authJwtMaxLifetimeMinutes: number;
 }
 
 export const MFA_CONFIG = Symbol('MFA_CONFIG');
@@ -148,6 +165,12 @@ const SCHEMA: Schema = {
   databaseUrl: { env: 'DATABASE_URL', rule: url(['postgres', 'postgresql']) },
   dataDir: { env: 'DATA_DIR', rule: text(), default: './.data' },
   databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(2, 200), default: 20 },
+  databaseConnectTimeoutMs: { env: 'DATABASE_CONNECT_TIMEOUT_MS', rule: int(100, 60_000), default: 3000 },
+  databaseStatementTimeoutMs: { env: 'DATABASE_STATEMENT_TIMEOUT_MS', rule: int(100, 600_000), default: 10_000 },
+  shutdownDrainMs: { env: 'SHUTDOWN_DRAIN_MS', rule: int(0, 120_000), default: 10_000 },
+  docsEnabled: { env: 'MFA_DOCS_ENABLED', rule: bool(), default: (c) => !c.production },
+  opsPort: { env: 'OPS_PORT', rule: int(1, 65535) },
+  opsToken: { env: 'OPS_TOKEN', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
   redisUrl: { env: 'REDIS_URL', rule: url(['redis', 'rediss']) },
   port: { env: 'PORT', rule: int(0, 65535), default: 3000 },
   publicBaseUrl: { env: 'PUBLIC_BASE_URL', rule: url(['http', 'https']) },
@@ -236,8 +259,11 @@ const SCHEMA: Schema = {
   awsSnsRegion: { env: 'AWS_SNS_REGION', rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'), default: 'us-east-1' },
   awsSnsSenderId: { env: 'AWS_SNS_SENDER_ID', rule: text(/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/, '1 to 11 letters, digits or hyphens, at least one letter') },
   awsSnsEndpoint: { env: 'AWS_SNS_ENDPOINT', rule: url(['http', 'https']) },
-  mockSmsEnabled: { env: 'MOCK_SMS_ENABLED', rule: bool(), default: (c) => !c.production },
+  mockSmsEnabled: { env: 'MOCK_SMS_ENABLED', rule: bool(), default: (c) => c.nodeEnv === 'development' },
   authJwtSecret: { env: 'AUTH_JWT_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
+  authJwtIssuer: { env: 'AUTH_JWT_ISSUER', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },
+  authJwtAudience: { env: 'AUTH_JWT_AUDIENCE', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },
+  authJwtMaxLifetimeMinutes: { env: 'AUTH_JWT_MAX_LIFETIME_MINUTES', rule: int(1, 43_200), default: 1440 },
 };
 
 const PROVIDER_DEFAULTS: Record<ProviderName, ProviderLimits> = {
@@ -327,6 +353,10 @@ export function loadMfaConfig(
 function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: ConfigWarning[]): void {
   if (c.production) {
     if (c.mockSmsEnabled) problems.push('MOCK_SMS_ENABLED must be false when NODE_ENV=production');
+    if (!c.databaseUrl) problems.push('DATABASE_URL must be set when NODE_ENV=production (the embedded database is for development)');
+    if (c.twilioEnabled && !isPublicUrl(c.publicBaseUrl)) {
+      problems.push('PUBLIC_BASE_URL must be set to a public URL (not loopback) when TWILIO_ENABLED=true and NODE_ENV=production');
+    }
     if (!c.codeSecret) problems.push('SMS_CODE_SECRET must be set when NODE_ENV=production');
     if (!c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
   }
@@ -384,4 +414,11 @@ function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
       problems.push('SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production');
     }
   }
+}
+
+/** A URL the outside world can reach: set, and not a loopback or unspecified host. */
+function isPublicUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0' || host === '::');
 }

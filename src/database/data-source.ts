@@ -3,8 +3,18 @@ import { MIGRATIONS } from '../../migrations';
 
 export const MFA_DATA_SOURCE = 'sms-mfa';
 
-/** Postgres through `pg`; schema only through migrations, never synchronize. */
-export function mfaDataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+export interface PoolTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+/**
+ * Postgres through `pg`; schema only through migrations, never synchronize.
+ * Nothing waits on the database without bound: a pooled connection must come
+ * within `connectMs`, a statement ends at `statementMs` on the server and a
+ * second later on the client (a database that hangs instead of refusing).
+ */
+export function mfaDataSourceOptions(url: string, poolSize: number, timeouts?: PoolTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -13,7 +23,15 @@ export function mfaDataSourceOptions(url: string, poolSize: number): DataSourceO
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, idleTimeoutMillis: 30_000 },
+    extra: {
+      max: poolSize,
+      idleTimeoutMillis: 30_000,
+      ...(timeouts && {
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        query_timeout: timeouts.statementMs + 1000,
+      }),
+    },
   };
 }
 

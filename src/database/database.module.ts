@@ -35,7 +35,10 @@ export class DatabaseModule {
       inject: [MFA_CONFIG, DatabaseLocator],
       extraProviders: [DatabaseLocator],
       useFactory: async (config: MfaConfig, locator: DatabaseLocator) =>
-        mfaDataSourceOptions(await locator.url(), config.databasePoolSize),
+        mfaDataSourceOptions(await locator.url(), config.databasePoolSize, {
+          connectMs: config.databaseConnectTimeoutMs,
+          statementMs: config.databaseStatementTimeoutMs,
+        }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         const applied = await runMigrations(dataSource);

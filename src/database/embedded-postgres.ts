@@ -1,12 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
- * The zero-setup default: PGlite (Postgres compiled to WebAssembly) served on a
- * loopback port by pglite-socket, so the same `pg` driver and the same
- * migrations serve the embedded database and a real server.
+ * The zero-setup default for development: PGlite (Postgres compiled to
+ * WebAssembly) served by pglite-socket, so the same `pg` driver and the same
+ * migrations serve the embedded database and a real server. PGlite has no
+ * passwords, so it listens on a Unix socket in a fresh directory only this
+ * OS user can enter (0700), never on a TCP port anyone on the host could use.
+ * Production refuses it (DATABASE_URL is required there).
  */
 export interface EmbeddedPostgres {
   url: string;
@@ -24,15 +28,16 @@ export async function startEmbeddedPostgres(
     mkdirSync(path, { recursive: true });
   }
   const db = await PGlite.create(path);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  const socketDir = mkdtempSync(join(tmpdir(), 'mfa-pg-')); // mode 0700
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections });
   keepExtendedQueriesWhole(server);
   await server.start();
-  const address = server.getServerConn();
   return {
-    url: `postgres://postgres@${address}/postgres`,
+    url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
     async stop() {
       await server.stop();
       await db.close();
+      rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,9 @@ import { AuthenticatedUser, MfaUserResolver } from '../auth/user-resolver';
 
 /**
  * The demo host's authentication: HS256 bearer JWTs signed with AUTH_JWT_SECRET
- * (claims `sub`, optional `roles`, and `sid` naming the login session). In
+ * (claims `sub`, optional `roles`, and `sid` naming the login session; `exp`
+ * required, at most AUTH_JWT_MAX_LIFETIME_MINUTES ahead; `iss` / `aud` checked
+ * when AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE are set). In
  * development without a secret, one is generated so that a newcomer gets a
  * ready token at start-up. The session is `sid`, else `jti`, else a SHA-256 of
  * the token itself.
@@ -18,7 +20,7 @@ export class DemoAuth {
   /** Imported once: jsonwebtoken would otherwise re-import a string secret on every verify. */
   private readonly key: KeyObject;
 
-  constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
+  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
     if (!config.authJwtSecret && config.production) {
       throw new ConfigError(['AUTH_JWT_SECRET must be set when NODE_ENV=production']);
     }
@@ -26,15 +28,28 @@ export class DemoAuth {
     this.key = createSecretKey(Buffer.from(config.authJwtSecret ?? randomBytes(32).toString('base64url')));
   }
 
-  /** A token for a new login session (a fresh `sid`), or for a given one. */
+  /** A token for a new login session (a fresh `sid`), or for a given one; with AUTH_JWT_ISSUER / _AUDIENCE when set. */
   issueToken(sub: string, roles: string[] = [], expiresInSeconds = 12 * 3600, sid: string = randomUUID()): string {
-    return jwt.sign({ sub, roles, sid }, this.key, { algorithm: 'HS256', expiresIn: expiresInSeconds });
+    const { authJwtIssuer: issuer, authJwtAudience: audience, authJwtMaxLifetimeMinutes } = this.config;
+    return jwt.sign({ sub, roles, sid }, this.key, {
+      algorithm: 'HS256',
+      expiresIn: Math.min(expiresInSeconds, authJwtMaxLifetimeMinutes * 60),
+      ...(issuer && { issuer }),
+      ...(audience && { audience }),
+    });
   }
 
   verify(token: string): AuthenticatedUser | null {
     try {
-      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as { sub?: unknown; roles?: unknown; sid?: unknown; jti?: unknown };
+      const { authJwtIssuer: issuer, authJwtAudience: audience, authJwtMaxLifetimeMinutes } = this.config;
+      const claims = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        ...(issuer && { issuer }),
+        ...(audience && { audience }),
+      }) as { sub?: unknown; roles?: unknown; sid?: unknown; jti?: unknown; exp?: unknown };
       if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 200) return null;
+      // A token must expire, and not too far ahead: a stolen never-expiring token is a permanent login.
+      if (typeof claims.exp !== 'number' || claims.exp * 1000 - Date.now() > authJwtMaxLifetimeMinutes * 60_000) return null;
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
       return { id: claims.sub, roles, sessionId: sessionOf(claims, token) };
     } catch {

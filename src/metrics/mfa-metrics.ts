@@ -66,6 +66,17 @@ export class MfaMetrics implements OnModuleDestroy {
     registers: [this.registry],
   });
 
+  readonly redisUp = new Gauge({
+    name: 'mfa_redis_up',
+    help: '1 while the Redis of the shared HTTP throttle is connected (only with REDIS_URL)',
+    registers: [this.registry],
+  });
+  readonly throttleFallbackTotal = new Counter({
+    name: 'mfa_throttle_fallback_total',
+    help: 'Times HTTP throttling fell back to this instance\'s memory because Redis was unreachable',
+    registers: [this.registry],
+  });
+
   private readonly stopDefaults: () => void;
 
   constructor() {

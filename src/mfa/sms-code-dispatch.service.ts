@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChallengeService, IssuedChallenge } from '../challenges/challenge.service';
 import { Clock } from '../common/clock';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
@@ -54,6 +54,8 @@ export interface Screened extends DispatchRequest {
  */
 @Injectable()
 export class SmsCodeDispatch {
+  private readonly logger = new Logger('SmsCodeDispatch');
+
   constructor(
     private readonly challenges: ChallengeService,
     private readonly sender: SmsSender,
@@ -136,8 +138,10 @@ export class SmsCodeDispatch {
       );
     } catch (err) {
       const failed = err instanceof DeliveryFailed ? err : undefined;
-      await this.challenges.withdraw(issued, failed?.refund ?? true);
-      await this.spend.release(reservation);
+      // The first cause is what the client and the log get: a failing clean-up never masks it.
+      await Promise.all([this.challenges.withdraw(issued, failed?.refund ?? true), this.spend.release(reservation)]).catch((cleanup) =>
+        this.logger.error(`withdrawing an undelivered code failed after: ${(err as Error).message}; clean-up: ${(cleanup as Error).message}`),
+      );
       throw failed?.error ?? err;
     }
     await this.spend.settle(reservation, req.country, delivery.costUsd);

@@ -4,7 +4,7 @@ import { loadMfaConfig } from '../config/mfa-config';
 import { AlertSignals, evaluateAlerts } from './alert-rules';
 
 const config = loadMfaConfig({});
-const quiet: AlertSignals = { attempts: [], openCircuits: [], rateLimited: 0, fraudTriggers: 0, deliveryP95: [], spend: [] };
+const quiet: AlertSignals = { attempts: [], openCircuits: [], rateLimited: 0, fraudTriggers: 0, deliveryP95: [], spend: [], stuckSends: 0 };
 const firing = (s: Partial<AlertSignals>) =>
   evaluateAlerts({ ...quiet, ...s }, config)
     .filter((c) => c.firing)
@@ -28,6 +28,10 @@ describe('alert rules', () => {
     assert.deepEqual(firing({ rateLimited: 200, fraudTriggers: 20 }).sort(), ['fraud_surge', 'rate_limit_surge']);
     assert.deepEqual(firing({ deliveryP95: [{ provider: 'TWILIO', seconds: 60 }] }), ['slow_delivery:TWILIO']);
     assert.deepEqual(firing({ deliveryP95: [{ provider: 'TWILIO', seconds: 59.9 }] }), []);
+  });
+
+  it('fire on send attempts left without an outcome', () => {
+    assert.deepEqual(firing({ stuckSends: 1 }), ['stuck_sends']);
   });
 
   it('fire when a day spends 80 % of a spend cap, per scope', () => {

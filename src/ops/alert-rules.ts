@@ -12,6 +12,8 @@ export interface AlertSignals {
   fraudTriggers: number;
   /** Per provider, 95th percentile of send-to-delivered seconds in the window. */
   deliveryP95: { provider: string; seconds: number }[];
+  /** Send attempts resolved as 'unknown' in the window (no outcome recorded before the deadline). */
+  stuckSends: number;
   /** Today's (UTC) spend of each capped scope ('*' all destinations, else a country). */
   spend: { scope: string; spentUsd: number; capUsd: number }[];
 }
@@ -87,6 +89,15 @@ export function evaluateAlerts(s: AlertSignals, config: MfaConfig): AlertConditi
       summary: `${d.provider}: 95% of messages delivered within ${d.seconds.toFixed(1)} s in ${window}`,
     });
   }
+  out.push({
+    key: 'stuck_sends',
+    rule: 'stuck_sends',
+    labels: {},
+    firing: s.stuckSends > 0,
+    value: s.stuckSends,
+    threshold: 1,
+    summary: `${s.stuckSends} send attempts had no recorded outcome past the provider deadline in ${window}`,
+  });
   for (const sp of s.spend) {
     const percent = (sp.spentUsd / sp.capUsd) * 100;
     const what = sp.scope === '*' ? 'all destinations' : sp.scope;

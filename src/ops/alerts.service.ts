@@ -69,8 +69,13 @@ export class AlertsService implements OnModuleInit {
           AND provider <> 'MOCK' GROUP BY provider ORDER BY provider`,
       [since],
     );
+    const [{ stuck }] = await query(
+      `SELECT count(*)::int AS stuck FROM sms_send_log WHERE status = 'unknown' AND updated_at > now() - make_interval(mins => $1)`,
+      [this.config.alertWindowMinutes],
+    );
     const spent = await query(`SELECT scope, spent_usd FROM sms_spend_daily WHERE day = $1::date ORDER BY scope`, [utcDay(now)]);
     return {
+      stuckSends: stuck,
       spend: spent.flatMap((r) => {
         const cap = r.scope === ALL_DESTINATIONS ? this.config.dailySpendLimitUsd : this.config.countryDailySpendLimitUsd;
         return cap === undefined ? [] : [{ scope: r.scope as string, spentUsd: Number(r.spent_usd), capUsd: cap }];

@@ -1,9 +1,11 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MfaMetrics } from '../metrics/mfa-metrics';
+import { OpsAccessGuard } from './ops-access.guard';
 
-/** Prometheus text exposition. */
+/** Prometheus text exposition (OPS_PORT or OPS_TOKEN in production). */
 @ApiExcludeController()
+@UseGuards(OpsAccessGuard)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MfaMetrics) {}

@@ -1,21 +1,57 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MfaMetrics } from '../metrics/mfa-metrics';
 import { MfaThrottlerGuard } from './mfa-throttler.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
-/** The Redis connection of the throttler, when REDIS_URL is set; closed on shutdown. */
+/**
+ * The Redis connection of the throttler, when REDIS_URL is set; closed on
+ * shutdown. Fail fast: no offline queue (a command while disconnected fails
+ * at once), one try per command, a connect timeout, reconnection in the
+ * background, and an error listener (no unhandled error events). While it is
+ * down the storage counts in memory; readiness reports Redis as degraded.
+ */
 @Injectable()
 export class ThrottlerRedis implements OnApplicationShutdown {
   readonly client?: Redis;
+  readonly storage?: RedisThrottlerStorage;
+  private readonly logger = new Logger('Redis');
 
-  constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
-    if (config.redisUrl) this.client = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  constructor(@Inject(MFA_CONFIG) config: MfaConfig, metrics: MfaMetrics) {
+    if (!config.redisUrl) return;
+    this.client = new Redis(config.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      commandTimeout: 500,
+      retryStrategy: (times) => Math.min(times * 500, 5000),
+    });
+    let reported = false;
+    this.client.on('error', (err: Error) => {
+      if (!reported) this.logger.warn(`Redis error: ${err.message}`);
+      reported = true;
+    });
+    this.client.on('ready', () => (reported = false));
+    metrics.redisUp.set(0);
+    this.client.on('ready', () => metrics.redisUp.set(1));
+    this.client.on('close', () => metrics.redisUp.set(0));
+    this.storage = new RedisThrottlerStorage(this.client, (degraded) => {
+      if (degraded) metrics.throttleFallbackTotal.inc();
+    });
+  }
+
+  /** For readiness: Redis unset, reachable, or degraded (throttling in memory). */
+  state(): 'unused' | 'up' | 'degraded' {
+    if (!this.client) return 'unused';
+    return this.client.status === 'ready' && !this.storage?.isDegraded ? 'up' : 'degraded';
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client?.quit().catch(() => undefined);
+    this.storage?.shutdown();
+    if (this.client?.status === 'ready') await this.client.quit().catch(() => undefined);
+    else this.client?.disconnect();
   }
 }
 
@@ -24,16 +60,17 @@ class ThrottlerRedisModule {}
 
 @Module({
   imports: [
+    ThrottlerRedisModule,
     ThrottlerModule.forRootAsync({
       imports: [ThrottlerRedisModule],
       inject: [MFA_CONFIG, ThrottlerRedis],
       useFactory: (config: MfaConfig, redis: ThrottlerRedis) => ({
         throttlers: [{ name: 'mfa', ttl: 60_000, limit: config.httpThrottlePerMinute }],
-        storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
+        storage: redis.storage,
       }),
     }),
   ],
   providers: [MfaThrottlerGuard],
-  exports: [MfaThrottlerGuard, ThrottlerModule],
+  exports: [MfaThrottlerGuard, ThrottlerModule, ThrottlerRedisModule],
 })
 export class RateLimitModule {}

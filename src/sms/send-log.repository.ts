@@ -80,6 +80,20 @@ export class SendLogRepository {
   }
 
   /**
+   * Resolves attempts still 'sending' long after any provider deadline (a
+   * crash, or an acceptance that could not be written) as 'unknown'. Uses the
+   * database's clock, which wrote created_at. Returns how many.
+   */
+  async reapStale(olderThanSeconds: number): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE sms_send_log SET status = 'unknown', error_code = 'no_outcome', updated_at = now()
+        WHERE status = 'sending' AND created_at < now() - make_interval(secs => $1) RETURNING 1`,
+      [olderThanSeconds],
+    );
+    return rows.length;
+  }
+
+  /**
    * A reported price replaces what the send was counted at (an earlier
    * report, else the estimate). Idempotent: the same price again moves
    * nothing. Returns the correction, or undefined for an unknown message.

@@ -20,6 +20,11 @@ export class SmsEvents {
     this.metrics.sendTotal.inc({ provider, status: failure.kind === 'permanent' ? 'rejected' : 'failed' });
   }
 
+  /** A provider took a message but its acceptance could not be written (the reaper resolves the row). */
+  acceptanceUnrecorded(provider: string): void {
+    this.metrics.sendTotal.inc({ provider, status: 'unrecorded' });
+  }
+
   failedOver(from: string, to: string): void {
     this.metrics.failoverTotal.inc({ from, to });
   }

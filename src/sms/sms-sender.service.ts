@@ -70,6 +70,9 @@ interface Route {
   openedAt?: number;
 }
 
+/** Tries of the write that records a provider's acceptance (50 ms, then 200 ms apart). */
+const ACCEPTED_WRITE_TRIES = 3;
+
 /** Seconds a client is asked to wait when no provider could take a message. */
 const UNAVAILABLE_RETRY_AFTER = 30;
 
@@ -211,7 +214,7 @@ export class SmsSender {
       }
       const latency = Math.round(performance.now() - started);
       const estimate = this.prices.estimate(route.provider.name, ctx.country, result.segments ?? ctx.segments);
-      await this.sendLog.accepted(attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding, estimate);
+      await this.recordAccepted(route.provider.name, attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding, estimate);
       this.events.sent(route.provider.name, result);
       const reported = result.price !== undefined && (result.currency ?? 'USD').toUpperCase() === 'USD' ? result.price : undefined;
       return { provider: route.provider.name, attempts: attempt, result, costUsd: reported ?? estimate };
@@ -220,6 +223,34 @@ export class SmsSender {
     if (unusedRow) await this.sendLog.failed(unusedRow.attemptId, new ProviderError('server', 'no_provider'), 0);
     if (rejections.length && !providerDown) throw new DeliveryFailed(rejectionError(rejections), false);
     throw new DeliveryFailed(unavailable(), true);
+  }
+
+  /**
+   * Once a provider took the message the send stands: its code is on the way,
+   * so the client gets its 202 whatever happens to this write. It is retried;
+   * if the database still refuses, the row stays 'sending' and the reaper
+   * resolves it (and alerts), and the first cause is logged.
+   */
+  private async recordAccepted(
+    provider: string,
+    id: string,
+    result: SendResult,
+    latency: number,
+    encoding: string,
+    estimate: number,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendLog.accepted(id, result, latency, encoding, estimate);
+      } catch (err) {
+        if (attempt >= ACCEPTED_WRITE_TRIES) {
+          this.events.acceptanceUnrecorded(provider);
+          this.logger.error(`a delivered message's acceptance could not be recorded (left for the reaper): ${(err as Error).message}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
+      }
+    }
   }
 
   /**

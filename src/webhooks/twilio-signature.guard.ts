@@ -3,11 +3,18 @@ import type { Request } from 'express';
 import twilio from 'twilio';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { publicUrl } from './webhook-urls';
+import { INBOUND_PATH, publicUrl, STATUS_CALLBACK_PATH } from './webhook-urls';
+
+const WEBHOOK_PATHS = [STATUS_CALLBACK_PATH, INBOUND_PATH];
 
 /**
- * Checks X-Twilio-Signature with the SDK's validator against PUBLIC_BASE_URL +
- * the route path (the URL Twilio was given), so a proxy in front does not matter.
+ * Checks X-Twilio-Signature with the SDK's validator against PUBLIC_BASE_URL
+ * + the request's path and query (the URL Twilio was given), so a proxy in
+ * front does not matter. The request target must be in origin form and name
+ * a webhook path exactly: an absolute-form target (`POST https://staging…/…`)
+ * would otherwise choose the URL that is checked, and a path in other case
+ * (which the router accepts) would be a URL Twilio never signed for us — so a
+ * request signed for another deployment on the same account never replays here.
  */
 @Injectable()
 export class TwilioSignatureGuard implements CanActivate {
@@ -23,8 +30,13 @@ export class TwilioSignatureGuard implements CanActivate {
       this.logger.warn('Twilio webhook refused: TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL are needed to check signatures');
       throw new MfaError('FORBIDDEN', 'Webhook signatures cannot be checked: not configured.');
     }
+    const target = request.originalUrl;
+    const path = target.split('?')[0];
+    if (!target.startsWith('/') || !WEBHOOK_PATHS.includes(path)) {
+      throw new MfaError('FORBIDDEN', 'Invalid webhook request target.');
+    }
     const params = typeof request.body === 'object' && request.body !== null ? request.body : {};
-    const url = publicUrl(this.config, request.originalUrl);
+    const url = publicUrl(this.config, target);
     if (!signature || !twilio.validateRequest(twilioAuthToken, signature, url, params)) {
       throw new MfaError('FORBIDDEN', 'Invalid webhook signature.');
     }

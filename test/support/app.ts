@@ -23,6 +23,7 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
  */
 const TEST_TRAFFIC: MfaConfigOverrides = {
   nodeEnv: 'test',
+  mockSmsEnabled: true,
   ipHourlyLimit: 100_000,
   httpThrottlePerMinute: 1_000_000,
   fraudMaxNumbersPerIp: 100_000,

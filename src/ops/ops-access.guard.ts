@@ -1,0 +1,30 @@
+import { timingSafeEqual } from 'node:crypto';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { MfaError } from '../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+
+/**
+ * /metrics and the detailed /health are for operators: a live dashboard of
+ * providers and circuits would serve an attacker too. They answer on the
+ * internal OPS_PORT listener, or with `Authorization: Bearer <OPS_TOKEN>`;
+ * elsewhere they are 404. Outside production, with neither set, they are open.
+ */
+@Injectable()
+export class OpsAccessGuard implements CanActivate {
+  private readonly token?: Buffer;
+
+  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+    this.token = config.opsToken ? Buffer.from(`Bearer ${config.opsToken}`) : undefined;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const { opsPort, production } = this.config;
+    if (!production && !opsPort && !this.token) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    if (opsPort && request.socket.localPort === opsPort) return true;
+    const given = Buffer.from(request.get('authorization') ?? '');
+    if (this.token && given.length === this.token.length && timingSafeEqual(given, this.token)) return true;
+    throw new MfaError('NOT_FOUND');
+  }
+}
