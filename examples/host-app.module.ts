@@ -54,11 +54,13 @@ export class MfaAuditTrail {
   imports: [
     ConfigModule.forRoot(),
     SmsMfaModule.forRootAsync({
-      factoryImports: [ConfigModule],
+      imports: [ConfigModule],
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
-        databaseUrl: config.get<string>('MFA_DATABASE_URL'),
-        appName: config.get<string>('APP_NAME') ?? 'Haven Health',
+        config: {
+          databaseUrl: config.get<string>('MFA_DATABASE_URL'),
+          appName: config.get<string>('APP_NAME') ?? 'Haven Health',
+        },
       }),
       userResolver: SessionUserResolver,
       controllers: false,

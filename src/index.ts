@@ -1,6 +1,10 @@
 /** Public surface of the library. */
 export { SmsMfaModule } from './sms-mfa.module';
-export type { SmsMfaModuleOptions, SmsMfaModuleAsyncOptions, SmsMfaModuleWiring } from './sms-mfa.module';
+export { SMS_MFA_MODULE_OPTIONS } from './sms-mfa.module-definition';
+export type { SmsMfaModuleOptions, SmsMfaModuleWiring, SmsMfaModuleForRoot, SmsMfaModuleForRootAsync } from './sms-mfa.module-definition';
+export { CleanupService } from './ops/cleanup.service';
+export { AlertsService } from './ops/alerts.service';
+export { SendReaper } from './ops/send-reaper.service';
 export { MfaService } from './mfa/mfa.service';
 export { MfaEvent } from './mfa/mfa-events';
 export type { MfaEventPayload } from './mfa/mfa-events';

@@ -1,105 +1,61 @@
-import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { TerminusModule } from '@nestjs/terminus';
-import { AdminSmsController } from './admin/admin-sms.controller';
-import { AssuranceController } from './assurance/assurance.controller';
-import { RecoveryCodesController } from './mfa/recovery/recovery-codes.controller';
-import { AdminUsersController } from './admin/admin-users.controller';
-import { OpsModule } from './ops/ops.module';
-import { AdminGuard } from './auth/admin.guard';
-import { MfaAuthGuard } from './auth/mfa-auth.guard';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { AdminModule } from './admin/admin.module';
+import { AssuranceModule, AssuranceRoutesModule } from './assurance/assurance.module';
+import { AuthModule } from './auth/auth.module';
 import { RequestUserResolver } from './auth/request-user.resolver';
-import { MfaUserResolver } from './auth/user-resolver';
-import { MfaConfigOverrides } from './config/mfa-config';
-import { MFA_CONFIG_OVERRIDES, MfaConfigModule } from './config/mfa-config.module';
+import { MfaConfigModule } from './config/mfa-config.module';
 import { DatabaseModule } from './database/database.module';
-import { MfaDbModule } from './database/mfa-db.module';
-import { MetricsModule } from './metrics/metrics.module';
-import { MfaFactorsController } from './mfa/mfa-factors.controller';
-import { MfaSmsController } from './mfa/mfa-sms.controller';
-import { MfaTotpController } from './mfa/mfa-totp.controller';
-import { MfaModule } from './mfa/mfa.module';
-import { HealthController } from './ops/health.controller';
-import { MetricsController } from './ops/metrics.controller';
-import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller';
+import { MfaModule, MfaRoutesModule } from './mfa/mfa.module';
+import { OpsModule, OpsRoutesModule } from './ops/ops.module';
+import { PrivacyRoutesModule } from './privacy/privacy.module';
+import {
+  SmsMfaConfigurableModule,
+  SmsMfaModuleForRoot,
+  SmsMfaModuleForRootAsync,
+  SmsMfaModuleWiring,
+} from './sms-mfa.module-definition';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
-/** Options that shape the module's wiring, so they are known before any factory runs. */
-export interface SmsMfaModuleWiring {
-  /** Who is calling: defaults to `request.user` ({ id | sub, roles }) as set by the host's auth. */
-  userResolver?: Type<MfaUserResolver>;
-  /** Mount the REST controllers (default true); false for hosts that build their own routes. */
-  controllers?: boolean;
-  /** Modules the user resolver needs. */
-  imports?: ModuleMetadata['imports'];
-  /**
-   * Register @nestjs/event-emitter (default true). Set false when the host
-   * already calls EventEmitterModule.forRoot(): events then go to its emitter.
-   */
-  eventEmitter?: boolean;
-}
-
-export interface SmsMfaModuleOptions extends SmsMfaModuleWiring {
-  /** Override any environment setting (same validation). */
-  config?: MfaConfigOverrides;
-}
-
-export interface SmsMfaModuleAsyncOptions extends SmsMfaModuleWiring {
-  inject?: any[];
-  useFactory: (...args: any[]) => Promise<MfaConfigOverrides> | MfaConfigOverrides;
-  /** Modules the factory needs. */
-  factoryImports?: ModuleMetadata['imports'];
-}
-
+/**
+ * SMS one-time codes as a backup second factor, with sessions, step-up and
+ * recovery codes. `forRoot({ config, ...wiring })` or `forRootAsync({
+ * useFactory | useClass | useExisting, inject, imports, ...wiring })` (built
+ * with ConfigurableModuleBuilder). Exports MfaService, the @RequireMfa guard
+ * and the identity guards; the REST routes come from each feature's routes
+ * module, unless `controllers: false`.
+ */
 @Module({})
-export class SmsMfaModule {
-  static forRoot(options: SmsMfaModuleOptions = {}): DynamicModule {
-    return SmsMfaModule.compose(options, { provide: MFA_CONFIG_OVERRIDES, useValue: options.config ?? {} }, []);
+export class SmsMfaModule extends SmsMfaConfigurableModule {
+  static forRoot(options: SmsMfaModuleForRoot = {}): DynamicModule {
+    return compose(super.forRoot(options), options);
   }
 
-  static forRootAsync(options: SmsMfaModuleAsyncOptions): DynamicModule {
-    return SmsMfaModule.compose(
-      options,
-      { provide: MFA_CONFIG_OVERRIDES, inject: options.inject ?? [], useFactory: options.useFactory },
-      options.factoryImports ?? [],
-    );
+  static forRootAsync(options: SmsMfaModuleForRootAsync): DynamicModule {
+    return compose(super.forRootAsync(options), options);
   }
+}
 
-  private static compose(wiring: SmsMfaModuleWiring, overrides: Provider, factoryImports: ModuleMetadata['imports']): DynamicModule {
-    const controllers =
-      wiring.controllers === false
-        ? []
-        : [
-            MfaSmsController,
-            MfaTotpController,
-            MfaFactorsController,
-            RecoveryCodesController,
-            AssuranceController,
-            AdminSmsController,
-            AdminUsersController,
-            TwilioWebhooksController,
-            HealthController,
-            MetricsController,
-          ];
-    return {
-      module: SmsMfaModule,
-      imports: [
-        MfaConfigModule.register(overrides, factoryImports ?? []),
-        DatabaseModule.register(),
-        MfaDbModule,
-        MetricsModule,
-        MfaModule,
-        RateLimitModule,
-        OpsModule,
-        WebhooksModule,
-        TerminusModule,
-        ...(wiring.eventEmitter === false ? [] : [EventEmitterModule.forRoot()]),
-        ...(wiring.imports ?? []),
-      ],
-      controllers,
-      providers: [{ provide: MfaUserResolver, useClass: wiring.userResolver ?? RequestUserResolver }, MfaAuthGuard, AdminGuard],
-      exports: [MfaModule, MfaUserResolver, MfaAuthGuard],
-    };
-  }
+/** Moves the options providers into the global configuration module and lays out the features. */
+function compose(definition: DynamicModule, wiring: SmsMfaModuleWiring): DynamicModule {
+  const routes = wiring.controllers !== false;
+  return {
+    module: definition.module,
+    imports: [
+      MfaConfigModule.register({
+        options: definition.providers ?? [],
+        imports: [...(definition.imports ?? []), ...(wiring.imports ?? [])],
+        userResolver: wiring.userResolver ?? RequestUserResolver,
+        providers: wiring.providers ?? [],
+      }),
+      DatabaseModule.register(),
+      MfaModule,
+      AssuranceModule,
+      AuthModule,
+      OpsModule.register(wiring.jobs !== false),
+      ...(routes ? [MfaRoutesModule, AssuranceRoutesModule, PrivacyRoutesModule, AdminModule, WebhooksModule, OpsRoutesModule] : []),
+      ...(wiring.eventEmitter === false ? [] : [EventEmitterModule.forRoot()]),
+    ],
+    exports: [MfaModule, AssuranceModule, AuthModule, OpsModule],
+  };
 }

@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { AssuranceController } from './assurance.controller';
 import { AssuranceRepository } from './assurance.repository';
 import { AssuranceService } from './assurance.service';
 import { RequireMfaGuard } from './require-mfa.guard';
 
 /** Per-session aal state, the step-up rule and the @RequireMfa guard. */
 @Module({
+  imports: [MfaDbModule, AuthModule],
   providers: [AssuranceRepository, AssuranceService, RequireMfaGuard],
-  exports: [AssuranceService, AssuranceRepository, RequireMfaGuard],
+  exports: [AssuranceService, RequireMfaGuard, AuthModule],
 })
 export class AssuranceModule {}
+
+/** GET / DELETE /mfa/assurance. */
+@Module({ imports: [AssuranceModule, AuthModule, RateLimitModule], controllers: [AssuranceController] })
+export class AssuranceRoutesModule {}

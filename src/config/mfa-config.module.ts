@@ -1,36 +1,55 @@
-import { DynamicModule, Logger, Module, ModuleMetadata, Provider } from '@nestjs/common';
+import { DynamicModule, Logger, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import type { MfaUserResolver } from '../auth/user-resolver';
+import { MfaUserResolver as MfaUserResolverToken } from '../auth/user-resolver';
 import { Clock, SystemClock } from '../common/clock';
-import { ConfigWarning, loadMfaConfig, MFA_CONFIG, MfaConfigOverrides } from './mfa-config';
+import type { SmsMfaModuleOptions } from '../sms-mfa.module-definition';
+import { SMS_MFA_MODULE_OPTIONS } from '../sms-mfa.module-definition';
+import type { SmsProvider } from '../sms/providers/sms-provider';
+import { ConfigWarning, loadMfaConfig, MFA_CONFIG } from './mfa-config';
 
-export const MFA_CONFIG_OVERRIDES = Symbol('MFA_CONFIG_OVERRIDES');
+/** The host's own SMS adapters, as instances (see SmsMfaModuleWiring.providers). */
+export const HOST_SMS_PROVIDERS = Symbol('HOST_SMS_PROVIDERS');
+
+export interface HostConfiguration {
+  /** The options providers that ConfigurableModuleBuilder generated (value, factory or class). */
+  options: Provider[];
+  imports: ModuleMetadata['imports'];
+  userResolver: Type<MfaUserResolver>;
+  providers: Type<SmsProvider>[];
+}
 
 /**
- * Validates the environment once (plus the host's overrides) and serves the
- * typed config and the clock to every feature module of SmsMfaModule.
+ * The one global module: what the host configures — the module options and,
+ * validated from them and the environment once, the typed MFA_CONFIG; the
+ * clock; the identity seam; the host's SMS adapters. Every feature module
+ * reads these; everything else is imported explicitly.
  */
 @Module({})
 export class MfaConfigModule {
-  static register(overrides: Provider, imports: ModuleMetadata['imports'] = []): DynamicModule {
+  static register(host: HostConfiguration): DynamicModule {
     return {
       module: MfaConfigModule,
       global: true,
-      imports,
+      imports: host.imports ?? [],
       providers: [
-        overrides,
+        ...host.options,
         {
           provide: MFA_CONFIG,
-          inject: [MFA_CONFIG_OVERRIDES],
-          useFactory: (given: MfaConfigOverrides) => {
+          inject: [SMS_MFA_MODULE_OPTIONS],
+          useFactory: (options: SmsMfaModuleOptions) => {
             const warnings: ConfigWarning[] = [];
-            const config = loadMfaConfig(process.env, given, warnings);
+            const config = loadMfaConfig(process.env, options?.config ?? {}, warnings);
             const logger = new Logger('MfaConfig');
             for (const w of warnings) logger.warn(`${w.variable} ${w.message}`);
             return config;
           },
         },
         { provide: Clock, useClass: SystemClock },
+        { provide: MfaUserResolverToken, useClass: host.userResolver },
+        ...host.providers,
+        { provide: HOST_SMS_PROVIDERS, inject: host.providers, useFactory: (...adapters: SmsProvider[]) => adapters },
       ],
-      exports: [MFA_CONFIG, Clock],
+      exports: [SMS_MFA_MODULE_OPTIONS, MFA_CONFIG, Clock, MfaUserResolverToken, HOST_SMS_PROVIDERS],
     };
   }
 }

@@ -1,5 +1,3 @@
-import type { Logger } from '@nestjs/common';
-import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { MfaDb, Queryable } from './mfa-db';
 
 /**
@@ -17,12 +15,4 @@ export async function runExclusive<T>(db: MfaDb, lockKey: number, work: (query: 
       await query('SELECT pg_advisory_unlock($1)', [lockKey]);
     }
   });
-}
-
-/** Registers `job` to run every `ms` (nothing when ms is 0); a failed run is logged, the next one still runs. */
-export function scheduleEvery(scheduler: SchedulerRegistry, name: string, ms: number, logger: Logger, job: () => Promise<unknown>): void {
-  if (!ms) return;
-  const timer = setInterval(() => void job().catch((err) => logger.error(`${name} failed: ${(err as Error).message}`)), ms);
-  timer.unref();
-  scheduler.addInterval(name, timer);
 }

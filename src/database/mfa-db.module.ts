@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MfaDb } from './mfa-db';
 
 /** Serves MfaDb to the feature modules of SmsMfaModule. */
-@Global()
 @Module({ providers: [MfaDb], exports: [MfaDb] })
 export class MfaDbModule {}

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { FraudEventsRepository } from './fraud-events.repository';
 import { FraudGuard } from './fraud-guard.service';
 import { FraudStatsRepository } from './fraud-stats.repository';
 
+/** Named fraud rules, their statistics and events. */
 @Module({
+  imports: [MfaDbModule, MetricsModule],
   providers: [FraudGuard, FraudStatsRepository, FraudEventsRepository],
   exports: [FraudGuard, FraudEventsRepository],
 })

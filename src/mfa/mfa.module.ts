@@ -1,36 +1,49 @@
 import { Module } from '@nestjs/common';
 import { AssuranceModule } from '../assurance/assurance.module';
-import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
+import { AuthModule } from '../auth/auth.module';
+import { ChallengesModule } from '../challenges/challenges.module';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { FraudModule } from '../fraud/fraud.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { PhoneModule } from '../phone/phone.module';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { SmsModule } from '../sms/sms.module';
 import { FactorRemovalRepository } from './factor-removal.repository';
+import { MfaFactorsController } from './mfa-factors.controller';
+import { MfaEvents } from './mfa-events';
+import { MfaSmsController } from './mfa-sms.controller';
+import { MfaTotpController } from './mfa-totp.controller';
+import { MfaService } from './mfa.service';
+import { RecoveryCodesController } from './recovery/recovery-codes.controller';
 import { RecoveryCodesRepository } from './recovery/recovery-codes.repository';
 import { RecoveryCodesService } from './recovery/recovery-codes.service';
-import { ChallengesModule } from '../challenges/challenges.module';
-import { SmsModule } from '../sms/sms.module';
-import { FraudModule } from '../fraud/fraud.module';
-import { PhoneModule } from '../phone/phone.module';
-import { MfaService } from './mfa.service';
-import { DataRightsService } from '../privacy/data-rights.service';
-import { MfaEvents } from './mfa-events';
 import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { SmsFactorsRepository } from './sms-factors.repository';
 import { TotpFactorsRepository } from './totp/totp-factors.repository';
 import { TotpService } from './totp/totp.service';
-import { SmsFactorsRepository } from './sms-factors.repository';
 
+/** The second factors — SMS, TOTP, recovery codes — and MfaService, the host's API over them. */
 @Module({
-  imports: [SmsModule, ChallengesModule, FraudModule, PhoneModule, AssuranceModule],
+  imports: [MfaDbModule, MetricsModule, SmsModule, ChallengesModule, FraudModule, PhoneModule, AssuranceModule, RateLimitModule, PrivacyModule],
   providers: [
     MfaService,
+    MfaEvents,
     SmsFactorsRepository,
     SmsCodeDispatch,
-    MfaEvents,
     TotpService,
     TotpFactorsRepository,
-    DataRightsService,
     RecoveryCodesService,
     RecoveryCodesRepository,
     FactorRemovalRepository,
-    FailureRunsRepository,
   ],
-  exports: [MfaService, FailureRunsRepository, SmsModule, ChallengesModule, FraudModule, PhoneModule, AssuranceModule],
+  exports: [MfaService],
 })
 export class MfaModule {}
+
+/** The /mfa REST routes: SMS, TOTP, factors, recovery codes. */
+@Module({
+  imports: [MfaModule, AuthModule, RateLimitModule],
+  controllers: [MfaSmsController, MfaTotpController, MfaFactorsController, RecoveryCodesController],
+})
+export class MfaRoutesModule {}

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { runExclusive, scheduleEvery } from '../database/exclusive-job';
+import { JobScheduler } from './job-scheduler';
+import { runExclusive } from '../database/exclusive-job';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { ALL_DESTINATIONS, utcDay } from '../sms/pricing/spend-guard';
@@ -38,11 +38,11 @@ export class AlertsService implements OnModuleInit {
     private readonly emitter: EventEmitter2,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onModuleInit(): void {
-    scheduleEvery(this.scheduler, 'mfa-alerts', this.config.alertIntervalSeconds * 1000, this.logger, () => this.evaluate());
+    this.jobs.every('mfa-alerts', this.config.alertIntervalSeconds * 1000, this.logger, () => this.evaluate());
   }
 
   /** The notices sent by this evaluation; undefined when another instance is evaluating. */

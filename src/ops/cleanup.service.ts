@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { runExclusive, scheduleEvery } from '../database/exclusive-job';
+import { JobScheduler } from './job-scheduler';
+import { runExclusive } from '../database/exclusive-job';
 import { MfaDb, Queryable } from '../database/mfa-db';
 
 /** The fraud rules read challenges up to 24 h 10 min old: they are kept at least this long, whatever the grace. */
@@ -37,11 +37,11 @@ export class CleanupService implements OnModuleInit {
     private readonly db: MfaDb,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onModuleInit(): void {
-    scheduleEvery(this.scheduler, 'mfa-cleanup', this.config.cleanupIntervalMinutes * 60_000, this.logger, () => this.run());
+    this.jobs.every('mfa-cleanup', this.config.cleanupIntervalMinutes * 60_000, this.logger, () => this.run());
   }
 
   /** undefined when another instance is running it. */

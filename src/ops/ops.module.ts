@@ -1,16 +1,37 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { SmsModule } from '../sms/sms.module';
 import { AlertsService } from './alerts.service';
 import { CleanupService } from './cleanup.service';
-import { SendReaper } from './send-reaper.service';
+import { HealthController } from './health.controller';
+import { JobScheduler, MFA_JOBS } from './job-scheduler';
+import { MetricsController } from './metrics.controller';
 import { OpsAccessGuard } from './ops-access.guard';
+import { SendReaper } from './send-reaper.service';
 import { ShutdownDrain } from './shutdown-drain.service';
 
-/** Scheduled operations: data-retention cleanup and alert evaluation. */
+/** Operations: cleanup, alerts and the send reaper, on @nestjs/schedule only when `jobs` is on. */
+@Module({})
+export class OpsModule {
+  static register(jobs: boolean): DynamicModule {
+    return {
+      module: OpsModule,
+      imports: [MfaDbModule, MetricsModule, SmsModule, ...(jobs ? [ScheduleModule.forRoot()] : [])],
+      providers: [{ provide: MFA_JOBS, useValue: jobs }, JobScheduler, CleanupService, AlertsService, SendReaper],
+      exports: [CleanupService, AlertsService, SendReaper],
+    };
+  }
+}
+
+/** /health, /metrics and the bounded drain of the HTTP server on shutdown. */
 @Module({
-  imports: [ScheduleModule.forRoot(), SmsModule],
-  providers: [CleanupService, AlertsService, SendReaper, ShutdownDrain, OpsAccessGuard],
-  exports: [CleanupService, AlertsService, SendReaper, ShutdownDrain, OpsAccessGuard],
+  imports: [TerminusModule, MetricsModule, SmsModule, RateLimitModule],
+  providers: [ShutdownDrain, OpsAccessGuard],
+  controllers: [HealthController, MetricsController],
+  exports: [ShutdownDrain],
 })
-export class OpsModule {}
+export class OpsRoutesModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { scheduleEvery } from '../database/exclusive-job';
+import { JobScheduler } from './job-scheduler';
 import { SendLogRepository } from '../sms/send-log.repository';
 
 /** Margin past the last provider's deadline before an attempt is deemed lost. */
@@ -19,11 +18,11 @@ export class SendReaper implements OnModuleInit {
   constructor(
     private readonly sendLog: SendLogRepository,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onModuleInit(): void {
-    scheduleEvery(this.scheduler, 'mfa-send-reaper', this.config.alertIntervalSeconds * 1000, this.logger, () => this.run());
+    this.jobs.every('mfa-send-reaper', this.config.alertIntervalSeconds * 1000, this.logger, () => this.run());
   }
 
   /** Seconds after which a 'sending' attempt can no longer be in flight. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MfaDbModule } from '../database/mfa-db.module';
 import { CountryRulesRepository } from './country-rules.repository';
 
 /** Seeds the country rules from SMS_ALLOWED_COUNTRIES / SMS_BLOCKED_COUNTRIES once the schema is there. */
@@ -17,7 +18,9 @@ export class CountryRulesSeeder implements OnApplicationBootstrap {
   }
 }
 
+/** Country rules (numbers themselves are parsed by pure functions of this folder). */
 @Module({
+  imports: [MfaDbModule],
   providers: [CountryRulesRepository, CountryRulesSeeder],
   exports: [CountryRulesRepository],
 })

@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nest
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { MfaMetrics } from '../metrics/mfa-metrics';
+import { FailureRunsRepository } from './failure-runs.repository';
+import { SendCountersRepository } from './send-counters.repository';
 import { MfaThrottlerGuard } from './mfa-throttler.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
@@ -55,11 +59,17 @@ export class ThrottlerRedis implements OnApplicationShutdown {
   }
 }
 
-@Module({ providers: [ThrottlerRedis], exports: [ThrottlerRedis] })
+@Module({ imports: [MetricsModule], providers: [ThrottlerRedis], exports: [ThrottlerRedis] })
 class ThrottlerRedisModule {}
 
+/**
+ * Rate limiting: the HTTP throttle (memory or Redis), the send counters behind
+ * the send limits, and the runs of wrong codes behind verification lockouts.
+ */
 @Module({
   imports: [
+    MfaDbModule,
+    MetricsModule,
     ThrottlerRedisModule,
     ThrottlerModule.forRootAsync({
       imports: [ThrottlerRedisModule],
@@ -70,7 +80,8 @@ class ThrottlerRedisModule {}
       }),
     }),
   ],
-  providers: [MfaThrottlerGuard],
-  exports: [MfaThrottlerGuard, ThrottlerModule, ThrottlerRedisModule],
+  providers: [MfaThrottlerGuard, SendCountersRepository, FailureRunsRepository],
+  // MetricsModule too: controllers that use MfaThrottlerGuard instantiate it in their own module.
+  exports: [MfaThrottlerGuard, ThrottlerModule, ThrottlerRedisModule, MetricsModule, SendCountersRepository, FailureRunsRepository],
 })
 export class RateLimitModule {}

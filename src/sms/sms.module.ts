@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { HOST_SMS_PROVIDERS } from '../config/mfa-config.module';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { AwsSnsSmsProvider } from './providers/aws-sns/aws-sns.provider';
 import { MockSmsProvider } from './providers/mock/mock-sms.provider';
-import { SMS_PROVIDERS } from './providers/sms-provider';
+import { SMS_PROVIDERS, SmsProvider } from './providers/sms-provider';
 import { TwilioSmsProvider } from './providers/twilio/twilio.provider';
 import { OptOutsRepository } from './opt-outs.repository';
 import { PriceBook } from './pricing/price-book';
@@ -13,15 +16,17 @@ import { SmsEvents } from './sms-events';
 import { SmsSender } from './sms-sender.service';
 import { MessageRenderer } from './templates/message-renderer';
 
+/** The sending pipeline: providers (built-in and the host's), budgets, circuits, failover, send log, prices. */
 @Module({
+  imports: [MfaDbModule, MetricsModule],
   providers: [
     TwilioSmsProvider,
     AwsSnsSmsProvider,
     MockSmsProvider,
     {
       provide: SMS_PROVIDERS,
-      inject: [TwilioSmsProvider, AwsSnsSmsProvider, MockSmsProvider],
-      useFactory: (...providers: unknown[]) => providers,
+      inject: [TwilioSmsProvider, AwsSnsSmsProvider, MockSmsProvider, HOST_SMS_PROVIDERS],
+      useFactory: (twilio: SmsProvider, sns: SmsProvider, mock: SmsProvider, host: SmsProvider[]) => [twilio, sns, mock, ...host],
     },
     SendLogRepository,
     ProviderBudgets,

@@ -4,7 +4,7 @@ import { AdminGuard } from '../auth/admin.guard';
 import { MfaAuthGuard } from '../auth/mfa-auth.guard';
 import { MfaError } from '../common/mfa-error';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
-import { MfaService } from '../mfa/mfa.service';
+import { DataRightsService } from './data-rights.service';
 import { MfaThrottlerGuard } from '../rate-limit/mfa-throttler.guard';
 
 function userIdParam(raw: string): string {
@@ -18,16 +18,16 @@ function userIdParam(raw: string): string {
 @UseGuards(MfaThrottlerGuard, MfaAuthGuard, AdminGuard)
 @UseFilters(MfaExceptionFilter)
 @Controller('admin/users/:userId/data')
-export class AdminUsersController {
-  constructor(private readonly mfa: MfaService) {}
+export class DataRightsController {
+  constructor(private readonly dataRights: DataRightsService) {}
 
   @Get()
   export(@Param('userId') userId: string) {
-    return this.mfa.exportUserData(userIdParam(userId));
+    return this.dataRights.export(userIdParam(userId));
   }
 
   @Delete()
   erase(@Param('userId') userId: string) {
-    return this.mfa.eraseUserData(userIdParam(userId));
+    return this.dataRights.erase(userIdParam(userId));
   }
 }

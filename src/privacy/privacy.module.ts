@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { MfaDbModule } from '../database/mfa-db.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { DataRightsController } from './data-rights.controller';
+import { DataRightsService } from './data-rights.service';
+
+/** GDPR data rights: export and erasure of everything held about a user. */
+@Module({ imports: [MfaDbModule], providers: [DataRightsService], exports: [DataRightsService] })
+export class PrivacyModule {}
+
+/** GET / DELETE /admin/users/:userId/data (admin role). */
+@Module({ imports: [PrivacyModule, AuthModule, RateLimitModule], controllers: [DataRightsController] })
+export class PrivacyRoutesModule {}

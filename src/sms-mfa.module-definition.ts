@@ -1,0 +1,41 @@
+import { ConfigurableModuleBuilder, ModuleMetadata, Type } from '@nestjs/common';
+import type { MfaUserResolver } from './auth/user-resolver';
+import type { MfaConfigOverrides } from './config/mfa-config';
+import type { SmsProvider } from './sms/providers/sms-provider';
+
+/** What `forRoot` takes, or what the `forRootAsync` factory (or options class) returns. */
+export interface SmsMfaModuleOptions {
+  /** Overrides of any environment setting, checked by the same rules (see the README's configuration table). */
+  config?: MfaConfigOverrides;
+}
+
+/** The module's wiring: known before any factory runs, given beside the options. */
+export interface SmsMfaModuleWiring {
+  /** Mount the REST controllers (default true); false for hosts that build their own routes on MfaService. */
+  controllers?: boolean;
+  /** Run the periodic jobs — cleanup, alerts, send reaper — on @nestjs/schedule (default true); false when the host schedules them. */
+  jobs?: boolean;
+  /** Register @nestjs/event-emitter (default true); false when the host already calls EventEmitterModule.forRoot(). */
+  eventEmitter?: boolean;
+  /** Who is calling: defaults to `request.user` (`{ id | sub, roles, sessionId | sid }`) as the host's auth leaves it. */
+  userResolver?: Type<MfaUserResolver>;
+  /** Modules the user resolver or the host's SMS providers need. */
+  imports?: ModuleMetadata['imports'];
+  /** The host's own SMS adapters (Vonage, a local aggregator…), tried with the built-in ones by priority, with budgets and circuits. */
+  providers?: Type<SmsProvider>[];
+}
+
+export const {
+  ConfigurableModuleClass: SmsMfaConfigurableModule,
+  MODULE_OPTIONS_TOKEN: SMS_MFA_MODULE_OPTIONS,
+  OPTIONS_TYPE,
+  ASYNC_OPTIONS_TYPE,
+} = new ConfigurableModuleBuilder<SmsMfaModuleOptions>({ moduleName: 'SmsMfa' })
+  .setClassMethodName('forRoot')
+  .setExtras<SmsMfaModuleWiring>({ controllers: true, jobs: true, eventEmitter: true }, (definition) => definition)
+  .build();
+
+/** `forRoot` options: the module options and the wiring. */
+export type SmsMfaModuleForRoot = typeof OPTIONS_TYPE;
+/** `forRootAsync` options: `useFactory` (with `inject`, `imports`), `useClass` or `useExisting`, and the wiring. */
+export type SmsMfaModuleForRootAsync = typeof ASYNC_OPTIONS_TYPE;
