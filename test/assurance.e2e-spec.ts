@@ -85,8 +85,6 @@ describe('session assurance and step-up for factor changes', () => {
   });
 
   it('a user with no verified factor enrols freely, in any session', async () => {
-    await t.http.post('/mfa/recovery-codes').set(as('u4', 'a')).expect(201);
-    // Recovery codes are a second factor too: the next change needs a step-up, which they can give.
     await t.http.post('/mfa/totp/enroll').set(as('u5', 'b')).expect(201);
     await t.http.post('/mfa/sms/enroll').set(as('u5', 'c')).send({ phoneNumber: phone(5) }).expect(202);
     await t.http.post('/mfa/sms/enroll/verify').set(as('u5', 'c')).send({ code: lastCode(t, phone(5)) }).expect(200);
@@ -137,6 +135,25 @@ describe('session assurance and step-up for factor changes', () => {
     assert.ok(records.body.records.length > 0);
     t.clock.advanceMinutes(61); // the demo route asks for a factor within the hour
     assert.equal((await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(403)).body.code, 'MFA_REQUIRED');
+  });
+
+  it('admin routes need the operator at aal2, not a phished password alone (MFA_ADMIN_REQUIRES_MFA)', async () => {
+    const strict = await startTestApp(db.url, { adminRequiresMfa: true, cooldownMinutes: 0 });
+    try {
+      strict.clock.advance(t.clock.now().getTime() - strict.clock.now().getTime());
+      const admin = { Authorization: `Bearer ${strict.token('ops', ['admin'], 'ops-laptop')}` };
+      for (const route of ['/admin/sms/country-rules', '/admin/users/u1/data']) {
+        assert.equal((await strict.http.get(route).set(admin).expect(403)).body.code, 'MFA_REQUIRED', route);
+      }
+      await enrollVerified(strict, 'ops', phone(20)); // enrolment verification, in another session
+      await strict.http.get('/admin/sms/country-rules').set(admin).expect(403);
+      await strict.http.post('/mfa/sms/challenge').set(admin).send({}).expect(202);
+      await strict.http.post('/mfa/sms/verify').set(admin).send({ code: lastCode(strict, phone(20)) }).expect(200);
+      await strict.http.get('/admin/sms/country-rules').set(admin).expect(200);
+      await strict.http.get('/admin/users/u1/data').set(admin).expect(200);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('assurance raised on one instance is seen by another', async () => {

@@ -65,6 +65,11 @@ describe('cost: test numbers, spend caps, routing, wire fields', () => {
       const counters = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM sms_send_counters`)).rows[0].n);
       assert.equal(counters, 0, 'no limit counted');
 
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, () => t.http.post('/mfa/sms/challenge').set(bearer(t, 'reviewer')).send({})),
+      );
+      assert.deepEqual(burst.map((r) => r.status), Array(10).fill(202), 'concurrent test-number codes take turns: no 500');
+
       t.clock.advance(Date.parse('2026-01-16T00:00:00Z') - t.clock.now().getTime()); // the list expires
       const expired = await t.http.post('/mfa/sms/enroll').set(bearer(t, 'someone')).send({ phoneNumber: testNumber }).expect(403);
       assert.equal(expired.body.code, 'SUSPICIOUS_NUMBER', 'an ordinary number again: the test_range rule applies');

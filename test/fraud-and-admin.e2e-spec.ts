@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { Secret, TOTP } from 'otpauth';
 import { enrollVerified, startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase, withClient } from './support/database';
 
@@ -99,6 +100,11 @@ describe('fraud rules on real traffic history', () => {
     await enrollVerified(t, 'regular', '+14152017020');
     await enroll(t, 'regular', '+14154017021').expect(202);
     await enroll(t, 'stranger', '+14154017022').expect(403);
+    // A TOTP app anyone can set up proves nothing about phones: such a user is not proven.
+    const totp = await t.http.post('/mfa/totp/enroll').set(bearer(t, 'app-only')).expect(201);
+    const code = new TOTP({ secret: Secret.fromBase32(totp.body.secret) }).generate({ timestamp: t.clock.now().getTime() });
+    await t.http.post('/mfa/totp/activate').set(bearer(t, 'app-only')).send({ code }).expect(200);
+    await enroll(t, 'app-only', '+14154017023').expect(403);
   });
 
   it('refuses a user cycling through many numbers (numbers_per_user)', async () => {

@@ -10,6 +10,14 @@ describe('recovery codes', () => {
   let t: TestApp;
   const bearer = (user: string, sid = `session-of-${user}`) => ({ Authorization: `Bearer ${t.token(user, [], sid)}` });
   const use = (user: string, code: string, sid?: string) => t.http.post('/mfa/recovery-codes/verify').set(bearer(user, sid)).send({ code });
+  let numbers = 0;
+  /** Recovery codes back up a real factor: the user first enrols a phone (and so steps up in this session). */
+  const codesFor = async (user: string) => {
+    await enrollVerified(t, user, phone(100 + ++numbers));
+    return (await t.http.post('/mfa/recovery-codes').set(bearer(user)).expect(201)).body.codes as string[];
+  };
+  const recoverySet = async (user: string) =>
+    (await t.http.get('/mfa/factors').set(bearer(user)).expect(200)).body.filter((f: { type: string }) => f.type === 'recovery_codes');
 
   before(async () => {
     db = await createTestDatabase();
@@ -21,7 +29,7 @@ describe('recovery codes', () => {
   });
 
   it('gives ten codes of 50 bits, shown once and stored only as keyed hashes', async () => {
-    const { codes } = (await t.http.post('/mfa/recovery-codes').set(bearer('r1')).expect(201)).body;
+    const codes = await codesFor('r1');
     assert.equal(codes.length, 10);
     assert.equal(new Set(codes).size, 10);
     for (const code of codes) assert.match(code, /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/);
@@ -29,24 +37,22 @@ describe('recovery codes', () => {
     assert.equal(rows.length, 10);
     const stored = JSON.stringify(rows.map((r) => ({ ...r, code_hash: r.code_hash.toString('latin1') })));
     for (const code of codes) assert.ok(!stored.includes(code) && !stored.includes(code.replace('-', '')));
-    const listed = (await t.http.get('/mfa/factors').set(bearer('r1')).expect(200)).body;
-    assert.deepEqual(listed.map((f: { type: string; remaining: number }) => [f.type, f.remaining]), [['recovery_codes', 10]]);
+    assert.deepEqual((await recoverySet('r1')).map((f: { remaining: number }) => f.remaining), [10]);
   });
 
   it('each code works once, in any case and spacing, and raises the session to aal2', async () => {
-    const { codes } = (await t.http.post('/mfa/recovery-codes').set(bearer('r2')).expect(201)).body;
+    const codes = await codesFor('r2');
     const typed = ` ${codes[0].toUpperCase().replace('-', ' - ')} `;
     const ok = await use('r2', typed, 'other-session').expect(200);
     assert.deepEqual([ok.body.verified, ok.body.aal, ok.body.methods, ok.body.remaining], [true, 'aal2', ['recovery_code'], 9]);
     const again = await use('r2', codes[0], 'other-session').expect(400);
     assert.equal(again.body.code, 'CODE_INVALID');
-    const listed = (await t.http.get('/mfa/factors').set(bearer('r2')).expect(200)).body;
-    assert.equal(listed[0].remaining, 9);
+    assert.equal((await recoverySet('r2'))[0].remaining, 9);
     assert.equal((await use('r2', 'not a code').expect(400)).body.code, 'VALIDATION_FAILED');
   });
 
   it('10 concurrent uses of one code give exactly one 200', async () => {
-    const { codes } = (await t.http.post('/mfa/recovery-codes').set(bearer('r3')).expect(201)).body;
+    const codes = await codesFor('r3');
     const results = await Promise.all(Array.from({ length: 10 }, () => use('r3', codes[1])));
     assert.equal(results.filter((r) => r.status === 200).length, 1);
     // The others: already used (400), or refused once the run of failures they make starts a wait (429).
@@ -58,13 +64,11 @@ describe('recovery codes', () => {
   });
 
   it('regeneration kills the old set', async () => {
-    const old = (await t.http.post('/mfa/recovery-codes').set(bearer('r4')).expect(201)).body.codes;
-    await use('r4', old[0]).expect(200); // a step-up: the new set may be made in this session
+    const old = await codesFor('r4');
     const fresh = (await t.http.post('/mfa/recovery-codes').set(bearer('r4')).expect(201)).body.codes;
     assert.equal((await use('r4', old[1]).expect(400)).body.code, 'CODE_INVALID');
     await use('r4', fresh[0]).expect(200);
-    const listed = (await t.http.get('/mfa/factors').set(bearer('r4')).expect(200)).body;
-    assert.deepEqual(listed.map((f: { remaining: number }) => f.remaining), [9]);
+    assert.deepEqual((await recoverySet('r4')).map((f: { remaining: number }) => f.remaining), [9]);
   });
 
   it('wrong codes lock out exactly as wrong SMS codes do, on the same run of failures', async () => {
@@ -94,6 +98,14 @@ describe('recovery codes', () => {
     assert.equal(stopped.body.retryAfterSeconds, undefined, 'no wait ends a hard stop');
     await t.http.delete('/admin/sms/verify-lockouts/r5').set({ Authorization: `Bearer ${t.token('ops', ['admin'])}` }).expect(204);
     await use('r5', codes[1]).expect(200);
+  });
+
+  it('need a real factor to back up, and without codes a guess is refused without counting', async () => {
+    const refused = await t.http.post('/mfa/recovery-codes').set(bearer('r7')).expect(403);
+    assert.equal(refused.body.code, 'FORBIDDEN', 'the password alone cannot make codes and reach aal2 with them');
+    for (let i = 0; i < 5; i++) assert.equal((await use('r7', 'aaaaa-aaaaa').expect(400)).body.code, 'NO_ACTIVE_CHALLENGE');
+    const run = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM mfa_verify_failures WHERE user_id = 'r7'`)).rows[0].n);
+    assert.equal(run, 0, 'no lockout for the owner');
   });
 
   it('are not counted as the last factor', async () => {

@@ -150,10 +150,13 @@ describe('TOTP lockouts hold under races, and stop at a hard limit', () => {
 
   it('a success with another factor also lifts the TOTP hard stop', async () => {
     await withClient(db.url, (c) => c.query(`INSERT INTO mfa_totp_failures (user_id, consecutive, updated_at) VALUES ('racer', 8, now())`));
-    await enrollVerified(t, 'racer', '+14152018402').catch(() => undefined); // needs a step-up: the session verified TOTP above
+    await enrollVerified(t, 'racer', '+14152018402'); // the session verified TOTP above: a step-up
     const factors = (await t.http.get('/mfa/factors').set(bearer()).expect(200)).body;
     assert.ok(factors.some((f: { type: string; verified: boolean }) => f.type === 'sms' && f.verified));
     t.clock.advance(30_000);
+    await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(429); // enrolling a number proves no factor
+    await t.http.post('/mfa/sms/challenge').set(bearer()).send({}).expect(202);
+    await t.http.post('/mfa/sms/verify').set(bearer()).send({ code: lastCode(t, '+14152018402') }).expect(200);
     await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
   });
 });

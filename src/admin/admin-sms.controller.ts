@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import { AdminMfaGuard } from '../assurance/require-mfa.guard';
 import { AdminGuard } from '../auth/admin.guard';
 import { CurrentUser, MfaAuthGuard } from '../auth/mfa-auth.guard';
 import type { AuthenticatedUser } from '../auth/user-resolver';
@@ -25,7 +26,7 @@ function countryParam(raw: string): string {
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@UseGuards(MfaThrottlerGuard, MfaAuthGuard, AdminGuard)
+@UseGuards(MfaThrottlerGuard, MfaAuthGuard, AdminGuard, AdminMfaGuard)
 @UseFilters(MfaExceptionFilter)
 @UsePipes(createValidationPipe())
 @Controller('admin/sms')

@@ -5,13 +5,13 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AssuranceController } from './assurance.controller';
 import { AssuranceRepository } from './assurance.repository';
 import { AssuranceService } from './assurance.service';
-import { RequireMfaGuard } from './require-mfa.guard';
+import { AdminMfaGuard, RequireMfaGuard } from './require-mfa.guard';
 
 /** Per-session aal state, the step-up rule and the @RequireMfa guard. */
 @Module({
   imports: [MfaDbModule, AuthModule],
-  providers: [AssuranceRepository, AssuranceService, RequireMfaGuard],
-  exports: [AssuranceService, RequireMfaGuard, AuthModule],
+  providers: [AssuranceRepository, AssuranceService, RequireMfaGuard, AdminMfaGuard],
+  exports: [AssuranceService, RequireMfaGuard, AdminMfaGuard, AuthModule],
 })
 export class AssuranceModule {}
 

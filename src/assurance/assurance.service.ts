@@ -96,10 +96,11 @@ export class AssuranceService {
    * changing statement repeats the check atomically; this one refuses before
    * anything is sent or written.
    */
-  async requireStepUp(user: MfaUser, now = this.clock.now()): Promise<void> {
+  async requireStepUp(user: MfaUser, now = this.clock.now()): Promise<{ methods: string[] }> {
     const { session, since } = this.stepUpCheck(user, now);
     const state = await this.repository.stepUpState(user.id, session, since, now);
     if (!state.allowed) throw this.stepUpRequired(state.methods);
+    return { methods: state.methods };
   }
 
   /** STEP_UP_REQUIRED for a refusal found by a changing statement (reads the usable methods). */

@@ -5,6 +5,7 @@ import { MfaAuthGuard } from '../auth/mfa-auth.guard';
 import type { AuthenticatedUser } from '../auth/user-resolver';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
+import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { AssuranceService } from './assurance.service';
 
 export interface RequireMfaOptions {
@@ -26,15 +27,41 @@ export class RequireMfaGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const options =
       this.reflector.getAllAndOverride<RequireMfaOptions>(REQUIRE_MFA, [context.getHandler(), context.getClass()]) ?? {};
-    const user = context.switchToHttp().getRequest<Request & { mfaUser?: AuthenticatedUser }>().mfaUser;
-    if (!user) throw new MfaError('UNAUTHENTICATED');
-    const state = await this.assurance.get(user);
-    const fresh =
-      options.maxAgeMinutes === undefined ||
-      (state.verifiedAt !== null && this.clock.now().getTime() - state.verifiedAt.getTime() <= options.maxAgeMinutes * 60_000);
-    if (state.aal !== 'aal2' || !fresh) throw new MfaError('MFA_REQUIRED', undefined, { methods: state.methods });
+    await assertMfa(context, this.assurance, options.maxAgeMinutes, this.clock.now());
     return true;
   }
+}
+
+/**
+ * Admin routes (country rules, fraud events, lockout resets, GDPR export and
+ * erasure) act on other people's accounts: the operator's own session must be
+ * at aal2, verified within ADMIN_MAX_AGE_MINUTES (MFA_ADMIN_REQUIRES_MFA, on
+ * by default), so a phished admin password alone changes nothing.
+ */
+@Injectable()
+export class AdminMfaGuard implements CanActivate {
+  constructor(
+    private readonly assurance: AssuranceService,
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.config.adminRequiresMfa) await assertMfa(context, this.assurance, ADMIN_MAX_AGE_MINUTES, this.clock.now());
+    return true;
+  }
+}
+
+const ADMIN_MAX_AGE_MINUTES = 30;
+
+/** MFA_REQUIRED unless the caller's session is at aal2, verified within `maxAgeMinutes` when given. */
+async function assertMfa(context: ExecutionContext, assurance: AssuranceService, maxAgeMinutes: number | undefined, now: Date) {
+  const user = context.switchToHttp().getRequest<Request & { mfaUser?: AuthenticatedUser }>().mfaUser;
+  if (!user) throw new MfaError('UNAUTHENTICATED');
+  const state = await assurance.get(user);
+  const fresh =
+    maxAgeMinutes === undefined || (state.verifiedAt !== null && now.getTime() - state.verifiedAt.getTime() <= maxAgeMinutes * 60_000);
+  if (state.aal !== 'aal2' || !fresh) throw new MfaError('MFA_REQUIRED', undefined, { methods: state.methods });
 }
 
 /**

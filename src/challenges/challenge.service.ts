@@ -81,11 +81,7 @@ export class ChallengeService {
         slot,
       });
     } catch (err) {
-      if (err instanceof ConcurrentChallengeError) {
-        this.metrics.rateLimitedTotal.inc({ limit: 'concurrent' });
-        throw new MfaError('COOLDOWN', 'A code was just sent: wait for it.', { retryAfterSeconds: 1, limit: 'concurrent' });
-      }
-      throw err;
+      throw this.concurrent(err);
     }
     if ('refused' in outcome) throw this.refusal(outcome.refused);
     return {
@@ -109,15 +105,19 @@ export class ChallengeService {
     const id = randomUUID();
     const createdAt = this.clock.now();
     const expiresAt = new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000);
-    const { factorId } = await this.challenges.issueFixed({
-      ...req,
-      id,
-      newFactorId: req.factorId ? undefined : randomUUID(),
-      codeHash: this.hasher.hash(id, code),
-      expiresAt,
-      maxAttempts: this.config.maxAttempts,
-      createdAt,
-    });
+    const { factorId } = await this.challenges
+      .issueFixed({
+        ...req,
+        id,
+        newFactorId: req.factorId ? undefined : randomUUID(),
+        codeHash: this.hasher.hash(id, code),
+        expiresAt,
+        maxAttempts: this.config.maxAttempts,
+        createdAt,
+      })
+      .catch((err: unknown) => {
+        throw this.concurrent(err);
+      });
     return { id, factorId, purpose: req.purpose, code, expiresAt, createdAt, resendAvailableAt: createdAt, firstAttemptId: '', countedOn: [] };
   }
 
@@ -176,6 +176,13 @@ export class ChallengeService {
     if (failures < hardLimit && !(lockedUntil && lockedUntil > now)) return;
     this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
     throw guessRefused('verify_failures', { failures, lockedUntil }, hardLimit, now);
+  }
+
+  /** A concurrent request issued the user's live code first: a cooldown of a second. */
+  private concurrent(err: unknown): unknown {
+    if (!(err instanceof ConcurrentChallengeError)) return err;
+    this.metrics.rateLimitedTotal.inc({ limit: 'concurrent' });
+    return new MfaError('COOLDOWN', 'A code was just sent: wait for it.', { retryAfterSeconds: 1, limit: 'concurrent' });
   }
 
   private refusal(refused: SlotRefusal): MfaError {

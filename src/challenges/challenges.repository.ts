@@ -30,7 +30,8 @@ export interface NewChallenge {
   slot: SendSlotRequest;
 }
 
-export type IssueOutcome = { attemptId: string; factorId: string; nextCooldownSeconds: number } | { refused: SlotRefusal };
+export type IssueOutcome =
+  { attemptId: string; factorId: string; nextCooldownSeconds: number } | { refused: SlotRefusal };
 
 export interface ChallengeRow {
   id: string;
@@ -110,9 +111,26 @@ export class ChallengesRepository {
          SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
                 slot.refused_limit, slot.wait_seconds FROM slot`,
         [
-          c.id, c.userId, c.factorId ?? null, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts,
-          c.clientIp ?? null, c.createdAt, c.firstProvider, c.country ?? null,
-          s.subjects, s.names, s.hourly, s.daily, s.cooldownSeconds, s.progressive, s.cooldownCapSeconds, c.prefix,
+          c.id,
+          c.userId,
+          c.factorId ?? null,
+          c.phoneE164,
+          c.purpose,
+          c.codeHash,
+          c.expiresAt,
+          c.maxAttempts,
+          c.clientIp ?? null,
+          c.createdAt,
+          c.firstProvider,
+          c.country ?? null,
+          s.subjects,
+          s.names,
+          s.hourly,
+          s.daily,
+          s.cooldownSeconds,
+          s.progressive,
+          s.cooldownCapSeconds,
+          c.prefix,
           c.newFactorId ?? null,
         ],
       );
@@ -129,8 +147,13 @@ export class ChallengesRepository {
    * limits, and a send-log row for the TEST provider, already delivered.
    */
   async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider'>): Promise<{ factorId: string }> {
-    const [row] = await this.db.query(
-      `WITH killed AS (
+    try {
+      // No limit row serialises these issues (the limited path locks the user's counter): a per-user
+      // lock does, so concurrent ones take turns instead of deadlocking on the live challenge.
+      const [row] = await this.db.transaction(async (query) => {
+        await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`mfa-issue:${c.userId}`]);
+        return query(
+          `WITH killed AS (
          UPDATE mfa_challenges SET invalidated_at = $10 WHERE user_id = $2 AND purpose = $5 AND ${LIVE}
        ), factor AS (
          INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
@@ -147,12 +170,28 @@ export class ChallengesRepository {
          SELECT id, $2, 'TEST', 1, 'delivered', $11, $10 FROM issued
        )
        SELECT factor_id FROM issued`,
-      [
-        c.id, c.userId, c.factorId ?? null, c.phoneE164, c.purpose, c.codeHash, c.expiresAt, c.maxAttempts,
-        c.clientIp ?? null, c.createdAt, c.country ?? null, c.prefix, c.newFactorId ?? null,
-      ],
-    );
-    return { factorId: row.factor_id };
+          [
+            c.id,
+            c.userId,
+            c.factorId ?? null,
+            c.phoneE164,
+            c.purpose,
+            c.codeHash,
+            c.expiresAt,
+            c.maxAttempts,
+            c.clientIp ?? null,
+            c.createdAt,
+            c.country ?? null,
+            c.prefix,
+            c.newFactorId ?? null,
+          ],
+        );
+      });
+      return { factorId: row.factor_id };
+    } catch (err) {
+      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
+      throw err;
+    }
   }
 
   /** The user's newest live challenge of a purpose (expired or exhausted ones included). */
@@ -172,7 +211,8 @@ export class ChallengesRepository {
    * Atomic single use: one UPDATE whose WHERE re-checks liveness, attempts and
    * expiry under the row lock, so of N concurrent consumers exactly one gets a
    * row back. In the same statement: stamps the factor's last use, ends the
-   * user's runs of wrong codes (SMS and TOTP: a factor succeeded) and, given
+   * user's runs of wrong codes (SMS and TOTP: a factor succeeded; only for a
+   * login code — an enrolment code proves a new number, not a factor) and, given
    * `raise`, puts the caller's session at aal2. undefined: lost the race.
    */
   async consume(id: string, now: Date, raise?: AssuranceRaise): Promise<{ assurance?: AssuranceRow } | undefined> {
@@ -180,13 +220,13 @@ export class ChallengesRepository {
       `WITH consumed AS (
          UPDATE mfa_challenges SET consumed_at = $2
           WHERE id = $1 AND ${LIVE} AND attempts < max_attempts AND expires_at > $2
-          RETURNING factor_id, user_id
+          RETURNING factor_id, user_id, purpose
        ), used AS (
          UPDATE mfa_sms_factors SET last_used_at = $2 WHERE id = (SELECT factor_id FROM consumed)
        ), reset AS (
-         DELETE FROM mfa_verify_failures WHERE user_id = (SELECT user_id FROM consumed)
+         DELETE FROM mfa_verify_failures WHERE user_id = (SELECT user_id FROM consumed WHERE purpose = 'login')
        ), reset_totp AS (
-         DELETE FROM mfa_totp_failures WHERE user_id = (SELECT user_id FROM consumed)
+         DELETE FROM mfa_totp_failures WHERE user_id = (SELECT user_id FROM consumed WHERE purpose = 'login')
        ), raised AS (
          ${raiseAssuranceSql({ user: 'consumed.user_id', session: '$3', method: "'sms'", now: '$2', expires: '$4' }, 'FROM consumed')}
        )

@@ -127,5 +127,7 @@ describe('configuration', () => {
     assert.equal(loadMfaConfig({}).mockSmsEnabled, true);
     assert.equal(loadMfaConfig({ NODE_ENV: 'test' }).mockSmsEnabled, false);
     assert.equal(loadMfaConfig({ NODE_ENV: 'test', MOCK_SMS_ENABLED: 'true' }).mockSmsEnabled, true);
+    const twilio = { TWILIO_ENABLED: 'true', TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_FROM_NUMBER: '+15005550006' };
+    assert.equal(loadMfaConfig(twilio).mockSmsEnabled, false, 'never a failover target behind a real provider by default');
   });
 });

@@ -82,6 +82,8 @@ export interface MfaConfig {
   assuranceMaxAgeMinutes: number;
   /** How recent a verification in the same session must be for factor management (step-up). */
   stepUpMaxAgeMinutes: number;
+  /** Admin routes need the operator's session at aal2 (verified within 30 minutes). */
+  adminRequiresMfa: boolean;
   /** Host policy: may a user remove their last verified factor? */
   allowRemovingLastFactor: boolean;
   /** Host-supplied message templates by locale ({code}, {minutes}, {app}); they win over the built-in ones. */
@@ -216,6 +218,7 @@ const SCHEMA: Schema = {
   assuranceMaxAgeMinutes: { env: 'MFA_ASSURANCE_MAX_AGE_MINUTES', rule: int(1, 43_200), default: 720 },
   stepUpMaxAgeMinutes: { env: 'MFA_STEP_UP_MAX_AGE_MINUTES', rule: int(1, 1440), default: 10 },
   allowRemovingLastFactor: { env: 'MFA_ALLOW_REMOVING_LAST_FACTOR', rule: bool(), default: false },
+  adminRequiresMfa: { env: 'MFA_ADMIN_REQUIRES_MFA', rule: bool(), default: true },
   templates: { env: 'SMS_TEMPLATES_JSON', rule: templateMap(), default: {} },
   allowedCountries: { env: 'SMS_ALLOWED_COUNTRIES', rule: countryList(), default: [] },
   blockedCountries: { env: 'SMS_BLOCKED_COUNTRIES', rule: countryList(), default: [] },
@@ -259,7 +262,12 @@ const SCHEMA: Schema = {
   awsSnsRegion: { env: 'AWS_SNS_REGION', rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'), default: 'us-east-1' },
   awsSnsSenderId: { env: 'AWS_SNS_SENDER_ID', rule: text(/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/, '1 to 11 letters, digits or hyphens, at least one letter') },
   awsSnsEndpoint: { env: 'AWS_SNS_ENDPOINT', rule: url(['http', 'https']) },
-  mockSmsEnabled: { env: 'MOCK_SMS_ENABLED', rule: bool(), default: (c) => c.nodeEnv === 'development' },
+  // On by default only to try the module: development, and no real provider (never a failover target behind one).
+  mockSmsEnabled: {
+    env: 'MOCK_SMS_ENABLED',
+    rule: bool(),
+    default: (c) => c.nodeEnv === 'development' && !c.twilioEnabled && !c.awsSnsEnabled,
+  },
   authJwtSecret: { env: 'AUTH_JWT_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
   authJwtIssuer: { env: 'AUTH_JWT_ISSUER', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },
   authJwtAudience: { env: 'AUTH_JWT_AUDIENCE', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },

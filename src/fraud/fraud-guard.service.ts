@@ -56,7 +56,12 @@ export class FraudGuard {
     const now = this.clock.now();
     const ctx: FraudContext = { ...check };
     if (check.withStatistics && this.statisticRules) {
-      ctx.stats = await this.stats.read({ ...check, now, settleMinutes: this.config.fraudConversionSettleMinutes });
+      ctx.stats = await this.stats.read({
+        ...check,
+        now,
+        settleMinutes: this.config.fraudConversionSettleMinutes,
+        testNumbers: Object.keys(this.config.testNumbers),
+      });
     }
     const proven = ctx.stats?.requesterProven ?? false;
     const refusing: FraudTrigger[] = [];

@@ -27,8 +27,9 @@ export interface FraudStats {
   prefix: RegionStats;
   country: RegionStats;
   /**
-   * The requester has shown they are real: a verified factor, or a code of
-   * theirs was used. The regional rules add friction only to the others.
+   * The requester has shown they are real: a verified SMS number, or a used
+   * SMS code, to a real number (not a test number; a TOTP app anyone can set
+   * up proves nothing about phones). The regional rules add friction only to the others.
    */
   requesterProven: boolean;
 }

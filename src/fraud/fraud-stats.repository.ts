@@ -11,6 +11,8 @@ export interface StatsQuery {
   now: Date;
   /** Codes younger than this could still be used: conversion counts older ones only. */
   settleMinutes: number;
+  /** Test numbers prove nothing: a code to one does not make its requester proven. */
+  testNumbers: string[];
 }
 
 /** Distinct requesters behind a set of challenges: accounts or client addresses, whichever are fewer. */
@@ -47,10 +49,10 @@ export class FraudStatsRepository {
            WHERE client_ip = $2 AND created_at > $5::timestamptz - interval '24 hours' AND phone_e164 <> $3) AS ip_numbers,
          ${region('p', 'p')},
          ${region('c', 'c')},
-         (EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL)
-          OR EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = $1 AND verified_at IS NOT NULL)
-          OR EXISTS (SELECT 1 FROM mfa_challenges WHERE user_id = $1 AND consumed_at IS NOT NULL)) AS proven`,
-      [q.userId, q.clientIp ?? null, q.e164, q.prefix, q.now, q.country ?? null, q.settleMinutes],
+         (EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL AND phone_e164 <> ALL ($8::text[]))
+          OR EXISTS (SELECT 1 FROM mfa_challenges WHERE user_id = $1 AND consumed_at IS NOT NULL AND phone_e164 <> ALL ($8::text[])))
+           AS proven`,
+      [q.userId, q.clientIp ?? null, q.e164, q.prefix, q.now, q.country ?? null, q.settleMinutes, q.testNumbers],
     );
     return {
       userOtherNumbers: Number(r.user_numbers),

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, Param, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdminMfaGuard } from '../assurance/require-mfa.guard';
 import { AdminGuard } from '../auth/admin.guard';
 import { MfaAuthGuard } from '../auth/mfa-auth.guard';
 import { MfaError } from '../common/mfa-error';
@@ -15,7 +16,7 @@ function userIdParam(raw: string): string {
 /** GDPR data rights, for the operator acting on a data subject's request. */
 @ApiTags('admin')
 @ApiBearerAuth()
-@UseGuards(MfaThrottlerGuard, MfaAuthGuard, AdminGuard)
+@UseGuards(MfaThrottlerGuard, MfaAuthGuard, AdminGuard, AdminMfaGuard)
 @UseFilters(MfaExceptionFilter)
 @Controller('admin/users/:userId/data')
 export class DataRightsController {

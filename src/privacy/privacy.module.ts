@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssuranceModule } from '../assurance/assurance.module';
 import { AuthModule } from '../auth/auth.module';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -9,6 +10,6 @@ import { DataRightsService } from './data-rights.service';
 @Module({ imports: [MfaDbModule], providers: [DataRightsService], exports: [DataRightsService] })
 export class PrivacyModule {}
 
-/** GET / DELETE /admin/users/:userId/data (admin role). */
-@Module({ imports: [PrivacyModule, AuthModule, RateLimitModule], controllers: [DataRightsController] })
+/** GET / DELETE /admin/users/:userId/data (admin role, session at aal2). */
+@Module({ imports: [PrivacyModule, AuthModule, AssuranceModule, RateLimitModule], controllers: [DataRightsController] })
 export class PrivacyRoutesModule {}

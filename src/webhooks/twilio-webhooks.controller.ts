@@ -29,8 +29,9 @@ export class TwilioWebhooksController {
     const status = field(form, 'MessageStatus') ?? field(form, 'SmsStatus');
     if (!sid || !status) return;
     // Twilio reports a negative number for money spent; only a US-dollar price corrects the estimate.
-    const price = Math.abs(Number(field(form, 'Price')));
-    const usd = (field(form, 'PriceUnit') ?? '').toUpperCase() === 'USD' && Number.isFinite(price) ? price : undefined;
+    const given = field(form, 'Price') ?? '';
+    const price = /^-?\d+(\.\d+)?$/.test(given) ? Math.abs(Number(given)) : undefined;
+    const usd = (field(form, 'PriceUnit') ?? '').toUpperCase() === 'USD' ? price : undefined;
     await this.delivery.report('TWILIO', sid, status, field(form, 'ErrorCode'), usd);
   }
 

@@ -24,6 +24,8 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 const TEST_TRAFFIC: MfaConfigOverrides = {
   nodeEnv: 'test',
   mockSmsEnabled: true,
+  // Admin tests act as operators; the aal2 requirement of admin routes has its own test.
+  adminRequiresMfa: false,
   ipHourlyLimit: 100_000,
   httpThrottlePerMinute: 1_000_000,
   fraudMaxNumbersPerIp: 100_000,

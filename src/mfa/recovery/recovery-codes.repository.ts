@@ -69,6 +69,11 @@ export class RecoveryCodesRepository {
     return { remaining: Number(r.remaining), assurance: r.methods ? toAssurance(r) : undefined };
   }
 
+  async hasUnused(userId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL LIMIT 1`, [userId]);
+    return rows.length === 1;
+  }
+
   async list(userId: string): Promise<RecoveryCodeSet[]> {
     const rows = await this.db.query(
       `SELECT set_id, count(*) FILTER (WHERE used_at IS NULL) AS remaining, min(created_at) AS created_at

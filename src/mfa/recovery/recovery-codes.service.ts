@@ -37,10 +37,17 @@ export class RecoveryCodesService {
     this.hasher = new CodeHasher(config.codeSecret);
   }
 
-  /** A new set replaces the old one; a user who holds a second factor must have stepped up in this session. */
+  /**
+   * A new set replaces the old one. Recovery codes back up a real factor: the
+   * user must hold a verified SMS or TOTP factor (else the password alone
+   * could make codes and reach aal2 with them), and have stepped up in this session.
+   */
   async regenerate(user: MfaUser): Promise<{ codes: string[] }> {
     const now = this.clock.now();
-    await this.assurance.requireStepUp(user, now);
+    const { methods } = await this.assurance.requireStepUp(user, now);
+    if (!methods.includes('sms') && !methods.includes('totp')) {
+      throw new MfaError('FORBIDDEN', 'Enrol a second factor (SMS or TOTP) before making recovery codes.');
+    }
     const codes = Array.from({ length: SET_SIZE }, generateRecoveryCode);
     const hashes = codes.map((c) => this.hash(user.id, normalizeRecoveryCode(c)!));
     if (!(await this.codes.replaceSet(user.id, randomUUID(), hashes, this.assurance.stepUpCheck(user, now), now))) {
@@ -56,6 +63,8 @@ export class RecoveryCodesService {
   async verify(user: MfaUser, input: string): Promise<RecoveryVerification> {
     const code = normalizeRecoveryCode(input);
     if (!code) throw new MfaError('VALIDATION_FAILED', 'code must be a recovery code such as abcde-12345');
+    // Without codes there is nothing to guess: refused, and not counted (a password alone cannot lock SMS this way).
+    if (!(await this.codes.hasUnused(user.id))) throw new MfaError('NO_ACTIVE_CHALLENGE', 'There are no recovery codes to use.');
     const now = this.clock.now();
     const { verifyFailureThreshold: threshold, verifyFailureHardLimit: hardLimit } = this.config;
     const guess = await this.failureRuns.takeGuess('sms', user.id, now, threshold, hardLimit);
