@@ -180,7 +180,10 @@ describe('session assurance and step-up for factor changes', () => {
       await c.query(`DELETE FROM mfa_assurance WHERE user_id = 'u11' AND session_hash = sha256('y'::bytea)`);
       // The logout is not committed yet: the removal must wait for it, not act on the old state.
       const removal = t.http.delete(`/mfa/factors/${sms.id}`).set(as('u11', 'y')).then((r) => r);
-      await new Promise((r) => setTimeout(r, 300));
+      // Until the removal's statement is seen waiting on the session row's lock (no sleep: each check is a query).
+      const waiting = async () =>
+        (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%mfa_assurance%'`)).rows[0].n;
+      while ((await waiting()) === 0);
       await c.query('COMMIT');
       const res = await removal;
       assert.equal(res.status, 403);

@@ -17,7 +17,6 @@ import { TcpProxy } from './support/tcp-proxy';
 
 const phone = (i: number) => `+1415204${String(1000 + i)}`;
 const bearer = (t: TestApp, user: string) => ({ Authorization: `Bearer ${t.token(user)}` });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Listens on a loopback port; returns it. */
 async function listen(t: TestApp): Promise<number> {
@@ -130,10 +129,11 @@ describe('production hardening', () => {
       await call(port, idle, 'GET', '/health/live', ''); // a kept-alive connection that stays idle
       fakes.twilio.reset({ kind: 'hang' });
       fakes.sns.reset();
+      const reachedTwilio = fakes.twilio.nextRequest();
       const inFlight = call(port, agent, 'POST', '/mfa/sms/enroll', t.token('drain-1'), { phoneNumber: phone(4) });
-      await sleep(100);
+      await reachedTwilio;
       const closing = t.close();
-      await sleep(50);
+      await t.app.get(ShutdownDrain).drainStarted;
       const refused = await call(port, agent, 'POST', '/mfa/sms/enroll', t.token('drain-2'), { phoneNumber: phone(5) });
       assert.equal(refused.status, 503);
       assert.equal(refused.body.code, 'SERVICE_UNAVAILABLE');
@@ -155,8 +155,9 @@ describe('production hardening', () => {
     const port = await listen(t);
     fakes.twilio.reset({ kind: 'hang' });
     fakes.sns.reset({ kind: 'hang' });
+    const reachedTwilio = fakes.twilio.nextRequest();
     const inFlight = call(port, new Agent(), 'POST', '/mfa/sms/enroll', t.token('slow'), { phoneNumber: phone(6) }).catch((e: Error) => e);
-    await sleep(100);
+    await reachedTwilio;
     const started = Date.now();
     await t.close();
     assert.ok(Date.now() - started < 2000, `closed in ${Date.now() - started} ms`);
@@ -190,7 +191,7 @@ describe('production hardening', () => {
     try {
       fakes.twilio.reset({ kind: 'server-error' });
       for (let i = 0; i < 2; i++) await t.http.post('/mfa/sms/enroll').set(bearer(t, `ho-${i}`)).send({ phoneNumber: phone(10 + i) }).expect(202);
-      await sleep(250); // the half-open time is due
+      t.clock.advance(250); // the half-open time is due (the breaker runs on the injected clock)
       fakes.twilio.reset({ kind: 'hang' });
       fakes.sns.reset();
       const timed = async (i: number) => {
@@ -198,8 +199,9 @@ describe('production hardening', () => {
         await t.http.post('/mfa/sms/enroll').set(bearer(t, `ho-b-${i}`)).send({ phoneNumber: phone(20 + i) }).expect(202);
         return Date.now() - started;
       };
+      const probeArrived = fakes.twilio.nextRequest();
       const probe = timed(0);
-      await sleep(20);
+      await probeArrived;
       const others = await Promise.all(Array.from({ length: 8 }, (_, i) => timed(i + 1)));
       assert.equal(fakes.twilio.requests.length, 1, 'one probe');
       assert.ok(others.every((ms) => ms < 700), `the others did not wait for the probe: ${others.join(', ')} ms`);

@@ -296,12 +296,13 @@ describe('shutdown and health', () => {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const port = (server.address() as { port: number }).port;
       fakes.twilio.reset({ kind: 'hang' }); // the send waits for the deadline, then fails over
+      const reachedTwilio = fakes.twilio.nextRequest();
       const inFlight = fetch(`http://127.0.0.1:${port}/mfa/sms/enroll`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(t, 'late') },
         body: JSON.stringify({ phoneNumber: phone }),
       });
-      await new Promise((r) => setTimeout(r, 100));
+      await reachedTwilio;
       const closing = t.close();
       const res = await inFlight;
       assert.equal(res.status, 202, 'the accepted request completed');

@@ -112,15 +112,12 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     const phone = '+14152010146';
     const userId = await verifiedUser(phone);
     fakes.twilio.mode = { kind: 'hang' };
-    const request = t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({});
-    const inFlight = request.then((r) => r);
-    let rows: { provider: string; status: string }[] = [];
-    for (let i = 0; i < 50 && !rows.length; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      rows = await withClient(db.url, async (c) =>
-        (await c.query(`SELECT provider, status FROM sms_send_log WHERE user_id = $1 AND status = 'sending'`, [userId])).rows,
-      );
-    }
+    const reachedTwilio = fakes.twilio.nextRequest();
+    const inFlight = t.http.post('/mfa/sms/challenge').set(bearer(userId)).send({}).then((r) => r);
+    await reachedTwilio; // the provider has the message and has not answered
+    const rows = await withClient(db.url, async (c) =>
+      (await c.query(`SELECT provider, status FROM sms_send_log WHERE user_id = $1 AND status = 'sending'`, [userId])).rows,
+    );
     assert.deepEqual(rows, [{ provider: 'TWILIO', status: 'sending' }], 'written before the provider answered');
     assert.equal((await inFlight).status, 202);
   });
@@ -320,7 +317,7 @@ describe('providers: circuit breaker and budgets', () => {
       fakes.twilio.reset({ kind: 'ok' });
       await t.http.post('/mfa/sms/challenge').set(auth).send({}).expect(202);
       assert.equal(fakes.twilio.requests.length, 0, 'still open: skipped');
-      await new Promise((r) => setTimeout(r, 250));
+      t.clock.advance(250); // the breaker's half-open wait runs on the injected clock
       await t.http.post('/mfa/sms/challenge').set(auth).send({}).expect(202);
       assert.equal(fakes.twilio.requests.length, 1, 'the probe went to Twilio');
       const health = await t.http.get('/health').expect(200);

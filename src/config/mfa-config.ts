@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { bool, countryList, decimal, EnvRule, hexKeyList, int, isoTime, nameList, oneOf, templateMap, testNumberMap, text, trustProxy, url } from './env-rules';
 import { parsePhone } from '../phone/phone-number';
 
-export type ProviderName = 'TWILIO' | 'AWS_SNS' | 'MOCK';
-export const PROVIDER_NAMES: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
+/** A provider's name: the built-in TWILIO, AWS_SNS and MOCK, or a host adapter's (upper case, e.g. ACME). */
+export type ProviderName = string;
+export const BUILT_IN_PROVIDERS: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
+const PROVIDER_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 
 export interface ProviderLimits {
   priority: number;
@@ -280,6 +282,9 @@ const PROVIDER_DEFAULTS: Record<ProviderName, ProviderLimits> = {
   MOCK: { priority: 100, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
 };
 
+/** A host adapter's limits when none are configured: after the built-in real providers, before the mock. */
+export const HOST_PROVIDER_DEFAULTS: ProviderLimits = { priority: 50, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 };
+
 const PROVIDER_FIELDS: Record<keyof ProviderLimits, { suffix: string; rule: EnvRule<number> }> = {
   priority: { suffix: 'PRIORITY', rule: int(0, 1000) },
   maxPerMinute: { suffix: 'MAX_PER_MINUTE', rule: int(1, 10_000_000) },
@@ -337,8 +342,15 @@ export function loadMfaConfig(
   }
 
   out.providers = {} as Record<ProviderName, ProviderLimits>;
-  for (const name of PROVIDER_NAMES) {
-    const limits = { ...PROVIDER_DEFAULTS[name] };
+  // The built-in providers, and every other name given in options or in SMS_PROVIDER_<NAME>_* (host adapters).
+  const fromEnv = Object.keys(env).flatMap((k) => k.match(/^SMS_PROVIDER_([A-Z0-9_]+?)_(PRIORITY|MAX_PER_MINUTE|MAX_PER_HOUR|MAX_PER_DAY)$/)?.[1] ?? []);
+  const names = new Set([...BUILT_IN_PROVIDERS, ...Object.keys(overrides.providers ?? {}), ...fromEnv]);
+  for (const name of names) {
+    if (!PROVIDER_NAME.test(name)) {
+      problems.push(`provider names must be 1 to 32 upper-case letters, digits or underscores (${name.slice(0, 32)} is not)`);
+      continue;
+    }
+    const limits = { ...(PROVIDER_DEFAULTS[name] ?? HOST_PROVIDER_DEFAULTS) };
     for (const [key, { suffix, rule }] of Object.entries(PROVIDER_FIELDS) as [
       keyof ProviderLimits,
       (typeof PROVIDER_FIELDS)[keyof ProviderLimits],

@@ -19,6 +19,9 @@ export class ShutdownDrain implements BeforeApplicationShutdown {
   private inFlight = 0;
   private idle?: () => void;
   private readonly others: Server[] = [];
+  private startDraining!: () => void;
+  /** Resolves when the drain begins (for hosts and tests that act on it). */
+  readonly drainStarted = new Promise<void>((resolve) => (this.startDraining = resolve));
 
   constructor(
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
@@ -64,6 +67,7 @@ export class ShutdownDrain implements BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     this.draining = true;
+    this.startDraining();
     const servers = [this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined, ...this.others].filter(
       (s): s is Server => !!s && typeof s.closeIdleConnections === 'function',
     );

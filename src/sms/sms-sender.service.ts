@@ -9,7 +9,7 @@ import {
 } from 'cockatiel';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { ConfigError, HOST_PROVIDER_DEFAULTS, MFA_CONFIG, type MfaConfig, type ProviderLimits } from '../config/mfa-config';
 import { maskPhone } from '../phone/mask';
 import { PriceBook } from './pricing/price-book';
 import { ProviderBudgets } from './provider-budgets';
@@ -66,7 +66,7 @@ export interface ProviderState {
 interface Route {
   provider: SmsProvider;
   breaker: CircuitBreakerPolicy;
-  /** When the circuit last opened (Date.now()): it stays skipped until halfOpenAfter has passed. */
+  /** When the circuit last opened (the injected Clock): it stays skipped until SMS_CIRCUIT_HALF_OPEN_MS has passed. */
   openedAt?: number;
 }
 
@@ -109,7 +109,8 @@ export class SmsSender {
     private readonly events: SmsEvents,
     private readonly prices: PriceBook,
   ) {
-    this.all = [...providers].sort((a, b) => config.providers[a.name].priority - config.providers[b.name].priority);
+    assertDistinctNames(providers);
+    this.all = [...providers].sort((a, b) => this.limits(a.name).priority - this.limits(b.name).priority);
     this.routes = this.all
       .filter((p) => p.enabled)
       .map((provider) => ({
@@ -119,14 +120,15 @@ export class SmsSender {
         breaker: circuitBreaker(
           handleWhen((e) => e instanceof ProviderError && e.kind === 'transient'),
           {
-            halfOpenAfter: config.circuitHalfOpenMs,
+            // The half-open wait is decided by callable() on the injected Clock; cockatiel only counts.
+            halfOpenAfter: 0,
             breaker: new ConsecutiveBreaker(config.circuitFailureThreshold),
           },
         ),
       }));
     for (const route of this.routes) {
       route.breaker.onStateChange((state) => {
-        if (state === CircuitState.Open) route.openedAt = Date.now();
+        if (state === CircuitState.Open) route.openedAt = this.clock.now().getTime();
         this.events.circuitChanged(route.provider.name, CIRCUIT_NAMES[state]);
       });
     }
@@ -138,9 +140,14 @@ export class SmsSender {
     return this.all.map((p) => ({
       name: p.name,
       enabled: p.enabled,
-      priority: this.config.providers[p.name].priority,
+      priority: this.limits(p.name).priority,
       circuit: CIRCUIT_NAMES[this.routes.find((r) => r.provider === p)?.breaker.state ?? CircuitState.Closed],
     }));
+  }
+
+  /** A provider's priority and budgets: configured, else the defaults of a host adapter. */
+  private limits(name: string): ProviderLimits {
+    return this.config.providers[name] ?? HOST_PROVIDER_DEFAULTS;
   }
 
   /** Names of the providers that may be called, for worst-case cost estimates. */
@@ -261,14 +268,14 @@ export class SmsSender {
   private callable(route: Route): boolean {
     const state = route.breaker.state;
     if (state === CircuitState.HalfOpen || state === CircuitState.Isolated) return false;
-    return state !== CircuitState.Open || Date.now() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs;
+    return state !== CircuitState.Open || this.clock.now().getTime() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs;
   }
 
   /** A budget slot for a message about to be handed to this route (none taken when the route is not callable). */
   private async take(route: Route): Promise<boolean> {
     if (!this.callable(route)) return false;
     const name = route.provider.name;
-    if (!(await this.budgets.tryTake(name, this.config.providers[name], this.clock.now()))) {
+    if (!(await this.budgets.tryTake(name, this.limits(name), this.clock.now()))) {
       this.events.budgetSpent(name);
       return false;
     }
@@ -291,6 +298,16 @@ export class SmsSender {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** Budgets, circuits and the send log key providers by name: two adapters may not share one. */
+function assertDistinctNames(providers: SmsProvider[]): void {
+  const seen = new Set<string>();
+  for (const p of providers) {
+    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(p.name)) throw new ConfigError([`SMS provider name ${p.name.slice(0, 40)} must be 1 to 32 upper-case letters, digits or underscores`]);
+    if (seen.has(p.name)) throw new ConfigError([`two SMS providers are named ${p.name}`]);
+    seen.add(p.name);
   }
 }
 

@@ -25,6 +25,7 @@ export interface RecordedRequest {
 export abstract class FakeServer {
   readonly requests: RecordedRequest[] = [];
   mode: FakeMode = { kind: 'ok' };
+  private waiters: (() => void)[] = [];
   private server?: Server;
   private readonly sockets = new Set<Socket>();
 
@@ -48,6 +49,7 @@ export abstract class FakeServer {
           form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
         };
         this.requests.push(recorded);
+        for (const wake of this.waiters.splice(0)) wake();
         if (this.mode.kind === 'hang') return; // never answers; closed on stop()
         const mode = this.mode;
         if (mode.kind === 'error' && (!mode.onlyTo || this.recipient(recorded).startsWith(mode.onlyTo))) {
@@ -68,6 +70,11 @@ export abstract class FakeServer {
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Resolves when the next request arrives (tests wait on events, never on time). */
+  nextRequest(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   reset(mode: FakeMode = { kind: 'ok' }): void {
