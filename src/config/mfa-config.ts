@@ -20,8 +20,10 @@ export interface MfaConfig {
   production: boolean;
   databaseUrl?: string;
   dataDir: string;
-  /** Connections in the pool of the module's data source. */
+  /** Connections in the module's pool. */
   databasePoolSize: number;
+  /** Apply pending migrations at start-up (false for hosts that run `npm run migration:run` in their pipeline). */
+  migrationsRun: boolean;
   /** How long to wait for a pooled connection (or a new one) before the request fails with 503. */
   databaseConnectTimeoutMs: number;
   /** Server-side statement_timeout; the client gives up a second later. */
@@ -169,6 +171,7 @@ const SCHEMA: Schema = {
   databaseUrl: { env: 'DATABASE_URL', rule: url(['postgres', 'postgresql']) },
   dataDir: { env: 'DATA_DIR', rule: text(), default: './.data' },
   databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(2, 200), default: 20 },
+  migrationsRun: { env: 'MFA_MIGRATIONS_RUN', rule: bool(), default: true },
   databaseConnectTimeoutMs: { env: 'DATABASE_CONNECT_TIMEOUT_MS', rule: int(100, 60_000), default: 3000 },
   databaseStatementTimeoutMs: { env: 'DATABASE_STATEMENT_TIMEOUT_MS', rule: int(100, 600_000), default: 10_000 },
   shutdownDrainMs: { env: 'SHUTDOWN_DRAIN_MS', rule: int(0, 120_000), default: 10_000 },

@@ -23,15 +23,20 @@ export function mfaDataSourceOptions(url: string, poolSize: number, timeouts?: P
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: {
-      max: poolSize,
-      idleTimeoutMillis: 30_000,
-      ...(timeouts && {
-        connectionTimeoutMillis: timeouts.connectMs,
-        statement_timeout: timeouts.statementMs,
-        query_timeout: timeouts.statementMs + 1000,
-      }),
-    },
+    extra: poolOptions(poolSize, timeouts),
+  };
+}
+
+/** `pg` pool options: size, idle time and, given them, the connect and statement timeouts. */
+export function poolOptions(poolSize: number, timeouts?: PoolTimeouts) {
+  return {
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    ...(timeouts && {
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.statementMs + 1000,
+    }),
   };
 }
 

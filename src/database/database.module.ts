@@ -1,48 +1,96 @@
 import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
-import { MFA_DATA_SOURCE, mfaDataSourceOptions, runMigrations } from './data-source';
+import { MFA_DATA_SOURCE, mfaDataSourceOptions, poolOptions, runMigrations } from './data-source';
 
-/** Resolves where the database is: DATABASE_URL, or an embedded Postgres started here. */
+/** The module's own `pg` pool: every repository statement goes through it (see MfaDb). */
+export const MFA_PG_POOL = Symbol('MFA_PG_POOL');
+
+/**
+ * Where the database is (DATABASE_URL, or an embedded Postgres started here)
+ * and the module's `pg` pool on it; on shutdown, the pool closes before the
+ * embedded database stops.
+ */
 @Injectable()
-export class DatabaseLocator implements OnApplicationShutdown {
+export class DatabaseConnections implements OnApplicationShutdown {
   private readonly logger = new Logger('Database');
-  private embedded?: EmbeddedPostgres;
+  private embedded?: Promise<EmbeddedPostgres>;
+  private pool?: Promise<Pool>;
 
   constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {}
 
   async url(): Promise<string> {
     if (this.config.databaseUrl) return this.config.databaseUrl;
-    this.embedded ??= await startEmbeddedPostgres(this.config.dataDir, this.config.databasePoolSize);
-    this.logger.log(`DATABASE_URL not set: embedded Postgres (PGlite) in ${this.config.dataDir}`);
-    return this.embedded.url;
+    this.embedded ??= startEmbeddedPostgres(this.config.dataDir, this.config.databasePoolSize + 4).then((db) => {
+      this.logger.log(`DATABASE_URL not set: embedded Postgres (PGlite) in ${this.config.dataDir}`);
+      return db;
+    });
+    return (await this.embedded).url;
+  }
+
+  /** One pool per app, with the connect and statement timeouts (a hanging database is not waited on without bound). */
+  connect(): Promise<Pool> {
+    this.pool ??= this.url().then((url) => {
+      const pool = new Pool({
+        connectionString: url,
+        ...poolOptions(this.config.databasePoolSize, {
+          connectMs: this.config.databaseConnectTimeoutMs,
+          statementMs: this.config.databaseStatementTimeoutMs,
+        }),
+      });
+      // An idle connection that the server drops is an event, not a crash: the pool replaces it.
+      pool.on('error', (err) => this.logger.warn(`idle database connection lost: ${err.message}`));
+      return pool;
+    });
+    return this.pool;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.embedded?.stop();
+    await (await this.pool)?.end().catch(() => undefined);
+    await (await this.embedded)?.stop();
+    this.pool = undefined;
     this.embedded = undefined;
   }
 }
 
+@Module({ providers: [DatabaseConnections], exports: [DatabaseConnections] })
+export class DatabaseConnectionsModule {}
+
+/** The pool behind its own token, for MfaDb (and nothing reaches into TypeORM's driver). */
+@Module({
+  imports: [DatabaseConnectionsModule],
+  providers: [{ provide: MFA_PG_POOL, inject: [DatabaseConnections], useFactory: (c: DatabaseConnections) => c.connect() }],
+  exports: [MFA_PG_POOL],
+})
+export class PgPoolModule {}
+
 @Module({})
 export class DatabaseModule {
-  /** Needs MFA_CONFIG in scope (MfaConfigModule is global within the module tree). */
+  /**
+   * TypeORM as the migration runner (and the health ping), on two connections:
+   * one holds the migration lock while the other migrates. Migrations run at
+   * start-up unless MFA_MIGRATIONS_RUN=false (a host with its own pipeline runs
+   * `npm run migration:run`).
+   */
   static register() {
     return TypeOrmModule.forRootAsync({
       name: MFA_DATA_SOURCE,
-      inject: [MFA_CONFIG, DatabaseLocator],
-      extraProviders: [DatabaseLocator],
-      useFactory: async (config: MfaConfig, locator: DatabaseLocator) =>
-        mfaDataSourceOptions(await locator.url(), config.databasePoolSize, {
-          connectMs: config.databaseConnectTimeoutMs,
-          statementMs: config.databaseStatementTimeoutMs,
-        }),
+      imports: [DatabaseConnectionsModule],
+      inject: [DatabaseConnections, MFA_CONFIG],
+      // `migrationsRun` carries MFA_MIGRATIONS_RUN: they run under our advisory lock below, not TypeORM's way.
+      useFactory: async (connections: DatabaseConnections, config: MfaConfig) => ({
+        ...mfaDataSourceOptions(await connections.url(), 2),
+        migrationsRun: config.migrationsRun,
+      }),
       dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
-        const applied = await runMigrations(dataSource);
-        if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        const dataSource = await new DataSource({ ...options!, migrationsRun: false }).initialize();
+        if (options!.migrationsRun) {
+          const applied = await runMigrations(dataSource);
+          if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        }
         return dataSource;
       },
     });

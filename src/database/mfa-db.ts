@@ -1,26 +1,20 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { MFA_DATA_SOURCE } from './data-source';
+import { MFA_PG_POOL } from './database.module';
 
 export type Queryable = (text: string, params?: unknown[]) => Promise<Record<string, any>[]>;
 
 /**
- * The SQL seam of the repositories: the `pg` pool of the module's TypeORM data
- * source, queried directly. One shape of result for every statement (rows),
+ * The SQL seam of the repositories: the module's own `pg` pool (MFA_PG_POOL),
+ * queried directly. One shape of result for every statement (rows),
  * and no ORM work on the hot paths, where each request is one or two statements.
  */
 @Injectable()
 export class MfaDb implements OnModuleInit {
-  private readonly pool: Pool;
   /** Off on PGlite: its socket server multiplexes every connection onto one session, where names would collide. */
   private namedStatements = true;
 
-  constructor(@InjectDataSource(MFA_DATA_SOURCE) dataSource: DataSource) {
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
-  }
+  constructor(@Inject(MFA_PG_POOL) private readonly pool: Pool) {}
 
   private readonly names = new Map<string, string>();
 

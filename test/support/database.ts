@@ -23,7 +23,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) {
-    const embedded = await startEmbeddedPostgres(undefined, 20);
+    const embedded = await startEmbeddedPostgres(undefined, 40);
     return { url: embedded.url, drop: () => embedded.stop() };
   }
   const name = `mfa_test_${process.pid}_${randomBytes(4).toString('hex')}`;
