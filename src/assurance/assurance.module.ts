@@ -11,7 +11,7 @@ import { AdminMfaGuard, RequireMfaGuard } from './require-mfa.guard';
 @Module({
   imports: [MfaDbModule, AuthModule],
   providers: [AssuranceRepository, AssuranceService, RequireMfaGuard, AdminMfaGuard],
-  exports: [AssuranceService, RequireMfaGuard, AdminMfaGuard, AuthModule],
+  exports: [AssuranceService, AssuranceRepository, RequireMfaGuard, AdminMfaGuard, AuthModule],
 })
 export class AssuranceModule {}
 

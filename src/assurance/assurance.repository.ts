@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { purgeBatch } from '../database/purge';
 
 /** A session's second-factor state, as stored. */
 export interface AssuranceRow {
@@ -100,6 +101,23 @@ export class AssuranceRepository {
     );
     const methods = [r.totp && 'totp', r.sms && 'sms', r.recovery && 'recovery_code'].filter((m): m is string => !!m);
     return { allowed: r.allowed, methods };
+  }
+
+  /** One batch of sessions whose aal2 lapsed before `now`. */
+  purgeBefore(now: Date, limit: number): Promise<number> {
+    return purgeBatch(this.db.query.bind(this.db), 'mfa_assurance', 'expires_at < $2', limit, [now]);
+  }
+
+  /** GDPR access: the user's sessions at aal2 (keyed by a hash of the session id). */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT methods, verified_at AS "verifiedAt", expires_at AS "expiresAt" FROM mfa_assurance WHERE user_id = $1 ORDER BY verified_at`,
+      [userId],
+    );
+  }
+
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    return (await query(`DELETE FROM mfa_assurance WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
 }
 

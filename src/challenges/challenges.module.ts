@@ -9,6 +9,6 @@ import { ChallengesRepository } from './challenges.repository';
 @Module({
   imports: [MfaDbModule, MetricsModule, RateLimitModule],
   providers: [ChallengesRepository, ChallengeService],
-  exports: [ChallengeService],
+  exports: [ChallengeService, ChallengesRepository],
 })
 export class ChallengesModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { purgeBatch } from '../database/purge';
 import { countFailureSql } from '../rate-limit/failure-run';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 
@@ -286,6 +287,30 @@ export class ChallengesRepository {
         WHERE f.id = dead.factor_id AND dead.purpose = 'enroll' AND f.verified_at IS NULL`,
       [id, now],
     );
+  }
+
+  /** Retention: one batch of challenges finished (used, replaced or expired) before `edge`. */
+  purgeFinishedBefore(edge: Date, limit: number): Promise<number> {
+    const where = 'expires_at < $2 OR consumed_at < $2 OR invalidated_at < $2';
+    return purgeBatch(this.db.query.bind(this.db), 'mfa_challenges', where, limit, [edge]);
+  }
+
+  /** GDPR access: the user's challenges (never a code hash). */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT id, purpose, phone_e164 AS "phoneNumber", country, client_ip AS "clientIp", attempts,
+              created_at AS "createdAt", expires_at AS "expiresAt", consumed_at AS "consumedAt",
+              invalidated_at AS "invalidatedAt" FROM mfa_challenges WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    );
+  }
+
+  async numbersFor(userId: string, query: Queryable): Promise<string[]> {
+    return (await query(`SELECT DISTINCT phone_e164 FROM mfa_challenges WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
+  }
+
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    return (await query(`DELETE FROM mfa_challenges WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { purgeBatch } from '../database/purge';
 
 export interface FraudEvent {
   id: string;
@@ -74,5 +75,30 @@ export class FraudEventsRepository {
       detail: r.detail,
       createdAt: new Date(r.created_at),
     }));
+  }
+
+  /** Retention: one batch of events older than `edge`. */
+  purgeBefore(edge: Date, limit: number): Promise<number> {
+    return purgeBatch(this.db.query.bind(this.db), 'sms_fraud_events', 'created_at < $2', limit, [edge]);
+  }
+
+  /** GDPR access: the fraud events about the user. */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT id, rule, action, masked_phone AS "maskedPhone", country, client_ip AS "clientIp", detail,
+              created_at AS "createdAt" FROM sms_fraud_events WHERE user_id = $1 ORDER BY id`,
+      [userId],
+    );
+  }
+
+  /** GDPR erasure: events stay for the fraud record, without user, address, or more of the number than its calling code. */
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    const rows = await query(
+      `UPDATE sms_fraud_events SET user_id = NULL, client_ip = NULL,
+              masked_phone = split_part(masked_phone, ' ', 1) || ' ••• ••• ••', prefix = split_part(masked_phone, ' ', 1)
+        WHERE user_id = $1 RETURNING 1`,
+      [userId],
+    );
+    return rows.length;
   }
 }

@@ -9,34 +9,32 @@ import { PhoneModule } from '../phone/phone.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { SmsModule } from '../sms/sms.module';
-import { FactorRemovalRepository } from './factor-removal.repository';
+import { FactorsModule } from './factors.module';
 import { MfaFactorsController } from './mfa-factors.controller';
 import { MfaEvents } from './mfa-events';
 import { MfaSmsController } from './mfa-sms.controller';
 import { MfaTotpController } from './mfa-totp.controller';
 import { MfaService } from './mfa.service';
 import { RecoveryCodesController } from './recovery/recovery-codes.controller';
-import { RecoveryCodesRepository } from './recovery/recovery-codes.repository';
 import { RecoveryCodesService } from './recovery/recovery-codes.service';
 import { SmsCodeDispatch } from './sms-code-dispatch.service';
-import { SmsFactorsRepository } from './sms-factors.repository';
-import { TotpFactorsRepository } from './totp/totp-factors.repository';
 import { TotpService } from './totp/totp.service';
 
 /** The second factors — SMS, TOTP, recovery codes — and MfaService, the host's API over them. */
 @Module({
-  imports: [MfaDbModule, MetricsModule, SmsModule, ChallengesModule, FraudModule, PhoneModule, AssuranceModule, RateLimitModule, PrivacyModule],
-  providers: [
-    MfaService,
-    MfaEvents,
-    SmsFactorsRepository,
-    SmsCodeDispatch,
-    TotpService,
-    TotpFactorsRepository,
-    RecoveryCodesService,
-    RecoveryCodesRepository,
-    FactorRemovalRepository,
+  imports: [
+    MfaDbModule,
+    MetricsModule,
+    FactorsModule,
+    SmsModule,
+    ChallengesModule,
+    FraudModule,
+    PhoneModule,
+    AssuranceModule,
+    RateLimitModule,
+    PrivacyModule,
   ],
+  providers: [MfaService, MfaEvents, SmsCodeDispatch, TotpService, RecoveryCodesService],
   exports: [MfaService],
 })
 export class MfaModule {}

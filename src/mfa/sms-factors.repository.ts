@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
 
 export interface SmsFactor {
@@ -93,6 +93,24 @@ export class SmsFactorsRepository {
       userId,
     ]);
     return rows.length === 1;
+  }
+
+  /** GDPR access: the user's numbers, in full (it is their own data). */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT id, phone_e164 AS "phoneNumber", country, verified_at AS "verifiedAt", created_at AS "createdAt",
+              last_used_at AS "lastUsedAt" FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    );
+  }
+
+  async numbersFor(userId: string, query: Queryable): Promise<string[]> {
+    return (await query(`SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
+  }
+
+  /** GDPR erasure (in the caller's transaction): the user's factors go. */
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    return (await query(`DELETE FROM mfa_sms_factors WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
 }
 

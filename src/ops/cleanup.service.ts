@@ -3,7 +3,12 @@ import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { JobScheduler } from './job-scheduler';
 import { runExclusive } from '../database/exclusive-job';
-import { MfaDb, Queryable } from '../database/mfa-db';
+import { AssuranceRepository } from '../assurance/assurance.repository';
+import { ChallengesRepository } from '../challenges/challenges.repository';
+import { MfaDb } from '../database/mfa-db';
+import { FraudEventsRepository } from '../fraud/fraud-events.repository';
+import { SendCountersRepository } from '../rate-limit/send-counters.repository';
+import { SendLogRepository } from '../sms/send-log.repository';
 
 /** The fraud rules read challenges up to 24 h 10 min old: they are kept at least this long, whatever the grace. */
 const FRAUD_WINDOW_MS = (24 * 60 + 10) * 60_000;
@@ -35,6 +40,11 @@ export class CleanupService implements OnModuleInit {
 
   constructor(
     private readonly db: MfaDb,
+    private readonly sendLog: SendLogRepository,
+    private readonly challenges: ChallengesRepository,
+    private readonly fraudEvents: FraudEventsRepository,
+    private readonly counters: SendCountersRepository,
+    private readonly assurance: AssuranceRepository,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly jobs: JobScheduler,
@@ -46,7 +56,7 @@ export class CleanupService implements OnModuleInit {
 
   /** undefined when another instance is running it. */
   async run(): Promise<CleanupReport | undefined> {
-    const report = await runExclusive(this.db, CLEANUP_LOCK, (query) => this.sweep(query));
+    const report = await runExclusive(this.db, CLEANUP_LOCK, () => this.sweep());
     if (!report) {
       this.logger.log('cleanup skipped: another instance is running it');
       return undefined;
@@ -59,39 +69,28 @@ export class CleanupService implements OnModuleInit {
     return report;
   }
 
-  private async sweep(query: Queryable): Promise<CleanupReport> {
+  /** Each table through its owner's purge method, in short batches until one comes back short. */
+  private async sweep(): Promise<CleanupReport> {
     const now = this.clock.now();
     const day = 86_400_000;
-    const graceEdge = new Date(now.getTime() - Math.max(this.config.challengeGraceHours * 3_600_000, FRAUD_WINDOW_MS));
+    const limit = this.config.cleanupBatchSize;
     const report: CleanupReport = { challenges: 0, sendLog: 0, fraudEvents: 0, counters: 0, sessions: 0, batches: 0 };
-    const inBatches = async (table: string, where: string, params: unknown[]): Promise<number> => {
+    const inBatches = async (purge: (limit: number) => Promise<number>): Promise<number> => {
       let total = 0;
       for (;;) {
-        const rows = await query(
-          `WITH doomed AS (SELECT ctid FROM ${table} WHERE ${where} LIMIT ${this.config.cleanupBatchSize})
-           DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM doomed) RETURNING 1`,
-          params,
-        );
+        const removed = await purge(limit);
         report.batches += 1;
-        total += rows.length;
-        if (rows.length < this.config.cleanupBatchSize) return total;
+        total += removed;
+        if (removed < limit) return total;
       }
     };
-    report.sendLog = await inBatches('sms_send_log', 'created_at < $1', [new Date(now.getTime() - this.config.sendLogRetentionDays * day)]);
-    report.challenges = await inBatches(
-      'mfa_challenges',
-      'expires_at < $1 OR consumed_at < $1 OR invalidated_at < $1',
-      [graceEdge],
-    );
-    report.fraudEvents = await inBatches('sms_fraud_events', 'created_at < $1', [
-      new Date(now.getTime() - this.config.fraudEventRetentionDays * day),
-    ]);
-    report.counters = await inBatches(
-      'sms_send_counters',
-      'NOT EXISTS (SELECT 1 FROM unnest(sends) t WHERE t > $1)',
-      [new Date(now.getTime() - day)],
-    );
-    report.sessions = await inBatches('mfa_assurance', 'expires_at < $1', [now]);
+    const at = (ms: number) => new Date(now.getTime() - ms);
+    report.sendLog = await inBatches((n) => this.sendLog.purgeBefore(at(this.config.sendLogRetentionDays * day), n));
+    const graceMs = Math.max(this.config.challengeGraceHours * 3_600_000, FRAUD_WINDOW_MS);
+    report.challenges = await inBatches((n) => this.challenges.purgeFinishedBefore(at(graceMs), n));
+    report.fraudEvents = await inBatches((n) => this.fraudEvents.purgeBefore(at(this.config.fraudEventRetentionDays * day), n));
+    report.counters = await inBatches((n) => this.counters.purgeIdleBefore(at(day), n));
+    report.sessions = await inBatches((n) => this.assurance.purgeBefore(now, n));
     return report;
   }
 }

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
+import { AssuranceModule } from '../assurance/assurance.module';
+import { ChallengesModule } from '../challenges/challenges.module';
 import { MfaDbModule } from '../database/mfa-db.module';
+import { FraudModule } from '../fraud/fraud.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { SmsModule } from '../sms/sms.module';
@@ -20,7 +23,16 @@ export class OpsModule {
   static register(jobs: boolean): DynamicModule {
     return {
       module: OpsModule,
-      imports: [MfaDbModule, MetricsModule, SmsModule, ...(jobs ? [ScheduleModule.forRoot()] : [])],
+      imports: [
+        MfaDbModule,
+        MetricsModule,
+        SmsModule,
+        ChallengesModule,
+        FraudModule,
+        RateLimitModule,
+        AssuranceModule,
+        ...(jobs ? [ScheduleModule.forRoot()] : []),
+      ],
       providers: [{ provide: MFA_JOBS, useValue: jobs }, JobScheduler, CleanupService, AlertsService, SendReaper],
       exports: [CleanupService, AlertsService, SendReaper],
     };

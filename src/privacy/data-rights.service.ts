@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { AssuranceRepository } from '../assurance/assurance.repository';
+import { ChallengesRepository } from '../challenges/challenges.repository';
 import { MfaDb } from '../database/mfa-db';
+import { FraudEventsRepository } from '../fraud/fraud-events.repository';
+import { RecoveryCodesRepository } from '../mfa/recovery/recovery-codes.repository';
+import { SmsFactorsRepository } from '../mfa/sms-factors.repository';
+import { TotpFactorsRepository } from '../mfa/totp/totp-factors.repository';
+import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
+import { SendCountersRepository } from '../rate-limit/send-counters.repository';
+import { SendLogRepository } from '../sms/send-log.repository';
 
 export interface UserDataExport {
   userId: string;
@@ -35,67 +44,49 @@ export interface ErasureReport {
  */
 @Injectable()
 export class DataRightsService {
-  constructor(private readonly db: MfaDb) {}
+  constructor(
+    private readonly db: MfaDb,
+    private readonly smsFactors: SmsFactorsRepository,
+    private readonly totpFactors: TotpFactorsRepository,
+    private readonly recoveryCodes: RecoveryCodesRepository,
+    private readonly challenges: ChallengesRepository,
+    private readonly sendLog: SendLogRepository,
+    private readonly fraudEvents: FraudEventsRepository,
+    private readonly failureRuns: FailureRunsRepository,
+    private readonly counters: SendCountersRepository,
+    private readonly assurance: AssuranceRepository,
+  ) {}
 
+  /** Each table's owner says what it holds about the user. */
   async export(userId: string): Promise<UserDataExport> {
-    const q = (sql: string) => this.db.query(sql, [userId]);
-    const [smsFactors, totpFactors, challenges, sendLog, fraudEvents, smsLock, totpLock, sessions, recoveryCodes] = await Promise.all([
-      q(`SELECT id, phone_e164 AS "phoneNumber", country, verified_at AS "verifiedAt", created_at AS "createdAt",
-                last_used_at AS "lastUsedAt" FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`),
-      q(`SELECT id, verified_at AS "verifiedAt", created_at AS "createdAt", last_used_at AS "lastUsedAt"
-           FROM mfa_totp_factors WHERE user_id = $1 ORDER BY created_at`),
-      q(`SELECT id, purpose, phone_e164 AS "phoneNumber", country, client_ip AS "clientIp", attempts,
-                created_at AS "createdAt", expires_at AS "expiresAt", consumed_at AS "consumedAt",
-                invalidated_at AS "invalidatedAt" FROM mfa_challenges WHERE user_id = $1 ORDER BY created_at`),
-      q(`SELECT id, challenge_id AS "challengeId", provider, attempt, status, error_code AS "errorCode",
-                segments, price, currency, country, created_at AS "createdAt", delivered_at AS "deliveredAt"
-           FROM sms_send_log WHERE user_id = $1 ORDER BY id`),
-      q(`SELECT id, rule, action, masked_phone AS "maskedPhone", country, client_ip AS "clientIp", detail,
-                created_at AS "createdAt" FROM sms_fraud_events WHERE user_id = $1 ORDER BY id`),
-      q(`SELECT 'sms' AS factor, consecutive, locked_until AS "lockedUntil" FROM mfa_verify_failures WHERE user_id = $1`),
-      q(`SELECT 'totp' AS factor, consecutive, locked_until AS "lockedUntil" FROM mfa_totp_failures WHERE user_id = $1`),
-      q(`SELECT methods, verified_at AS "verifiedAt", expires_at AS "expiresAt" FROM mfa_assurance WHERE user_id = $1
-          ORDER BY verified_at`),
-      q(`SELECT set_id AS id, count(*) FILTER (WHERE used_at IS NULL)::int AS remaining, min(created_at) AS "createdAt"
-           FROM mfa_recovery_codes WHERE user_id = $1 GROUP BY set_id`),
+    const [smsFactors, totpFactors, challenges, sendLog, fraudEvents, verificationLockouts, sessions, recoveryCodes] = await Promise.all([
+      this.smsFactors.exportFor(userId),
+      this.totpFactors.exportFor(userId),
+      this.challenges.exportFor(userId),
+      this.sendLog.exportFor(userId),
+      this.fraudEvents.exportFor(userId),
+      this.failureRuns.exportFor(userId),
+      this.assurance.exportFor(userId),
+      this.recoveryCodes.exportFor(userId),
     ]);
-    return {
-      userId,
-      smsFactors,
-      totpFactors,
-      challenges,
-      sendLog,
-      fraudEvents,
-      verificationLockouts: [...smsLock, ...totpLock],
-      sessions,
-      recoveryCodes,
-    };
+    return { userId, smsFactors, totpFactors, challenges, sendLog, fraudEvents, verificationLockouts, sessions, recoveryCodes };
   }
 
-  /** One transaction: all or nothing. */
+  /** One transaction: all or nothing; each table's owner erases (or anonymises) its rows. */
   async erase(userId: string): Promise<ErasureReport> {
     return this.db.transaction(async (query) => {
-      const count = async (sql: string) => (await query(sql, [userId])).length;
-      const phones = (await query(`SELECT DISTINCT phone_e164 FROM mfa_challenges WHERE user_id = $1
-                                   UNION SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map(
-        (r) => [`phone:${r.phone_e164}`, `enroll:${r.phone_e164}`],
-      ).flat();
+      const numbers = [...new Set([...(await this.challenges.numbersFor(userId, query)), ...(await this.smsFactors.numbersFor(userId, query))])];
       const report: ErasureReport = {
-        sendLogAnonymised: await count(`UPDATE sms_send_log SET user_id = NULL WHERE user_id = $1 RETURNING 1`),
-        fraudEventsAnonymised: await count(
-          `UPDATE sms_fraud_events SET user_id = NULL, client_ip = NULL,
-                  masked_phone = split_part(masked_phone, ' ', 1) || ' ••• ••• ••', prefix = split_part(masked_phone, ' ', 1)
-            WHERE user_id = $1 RETURNING 1`,
-        ),
-        challenges: await count(`DELETE FROM mfa_challenges WHERE user_id = $1 RETURNING 1`),
-        smsFactors: await count(`DELETE FROM mfa_sms_factors WHERE user_id = $1 RETURNING 1`),
-        totpFactors: await count(`DELETE FROM mfa_totp_factors WHERE user_id = $1 RETURNING 1`),
-        sessions: await count(`DELETE FROM mfa_assurance WHERE user_id = $1 RETURNING 1`),
-        recoveryCodes: await count(`DELETE FROM mfa_recovery_codes WHERE user_id = $1 RETURNING 1`),
+        sendLogAnonymised: await this.sendLog.eraseFor(userId, query),
+        fraudEventsAnonymised: await this.fraudEvents.eraseFor(userId, query),
+        challenges: await this.challenges.eraseFor(userId, query),
+        smsFactors: await this.smsFactors.eraseFor(userId, query),
+        totpFactors: await this.totpFactors.eraseFor(userId, query),
+        sessions: await this.assurance.eraseFor(userId, query),
+        recoveryCodes: await this.recoveryCodes.eraseFor(userId, query),
       };
-      await query(`DELETE FROM mfa_verify_failures WHERE user_id = $1`, [userId]);
-      await query(`DELETE FROM mfa_totp_failures WHERE user_id = $1`, [userId]);
-      await query(`DELETE FROM sms_send_counters WHERE subject = ANY ($1)`, [[`user:${userId}`, ...phones]]);
+      await this.failureRuns.eraseFor(userId, query);
+      await this.counters.eraseFor(userId, numbers, query);
       return report;
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
 import { takeGuessSql } from './failure-run';
 
 /** Each factor keeps its own run of consecutive wrong codes: SMS codes and recovery codes share one, TOTP has its own. */
@@ -37,5 +37,22 @@ export class FailureRunsRepository {
   /** Ends the user's runs (a success with another factor, or an admin reset). */
   async reset(userId: string, kinds: FailureRunKind[] = ['sms', 'totp']): Promise<void> {
     for (const kind of kinds) await this.db.query(`DELETE FROM ${TABLES[kind]} WHERE user_id = $1`, [userId]);
+  }
+
+  /** GDPR access: the user's runs of wrong codes. */
+  async exportFor(userId: string) {
+    const runs = await Promise.all(
+      (Object.keys(TABLES) as FailureRunKind[]).map((kind) =>
+        this.db.query(`SELECT $2::text AS factor, consecutive, locked_until AS "lockedUntil" FROM ${TABLES[kind]} WHERE user_id = $1`, [
+          userId,
+          kind,
+        ]),
+      ),
+    );
+    return runs.flat();
+  }
+
+  async eraseFor(userId: string, query: Queryable): Promise<void> {
+    for (const table of Object.values(TABLES)) await query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { purgeBatch } from '../database/purge';
 
 /** The per-subject send history behind the limits (taken inside the challenge issue statement). */
 @Injectable()
@@ -17,5 +18,17 @@ export class SendCountersRepository {
         WHERE subject = ANY ($1) AND array_position(sends, $2) IS NOT NULL`,
       [subjects, at],
     );
+  }
+
+  /** One batch of counters with no send after `edge` (nothing left for any window to count). */
+  purgeIdleBefore(edge: Date, limit: number): Promise<number> {
+    const where = 'NOT EXISTS (SELECT 1 FROM unnest(sends) t WHERE t > $2)';
+    return purgeBatch(this.db.query.bind(this.db), 'sms_send_counters', where, limit, [edge]);
+  }
+
+  /** GDPR erasure: the user's counter and their numbers' counters. */
+  async eraseFor(userId: string, numbers: string[], query: Queryable): Promise<void> {
+    const subjects = [`user:${userId}`, ...numbers.flatMap((n) => [`phone:${n}`, `enroll:${n}`])];
+    await query(`DELETE FROM sms_send_counters WHERE subject = ANY ($1)`, [subjects]);
   }
 }

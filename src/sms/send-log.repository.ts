@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Batcher } from '../database/batcher';
-import { MfaDb } from '../database/mfa-db';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { purgeBatch } from '../database/purge';
 import { ProviderError, SendResult } from './providers/sms-provider';
 
 export interface AttemptStart {
@@ -139,6 +140,26 @@ export class SendLogRepository {
     if (!rows.length) return { applied: false };
     const seconds = rows[0].seconds;
     return { applied: true, deliveredAfterSeconds: seconds === null ? undefined : Number(seconds) };
+  }
+
+  /** Retention: one batch of rows older than `edge`. */
+  purgeBefore(edge: Date, limit: number): Promise<number> {
+    return purgeBatch(this.db.query.bind(this.db), 'sms_send_log', 'created_at < $2', limit, [edge]);
+  }
+
+  /** GDPR access: the user's send attempts. */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT id, challenge_id AS "challengeId", provider, attempt, status, error_code AS "errorCode",
+              segments, price, currency, country, created_at AS "createdAt", delivered_at AS "deliveredAt"
+         FROM sms_send_log WHERE user_id = $1 ORDER BY id`,
+      [userId],
+    );
+  }
+
+  /** GDPR erasure: the rows stay as cost records, without the user. */
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    return (await query(`UPDATE sms_send_log SET user_id = NULL WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { MfaDb } from '../../database/mfa-db';
+import { MfaDb, Queryable } from '../../database/mfa-db';
 
 export interface RecoveryCodeSet {
   id: string;
@@ -81,5 +81,18 @@ export class RecoveryCodesRepository {
       [userId],
     );
     return rows.map((r) => ({ id: r.set_id, remaining: Number(r.remaining), createdAt: new Date(r.created_at) }));
+  }
+
+  /** GDPR access: how many codes remain in each set (never a code). */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT set_id AS id, count(*) FILTER (WHERE used_at IS NULL)::int AS remaining, min(created_at) AS "createdAt"
+         FROM mfa_recovery_codes WHERE user_id = $1 GROUP BY set_id`,
+      [userId],
+    );
+  }
+
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    return (await query(`DELETE FROM mfa_recovery_codes WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { MfaDb } from '../../database/mfa-db';
+import { MfaDb, Queryable } from '../../database/mfa-db';
 
 export interface TotpFactor {
   id: string;
@@ -98,6 +98,19 @@ export class TotpFactorsRepository {
   async delete(userId: string, id: string): Promise<boolean> {
     const rows = await this.db.query(`DELETE FROM mfa_totp_factors WHERE id = $1 AND user_id = $2 RETURNING id`, [id, userId]);
     return rows.length === 1;
+  }
+
+  /** GDPR access: which TOTP factors exist and when they were used (never a secret). */
+  exportFor(userId: string) {
+    return this.db.query(
+      `SELECT id, verified_at AS "verifiedAt", created_at AS "createdAt", last_used_at AS "lastUsedAt"
+         FROM mfa_totp_factors WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    );
+  }
+
+  async eraseFor(userId: string, query: Queryable): Promise<number> {
+    return (await query(`DELETE FROM mfa_totp_factors WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
 }
 
