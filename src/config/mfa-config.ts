@@ -443,5 +443,5 @@ function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
 function isPublicUrl(url: string | undefined): boolean {
   if (!url) return false;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0' || host === '::');
+  return !(host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '::1' || host === '0.0.0.0' || host === '::');
 }

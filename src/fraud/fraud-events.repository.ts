@@ -101,4 +101,10 @@ export class FraudEventsRepository {
     );
     return rows.length;
   }
+
+  /** For the alerts: triggers since `since`, on every instance. */
+  async countSince(since: Date): Promise<number> {
+    const [r] = await this.db.query(`SELECT count(*)::int AS n FROM sms_fraud_events WHERE created_at > $1`, [since]);
+    return r.n;
+  }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
 import { MfaDb, Queryable } from '../database/mfa-db';
-import type { CountryVerdictInput } from '../phone/country-rules.repository';
+import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput } from '../phone/country-rules.repository';
 
 export interface SmsFactor {
   id: string;
@@ -33,8 +33,7 @@ export class SmsFactorsRepository {
     const rows = await this.db.query(
       `SELECT f.*,
               EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = f.phone_e164) AS opted_out,
-              (SELECT action FROM sms_country_rules r WHERE r.country = f.country) AS country_action,
-              EXISTS (SELECT 1 FROM sms_country_rules WHERE action = 'allow') AS allow_list
+              ${countryVerdictSql('f.country')}
          FROM mfa_sms_factors f WHERE f.user_id = $1 AND f.verified_at IS NOT NULL
         ORDER BY f.verified_at DESC LIMIT 1`,
       [userId],
@@ -44,7 +43,7 @@ export class SmsFactorsRepository {
       r && {
         ...toFactor(r),
         optedOut: r.opted_out,
-        countryRules: { action: r.country_action ?? undefined, allowListActive: r.allow_list },
+        countryRules: toCountryVerdict(r),
       }
     );
   }

@@ -4,7 +4,11 @@ import { Clock } from '../common/clock';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { JobScheduler } from './job-scheduler';
 import { runExclusive } from '../database/exclusive-job';
-import { MfaDb, Queryable } from '../database/mfa-db';
+import { MfaDb } from '../database/mfa-db';
+import { FraudEventsRepository } from '../fraud/fraud-events.repository';
+import { SpendRepository } from '../sms/pricing/spend.repository';
+import { SendLogRepository } from '../sms/send-log.repository';
+import { AlertsRepository } from './alerts.repository';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { ALL_DESTINATIONS, utcDay } from '../sms/pricing/spend-guard';
 import { SmsSender } from '../sms/sms-sender.service';
@@ -33,6 +37,10 @@ export class AlertsService implements OnModuleInit {
 
   constructor(
     private readonly db: MfaDb,
+    private readonly alerts: AlertsRepository,
+    private readonly sendLog: SendLogRepository,
+    private readonly fraudEvents: FraudEventsRepository,
+    private readonly spend: SpendRepository,
     private readonly sender: SmsSender,
     private readonly metrics: MfaMetrics,
     private readonly emitter: EventEmitter2,
@@ -47,44 +55,34 @@ export class AlertsService implements OnModuleInit {
 
   /** The notices sent by this evaluation; undefined when another instance is evaluating. */
   evaluate(): Promise<AlertNotice[] | undefined> {
-    return runExclusive(this.db, ALERTS_LOCK, async (query) => {
+    return runExclusive(this.db, ALERTS_LOCK, async () => {
       const now = this.clock.now();
-      const conditions = evaluateAlerts(await this.signals(query, now), this.config);
-      return this.transitions(query, conditions, now);
+      const conditions = evaluateAlerts(await this.signals(now), this.config);
+      return this.transitions(conditions, now);
     });
   }
 
-  private async signals(query: Queryable, now: Date): Promise<AlertSignals> {
+  /** What the rules look at, each read from its table's owner. */
+  private async signals(now: Date): Promise<AlertSignals> {
     const since = new Date(now.getTime() - this.config.alertWindowMinutes * 60_000);
-    const attempts = await query(
-      `SELECT provider, count(*)::int AS total,
-              count(*) FILTER (WHERE status IN ('failed', 'undelivered'))::int AS failed
-         FROM sms_send_log WHERE created_at > $1 GROUP BY provider ORDER BY provider`,
-      [since],
-    );
-    const [{ triggers }] = await query(`SELECT count(*)::int AS triggers FROM sms_fraud_events WHERE created_at > $1`, [since]);
-    const delivery = await query(
-      `SELECT provider, percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)) AS p95
-         FROM sms_send_log WHERE created_at > $1 AND delivered_at IS NOT NULL AND status = 'delivered'
-          AND provider <> 'MOCK' GROUP BY provider ORDER BY provider`,
-      [since],
-    );
-    const [{ stuck }] = await query(
-      `SELECT count(*)::int AS stuck FROM sms_send_log WHERE status = 'unknown' AND updated_at > now() - make_interval(mins => $1)`,
-      [this.config.alertWindowMinutes],
-    );
-    const spent = await query(`SELECT scope, spent_usd FROM sms_spend_daily WHERE day = $1::date ORDER BY scope`, [utcDay(now)]);
+    const [attempts, fraudTriggers, deliveryP95, stuckSends, spent] = await Promise.all([
+      this.sendLog.attemptsSince(since),
+      this.fraudEvents.countSince(since),
+      this.sendLog.deliveryP95Since(since),
+      this.sendLog.reapedWithin(this.config.alertWindowMinutes),
+      this.spend.read(utcDay(now)),
+    ]);
     return {
-      stuckSends: stuck,
-      spend: spent.flatMap((r) => {
-        const cap = r.scope === ALL_DESTINATIONS ? this.config.dailySpendLimitUsd : this.config.countryDailySpendLimitUsd;
-        return cap === undefined ? [] : [{ scope: r.scope as string, spentUsd: Number(r.spent_usd), capUsd: cap }];
+      attempts,
+      fraudTriggers,
+      deliveryP95,
+      stuckSends,
+      spend: spent.flatMap(({ scope, spentUsd }) => {
+        const cap = scope === ALL_DESTINATIONS ? this.config.dailySpendLimitUsd : this.config.countryDailySpendLimitUsd;
+        return cap === undefined ? [] : [{ scope, spentUsd, capUsd: cap }];
       }),
-      attempts: attempts.map((r) => ({ provider: r.provider, total: r.total, failed: r.failed })),
       openCircuits: this.sender.providerStates().filter((p) => p.circuit === 'open').map((p) => p.name),
       rateLimited: await this.refusalsInWindow(now),
-      fraudTriggers: triggers,
-      deliveryP95: delivery.map((r) => ({ provider: r.provider, seconds: Number(r.p95) })),
     };
   }
 
@@ -98,22 +96,16 @@ export class AlertsService implements OnModuleInit {
     return total - base;
   }
 
-  private async transitions(query: Queryable, conditions: AlertCondition[], now: Date): Promise<AlertNotice[]> {
-    const states = new Map(
-      (await query('SELECT key, firing, since FROM mfa_alert_states')).map((r) => [r.key as string, r]),
-    );
+  private async transitions(conditions: AlertCondition[], now: Date): Promise<AlertNotice[]> {
+    const states = await this.alerts.states();
     const notices: AlertNotice[] = [];
     for (const c of conditions) {
       const previous = states.get(c.key);
       if (Boolean(previous?.firing) === c.firing) continue;
       if (!previous && !c.firing) continue;
-      await query(
-        `INSERT INTO mfa_alert_states (key, firing, since, value, updated_at) VALUES ($1, $2, $3, $4, $3)
-         ON CONFLICT (key) DO UPDATE SET firing = $2, since = $3, value = $4, updated_at = $3`,
-        [c.key, c.firing, now, c.value],
-      );
+      await this.alerts.save(c.key, c.firing, c.value, now);
       const { firing: _firing, ...rest } = c;
-      notices.push({ ...rest, status: c.firing ? 'firing' : 'resolved', since: c.firing || !previous ? now : new Date(previous.since), at: now });
+      notices.push({ ...rest, status: c.firing ? 'firing' : 'resolved', since: c.firing || !previous ? now : previous.since, at: now });
     }
     for (const notice of notices) await this.notify(notice);
     return notices;

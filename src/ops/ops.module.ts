@@ -8,6 +8,7 @@ import { FraudModule } from '../fraud/fraud.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { SmsModule } from '../sms/sms.module';
+import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import { CleanupService } from './cleanup.service';
 import { HealthController } from './health.controller';
@@ -33,7 +34,7 @@ export class OpsModule {
         AssuranceModule,
         ...(jobs ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [{ provide: MFA_JOBS, useValue: jobs }, JobScheduler, CleanupService, AlertsService, SendReaper],
+      providers: [{ provide: MFA_JOBS, useValue: jobs }, JobScheduler, AlertsRepository, CleanupService, AlertsService, SendReaper],
       exports: [CleanupService, AlertsService, SendReaper],
     };
   }

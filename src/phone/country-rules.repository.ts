@@ -17,6 +17,19 @@ export interface CountryVerdictInput {
   allowListActive: boolean;
 }
 
+/**
+ * The columns `country_action` and `allow_list` that decide a send to
+ * `country` (an SQL expression): for the statements that read a number and its
+ * rules together, so every send sees the rules of the moment.
+ */
+export const countryVerdictSql = (country: string) =>
+  `(SELECT action FROM sms_country_rules r WHERE r.country = ${country}) AS country_action,
+   EXISTS (SELECT 1 FROM sms_country_rules WHERE action = 'allow') AS allow_list`;
+
+export function toCountryVerdict(row: Record<string, unknown>): CountryVerdictInput {
+  return { action: (row.country_action as CountryAction | null) ?? undefined, allowListActive: row.allow_list as boolean };
+}
+
 /** Country allow/block rules, shared by every instance; each change is also written to an audit table. */
 @Injectable()
 export class CountryRulesRepository {
@@ -28,12 +41,8 @@ export class CountryRulesRepository {
   }
 
   async verdictInput(country: string | undefined): Promise<CountryVerdictInput> {
-    const [row] = await this.db.query(
-      `SELECT (SELECT action FROM sms_country_rules WHERE country = $1) AS action,
-              EXISTS (SELECT 1 FROM sms_country_rules WHERE action = 'allow') AS allow_list`,
-      [country ?? null],
-    );
-    return { action: row.action ?? undefined, allowListActive: row.allow_list };
+    const [row] = await this.db.query(`SELECT ${countryVerdictSql('$1')}`, [country ?? null]);
+    return toCountryVerdict(row);
   }
 
   /** Upsert and audit in one statement. */

@@ -161,6 +161,35 @@ export class SendLogRepository {
   async eraseFor(userId: string, query: Queryable): Promise<number> {
     return (await query(`UPDATE sms_send_log SET user_id = NULL WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
+
+  /** For the alerts: attempts per provider since `since`, and how many failed. */
+  async attemptsSince(since: Date): Promise<{ provider: string; total: number; failed: number }[]> {
+    return this.db.query(
+      `SELECT provider, count(*)::int AS total, count(*) FILTER (WHERE status IN ('failed', 'undelivered'))::int AS failed
+         FROM sms_send_log WHERE created_at > $1 GROUP BY provider ORDER BY provider`,
+      [since],
+    );
+  }
+
+  /** For the alerts: per real provider, the 95th percentile of send-to-delivered seconds since `since`. */
+  async deliveryP95Since(since: Date): Promise<{ provider: string; seconds: number }[]> {
+    const rows = await this.db.query(
+      `SELECT provider, percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)) AS p95
+         FROM sms_send_log WHERE created_at > $1 AND delivered_at IS NOT NULL AND status = 'delivered'
+          AND provider NOT IN ('MOCK', 'TEST') GROUP BY provider ORDER BY provider`,
+      [since],
+    );
+    return rows.map((r) => ({ provider: r.provider, seconds: Number(r.p95) }));
+  }
+
+  /** For the alerts: attempts the reaper resolved as 'unknown' in the last `minutes` (the database's clock). */
+  async reapedWithin(minutes: number): Promise<number> {
+    const [r] = await this.db.query(
+      `SELECT count(*)::int AS n FROM sms_send_log WHERE status = 'unknown' AND updated_at > now() - make_interval(mins => $1)`,
+      [minutes],
+    );
+    return r.n;
+  }
 }
 
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
