@@ -15,6 +15,9 @@ ENV NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=4"
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The PL/pgSQL the migrations load (the sql folders under src).
+COPY --from=build /app/src/rate-limit/sql ./src/rate-limit/sql
+COPY --from=build /app/src/sms/pricing/sql ./src/sms/pricing/sql
 COPY package.json ./
 USER node
 EXPOSE 3000

@@ -7,6 +7,7 @@ import { LeanerSendSlot1732982400000 } from './1732982400000-LeanerSendSlot';
 import { CreateAssuranceAndRecoveryCodes1733068800000 } from './1733068800000-CreateAssuranceAndRecoveryCodes';
 import { FraudEvidenceOutlivesFactors1733155200000 } from './1733155200000-FraudEvidenceOutlivesFactors';
 import { CreateSpendCaps1733241600000 } from './1733241600000-CreateSpendCaps';
+import { SendSlotFromSqlFile1733328000000 } from './1733328000000-SendSlotFromSqlFile';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateAssuranceAndRecoveryCodes1733068800000,
   FraudEvidenceOutlivesFactors1733155200000,
   CreateSpendCaps1733241600000,
+  SendSlotFromSqlFile1733328000000,
 ];

@@ -7,7 +7,7 @@ import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { CodeHasher, generateCode } from '../codes/one-time-code';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { guessRefused } from '../rate-limit/failure-run';
+import { guessRefused } from '../rate-limit/lockout-errors';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 import {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
 import { MfaDb, Queryable } from '../database/mfa-db';
+import { named } from '../database/named-sql';
 import { purgeBatch } from '../database/purge';
-import { countFailureSql } from '../rate-limit/failure-run';
+import { countFailureSql } from '../rate-limit/failure-runs.repository';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 
 export type ChallengePurpose = 'enroll' | 'login';
@@ -75,65 +76,66 @@ export class ChallengesRepository {
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
     const s = c.slot;
+    const { text, params } = named(
+      `WITH slot AS (
+         SELECT * FROM mfa_take_send_slot(:subjects::text[], :limitNames::text[], :hourly::int[], :daily::int[],
+                                          :cooldownSeconds::int[], :progressive::boolean[], :cooldownCap, :now)
+       ), admitted AS (
+         SELECT NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL) AS ok
+       ), killed AS (
+         UPDATE mfa_challenges SET invalidated_at = :now
+          WHERE user_id = :userId AND purpose = :purpose AND ${LIVE} AND (SELECT ok FROM admitted)
+       ), factor AS (
+         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
+         SELECT :newFactorId, :userId, :phone, :country, :now WHERE :newFactorId::uuid IS NOT NULL AND (SELECT ok FROM admitted)
+         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
+         RETURNING id
+       ), dropped AS (
+         DELETE FROM mfa_sms_factors
+          WHERE :newFactorId::uuid IS NOT NULL AND user_id = :userId AND verified_at IS NULL AND phone_e164 <> :phone
+            AND (SELECT ok FROM admitted)
+       ), issued AS (
+         INSERT INTO mfa_challenges
+           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country, prefix)
+         SELECT :id, :userId, COALESCE((SELECT id FROM factor), :factorId::uuid), :phone, :purpose, :codeHash, :expiresAt,
+                :maxAttempts, :clientIp, :now, :country, :prefix
+          WHERE (SELECT ok FROM admitted)
+         RETURNING id, factor_id
+       ), attempt AS (
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
+         SELECT id, :userId, :firstProvider, 1, 'sending', :country FROM issued
+         RETURNING id
+       )
+       SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
+              slot.refused_limit, slot.wait_seconds FROM slot`,
+      {
+        id: c.id,
+        userId: c.userId,
+        factorId: c.factorId ?? null,
+        newFactorId: c.newFactorId ?? null,
+        phone: c.phoneE164,
+        purpose: c.purpose,
+        codeHash: c.codeHash,
+        expiresAt: c.expiresAt,
+        maxAttempts: c.maxAttempts,
+        clientIp: c.clientIp ?? null,
+        now: c.createdAt,
+        firstProvider: c.firstProvider,
+        country: c.country ?? null,
+        prefix: c.prefix,
+        subjects: s.subjects,
+        limitNames: s.names,
+        hourly: s.hourly,
+        daily: s.daily,
+        cooldownSeconds: s.cooldownSeconds,
+        progressive: s.progressive,
+        cooldownCap: s.cooldownCapSeconds,
+      },
+    );
     try {
-      const [row] = await this.db.query<{
-        attempt_id: string | null;
-        factor_id: string | null;
-        refused_limit: string | null;
-        wait_seconds: number;
-      }>(
-        `WITH slot AS (
-           SELECT * FROM mfa_take_send_slot($13::text[], $14::text[], $15::int[], $16::int[], $17::int[], $18::boolean[], $19, $10)
-         ), admitted AS (
-           SELECT NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL) AS ok
-         ), killed AS (
-           UPDATE mfa_challenges SET invalidated_at = $10
-            WHERE user_id = $2 AND purpose = $5 AND ${LIVE} AND (SELECT ok FROM admitted)
-         ), factor AS (
-           INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
-           SELECT $21, $2, $4, $12, $10 WHERE $21::uuid IS NOT NULL AND (SELECT ok FROM admitted)
-           ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
-           RETURNING id
-         ), dropped AS (
-           DELETE FROM mfa_sms_factors
-            WHERE $21::uuid IS NOT NULL AND user_id = $2 AND verified_at IS NULL AND phone_e164 <> $4 AND (SELECT ok FROM admitted)
-         ), issued AS (
-           INSERT INTO mfa_challenges
-             (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at,
-              country, prefix)
-           SELECT $1, $2, COALESCE((SELECT id FROM factor), $3::uuid), $4, $5, $6, $7, $8, $9, $10, $12, $20
-            WHERE (SELECT ok FROM admitted)
-           RETURNING id, factor_id
-         ), attempt AS (
-           INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
-           SELECT id, $2, $11, 1, 'sending', $12 FROM issued
-           RETURNING id
-         )
-         SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
-                slot.refused_limit, slot.wait_seconds FROM slot`,
-        [
-          c.id,
-          c.userId,
-          c.factorId ?? null,
-          c.phoneE164,
-          c.purpose,
-          c.codeHash,
-          c.expiresAt,
-          c.maxAttempts,
-          c.clientIp ?? null,
-          c.createdAt,
-          c.firstProvider,
-          c.country ?? null,
-          s.subjects,
-          s.names,
-          s.hourly,
-          s.daily,
-          s.cooldownSeconds,
-          s.progressive,
-          s.cooldownCapSeconds,
-          c.prefix,
-          c.newFactorId ?? null,
-        ],
+      const [row] = await this.db.query<{ attempt_id: string | null; factor_id: string | null; refused_limit: string | null; wait_seconds: number }>(
+        text,
+        params,
       );
       if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
       return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };

@@ -5,7 +5,7 @@ import { CodeHasher } from '../../codes/one-time-code';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
-import { guessRefused } from '../../rate-limit/failure-run';
+import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
 import type { MfaUser } from '../mfa.types';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
