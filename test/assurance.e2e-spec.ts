@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Secret, TOTP } from 'otpauth';
-import { MfaEvent, MfaEventPayload } from '../src/mfa/mfa-events';
+import { MfaEvent, MfaEventPayload } from '../src/common/mfa-events';
 import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
 import { createTestDatabase, EMBEDDED, ONE_SESSION_REASON, TestDatabase, withClient } from './support/database';
 

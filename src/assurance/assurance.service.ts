@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { MfaEvent, type MfaEventPayload } from '../mfa/mfa-events';
+import { MfaEvent, type MfaEventPayload } from '../common/mfa-events';
 import type { MfaUser } from '../mfa/mfa.types';
 import { AssuranceRepository, AssuranceRow } from './assurance.repository';
 import { sessionKey } from './session-key';

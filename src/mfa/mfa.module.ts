@@ -11,13 +11,14 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { SmsModule } from '../sms/sms.module';
 import { FactorsModule } from './factors.module';
 import { MfaFactorsController } from './mfa-factors.controller';
-import { MfaEvents } from './mfa-events';
-import { MfaSmsController } from './mfa-sms.controller';
+import { MfaEventsModule } from '../common/mfa-events';
+import { MfaSmsController } from './sms/sms.controller';
 import { MfaTotpController } from './mfa-totp.controller';
 import { MfaService } from './mfa.service';
 import { RecoveryCodesController } from './recovery/recovery-codes.controller';
 import { RecoveryCodesService } from './recovery/recovery-codes.service';
-import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { FactorsService } from './factors.service';
+import { SmsFactorService } from './sms/sms-factor.service';
 import { TotpService } from './totp/totp.service';
 
 /** The second factors — SMS, TOTP, recovery codes — and MfaService, the host's API over them. */
@@ -25,6 +26,7 @@ import { TotpService } from './totp/totp.service';
   imports: [
     MfaDbModule,
     MetricsModule,
+    MfaEventsModule,
     FactorsModule,
     SmsModule,
     ChallengesModule,
@@ -34,7 +36,7 @@ import { TotpService } from './totp/totp.service';
     RateLimitModule,
     PrivacyModule,
   ],
-  providers: [MfaService, MfaEvents, SmsCodeDispatch, TotpService, RecoveryCodesService],
+  providers: [MfaService, SmsFactorService, FactorsService, TotpService, RecoveryCodesService],
   exports: [MfaService],
 })
 export class MfaModule {}

@@ -1,5 +1,6 @@
 import { parsePhoneNumberWithError, type NumberType } from 'libphonenumber-js/max';
 import { MfaError } from '../common/mfa-error';
+import { splitE164 } from './mask';
 
 export interface PhoneNumber {
   /** +14155550123 */
@@ -67,6 +68,11 @@ export function parseMobilePhone(input: unknown): PhoneNumber {
     throw new MfaError('INVALID_PHONE', 'The phone number cannot receive SMS: use a mobile number.');
   }
   return phone;
+}
+
+/** A number read back from storage (already validated when it was stored): split, not validated again. */
+export function storedPhone(e164: string, country: string | undefined): PhoneNumber {
+  return { e164, country, ...splitE164(e164) };
 }
 
 /** The range a number belongs to, for fraud statistics: calling code and 4 leading national digits. */

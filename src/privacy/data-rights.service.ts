@@ -4,7 +4,7 @@ import { ChallengesRepository } from '../challenges/challenges.repository';
 import { MfaDb } from '../database/mfa-db';
 import { FraudEventsRepository } from '../fraud/fraud-events.repository';
 import { RecoveryCodesRepository } from '../mfa/recovery/recovery-codes.repository';
-import { SmsFactorsRepository } from '../mfa/sms-factors.repository';
+import { SmsFactorsRepository } from '../mfa/sms/sms-factors.repository';
 import { TotpFactorsRepository } from '../mfa/totp/totp-factors.repository';
 import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HOST_SMS_PROVIDERS } from '../config/mfa-config.module';
+import { ChallengesModule } from '../challenges/challenges.module';
+import { MfaEventsModule } from '../common/mfa-events';
 import { MfaDbModule } from '../database/mfa-db.module';
+import { FraudModule } from '../fraud/fraud.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AwsSnsSmsProvider } from './providers/aws-sns/aws-sns.provider';
 import { MockSmsProvider } from './providers/mock/mock-sms.provider';
@@ -13,12 +16,13 @@ import { SpendRepository } from './pricing/spend.repository';
 import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
 import { SmsEvents } from './sms-events';
+import { SmsCodeDispatch } from './sms-code-dispatch.service';
 import { SmsSender } from './sms-sender.service';
 import { MessageRenderer } from './templates/message-renderer';
 
-/** The sending pipeline: providers (built-in and the host's), budgets, circuits, failover, send log, prices. */
+/** The sending pipeline: screening, the issue under the limits, providers (built-in and the host's), budgets, circuits, failover, send log, prices. */
 @Module({
-  imports: [MfaDbModule, MetricsModule],
+  imports: [MfaDbModule, MetricsModule, ChallengesModule, FraudModule, MfaEventsModule],
   providers: [
     TwilioSmsProvider,
     AwsSnsSmsProvider,
@@ -37,7 +41,8 @@ import { MessageRenderer } from './templates/message-renderer';
     PriceBook,
     SpendRepository,
     SpendGuard,
+    SmsCodeDispatch,
   ],
-  exports: [SmsSender, MessageRenderer, MockSmsProvider, OptOutsRepository, SendLogRepository, SpendGuard, SpendRepository, PriceBook],
+  exports: [SmsCodeDispatch, SmsSender, MessageRenderer, MockSmsProvider, OptOutsRepository, SendLogRepository, SpendGuard, SpendRepository, PriceBook],
 })
 export class SmsModule {}

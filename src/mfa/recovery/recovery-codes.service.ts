@@ -7,7 +7,8 @@ import { MfaError } from '../../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
 import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
-import type { MfaUser } from '../mfa.types';
+import { MfaEvent, MfaEvents } from '../../common/mfa-events';
+import type { MfaUser, RequestContext } from '../mfa.types';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { RecoveryCodesRepository } from './recovery-codes.repository';
 
@@ -31,6 +32,7 @@ export class RecoveryCodesService {
     private readonly codes: RecoveryCodesRepository,
     private readonly failureRuns: FailureRunsRepository,
     private readonly assurance: AssuranceService,
+    private readonly events: MfaEvents,
     @Inject(MFA_CONFIG) private readonly config: MfaConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {
@@ -60,7 +62,20 @@ export class RecoveryCodesService {
    * Each code works once. A wrong code counts on the run of wrong SMS codes,
    * taken before the comparison (the same waits and hard stop as SMS codes).
    */
-  async verify(user: MfaUser, input: string): Promise<RecoveryVerification> {
+  async verify(user: MfaUser, input: string, context: RequestContext = {}): Promise<RecoveryVerification> {
+    try {
+      const verified = await this.use(user, input);
+      this.events.emit(MfaEvent.RecoveryCodeVerified, { userId: user.id, ip: context.ip, at: this.clock.now() });
+      return verified;
+    } catch (err) {
+      if (err instanceof MfaError) {
+        this.events.emit(MfaEvent.RecoveryCodeFailed, { userId: user.id, reason: err.code, ip: context.ip, at: this.clock.now() });
+      }
+      throw err;
+    }
+  }
+
+  private async use(user: MfaUser, input: string): Promise<RecoveryVerification> {
     const code = normalizeRecoveryCode(input);
     if (!code) throw new MfaError('VALIDATION_FAILED', 'code must be a recovery code such as abcde-12345');
     // Without codes there is nothing to guess: refused, and not counted (a password alone cannot lock SMS this way).

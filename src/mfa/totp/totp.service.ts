@@ -7,7 +7,8 @@ import { MfaError } from '../../common/mfa-error';
 import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
 import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
-import type { MfaUser } from '../mfa.types';
+import { MfaEvent, MfaEvents } from '../../common/mfa-events';
+import type { MfaUser, RequestContext } from '../mfa.types';
 import { SecretBox } from './secret-box';
 import { TotpFactor, TotpFactorsRepository } from './totp-factors.repository';
 
@@ -35,6 +36,7 @@ export class TotpService {
     private readonly factors: TotpFactorsRepository,
     private readonly failureRuns: FailureRunsRepository,
     private readonly assurance: AssuranceService,
+    private readonly events: MfaEvents,
   ) {
     this.box = new SecretBox(config.encryptionKey, config.previousEncryptionKeys);
   }
@@ -63,11 +65,23 @@ export class TotpService {
     return { factorId: factor.id, assurance: await this.check(user, factor, code, true) };
   }
 
-  /** A success also ends an SMS verification lockout (NIST SP 800-63B: another factor succeeded). */
-  async verify(user: MfaUser, code: string): Promise<{ factorId: string; assurance: AssuranceView }> {
-    const factor = await this.factors.find(user.id, true);
-    if (!factor) throw new MfaError('NOT_FOUND', 'The user has no TOTP factor.');
-    return { factorId: factor.id, assurance: await this.check(user, factor, code, false) };
+  /**
+   * A success also ends an SMS verification lockout (NIST SP 800-63B: another
+   * factor succeeded). Publishes mfa.totp.verified / mfa.totp.failed.
+   */
+  async verify(user: MfaUser, code: string, context: RequestContext = {}): Promise<{ factorId: string; assurance: AssuranceView }> {
+    try {
+      const factor = await this.factors.find(user.id, true);
+      if (!factor) throw new MfaError('NOT_FOUND', 'The user has no TOTP factor.');
+      const assurance = await this.check(user, factor, code, false);
+      this.events.emit(MfaEvent.TotpVerified, { userId: user.id, factorId: factor.id, ip: context.ip, at: this.clock.now() });
+      return { factorId: factor.id, assurance };
+    } catch (err) {
+      if (err instanceof MfaError) {
+        this.events.emit(MfaEvent.TotpFailed, { userId: user.id, reason: err.code, ip: context.ip, at: this.clock.now() });
+      }
+      throw err;
+    }
   }
 
   /**

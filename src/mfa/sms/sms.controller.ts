@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Post, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiDefaultResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ClientContext, CurrentUser, MfaAuthGuard } from '../auth/mfa-auth.guard';
-import type { AuthenticatedUser } from '../auth/user-resolver';
-import { CodeDto, EnrollSmsDto, ErrorResponse, SmsChallengeDto, SmsChallengeResponse, SmsEnrollResponse } from './dto';
-import { MfaExceptionFilter } from '../common/mfa-exception.filter';
-import { createValidationPipe } from '../common/validation';
-import { MfaThrottlerGuard } from '../rate-limit/mfa-throttler.guard';
-import { MfaService } from './mfa.service';
-import type { RequestContext } from './mfa.types';
+import { ClientContext, CurrentUser, MfaAuthGuard } from '../../auth/mfa-auth.guard';
+import type { AuthenticatedUser } from '../../auth/user-resolver';
+import { CodeDto, EnrollSmsDto, ErrorResponse, SmsChallengeDto, SmsChallengeResponse, SmsEnrollResponse } from '../dto';
+import { MfaExceptionFilter } from '../../common/mfa-exception.filter';
+import { createValidationPipe } from '../../common/validation';
+import { MfaThrottlerGuard } from '../../rate-limit/mfa-throttler.guard';
+import { MfaService } from '../mfa.service';
+import type { RequestContext } from '../mfa.types';
 
 @ApiTags('mfa: sms')
 @ApiBearerAuth()

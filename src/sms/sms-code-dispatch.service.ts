@@ -8,20 +8,20 @@ import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { FraudGuard } from '../fraud/fraud-guard.service';
 import { assertCountryAllowed } from '../phone/country-policy';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
-import { maskSplit, splitE164 } from '../phone/mask';
-import { numberPrefix } from '../phone/phone-number';
-import { DeliveryFailed, SmsSender } from '../sms/sms-sender.service';
-import { PriceBook } from '../sms/pricing/price-book';
-import { SpendGuard } from '../sms/pricing/spend-guard';
-import { testNumberCode } from '../sms/test-numbers';
-import { MessageRenderer } from '../sms/templates/message-renderer';
-import { MfaEvent, MfaEvents } from './mfa-events';
-import type { RequestContext, SmsChallengeResult } from './mfa.types';
+import { maskSplit } from '../phone/mask';
+import { numberPrefix, PhoneNumber } from '../phone/phone-number';
+import { DeliveryFailed, SmsSender } from './sms-sender.service';
+import { PriceBook } from './pricing/price-book';
+import { SpendGuard } from './pricing/spend-guard';
+import { testNumberCode } from './test-numbers';
+import { MessageRenderer } from './templates/message-renderer';
+import { MfaEvent, MfaEvents } from '../common/mfa-events';
+import type { RequestContext, SmsChallengeResult } from '../mfa/mfa.types';
 
 export interface DispatchRequest {
   userId: string;
-  phoneE164: string;
-  country?: string;
+  /** The number, parsed once where it entered (or read back from its factor). */
+  phone: PhoneNumber;
   purpose: ChallengePurpose;
   context: RequestContext;
   /** Read by the caller together with the number. */
@@ -74,19 +74,19 @@ export class SmsCodeDispatch {
    */
   async screen(req: DispatchRequest): Promise<Screened> {
     if (req.optedOut) throw new MfaError('PHONE_OPTED_OUT');
-    assertCountryAllowed(req.country, req.countryRules);
-    const { callingCode, nationalNumber } = splitE164(req.phoneE164);
-    const prefix = numberPrefix({ callingCode, nationalNumber });
+    const { e164, country, callingCode, nationalNumber } = req.phone;
+    assertCountryAllowed(country, req.countryRules);
+    const prefix = numberPrefix(req.phone);
     const client = clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
     const screened = { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), clientKey: client };
-    const fixedCode = testNumberCode(this.config, req.phoneE164, this.clock.now());
+    const fixedCode = testNumberCode(this.config, e164, this.clock.now());
     if (fixedCode) return { ...screened, fixedCode };
     await this.fraud.check({
-      e164: req.phoneE164,
+      e164,
       callingCode,
       nationalNumber,
       prefix,
-      country: req.country,
+      country,
       userId: req.userId,
       clientIp: client,
       withStatistics: req.withStatistics,
@@ -99,16 +99,17 @@ export class SmsCodeDispatch {
     const issue = {
       userId: req.userId,
       factorId,
-      phoneE164: req.phoneE164,
+      phoneE164: req.phone.e164,
       prefix: req.prefix,
       purpose: req.purpose,
       clientIp: req.clientKey,
-      country: req.country,
+      country: req.phone.country,
     };
     if (req.fixedCode) return this.sent(req, await this.challenges.issueFixed(issue, req.fixedCode), 'TEST');
-    const firstProvider = this.sender.firstCandidate(req.country);
+    const { e164, country } = req.phone;
+    const firstProvider = this.sender.firstCandidate(country);
     const segments = this.renderer.segmentsFor(req.locales);
-    const reservation = await this.spend.reserve(req.country, this.prices.worstCase(this.sender.enabledProviders, req.country, segments));
+    const reservation = await this.spend.reserve(country, this.prices.worstCase(this.sender.enabledProviders, country, segments));
     let issued: IssuedChallenge;
     try {
       issued = await this.challenges.issue({ ...issue, firstProvider });
@@ -121,7 +122,7 @@ export class SmsCodeDispatch {
     try {
       delivery = await this.sender.deliver(
         {
-          to: req.phoneE164,
+          to: e164,
           body: message.body,
           reference: issued.id,
           maxPriceUsd: this.config.maxPriceUsd,
@@ -129,7 +130,7 @@ export class SmsCodeDispatch {
         {
           challengeId: issued.id,
           userId: req.userId,
-          country: req.country,
+          country,
           firstAttempt: { attemptId: issued.firstAttemptId, provider: firstProvider },
           expiresAt: issued.expiresAt,
           encoding: message.encoding,
@@ -144,7 +145,7 @@ export class SmsCodeDispatch {
       );
       throw failed?.error ?? err;
     }
-    await this.spend.settle(reservation, req.country, delivery.costUsd);
+    await this.spend.settle(reservation, country, delivery.costUsd);
     return this.sent(req, issued, delivery.provider);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../assurance/assurance.repository';
-import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
-import { MfaDb, Queryable } from '../database/mfa-db';
-import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput } from '../phone/country-rules.repository';
+import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
+import { MfaDb, Queryable } from '../../database/mfa-db';
+import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput } from '../../phone/country-rules.repository';
 
 export interface SmsFactor {
   id: string;

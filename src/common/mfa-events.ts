@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 
 /** Event names, for `@OnEvent(MfaEvent.SmsVerified)` in the host. */
@@ -40,3 +40,6 @@ export class MfaEvents {
     this.emitter.emit(name, payload);
   }
 }
+
+@Module({ providers: [MfaEvents], exports: [MfaEvents] })
+export class MfaEventsModule {}

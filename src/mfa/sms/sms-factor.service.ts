@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
+import { ChallengeService } from '../../challenges/challenge.service';
+import { clientKey } from '../../common/client-ip';
+import { Clock } from '../../common/clock';
+import { MfaError } from '../../common/mfa-error';
+import { MfaEvent, MfaEvents } from '../../common/mfa-events';
+import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { FraudGuard } from '../../fraud/fraud-guard.service';
+import { MfaMetrics } from '../../metrics/mfa-metrics';
+import { CountryRulesRepository } from '../../phone/country-rules.repository';
+import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber, storedPhone } from '../../phone/phone-number';
+import { OptOutsRepository } from '../../sms/opt-outs.repository';
+import { SmsCodeDispatch } from '../../sms/sms-code-dispatch.service';
+import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../mfa.types';
+import { SmsFactorsRepository } from './sms-factors.repository';
+
+/**
+ * The SMS factor: enrolment (an ownership code to a new number), its
+ * verification, login codes to the verified number and their verification.
+ * The number is parsed once, where it enters, and passed down as a PhoneNumber.
+ */
+@Injectable()
+export class SmsFactorService {
+  constructor(
+    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly factors: SmsFactorsRepository,
+    private readonly challenges: ChallengeService,
+    private readonly dispatch: SmsCodeDispatch,
+    private readonly optOuts: OptOutsRepository,
+    private readonly countryRules: CountryRulesRepository,
+    private readonly fraud: FraudGuard,
+    private readonly assurance: AssuranceService,
+    private readonly events: MfaEvents,
+    private readonly metrics: MfaMetrics,
+  ) {}
+
+  /** A user who already holds a second factor must have stepped up in this session (before anything is sent). */
+  async enroll(user: MfaUser, phoneNumber: string, context: RequestContext): Promise<SmsEnrollmentResult> {
+    this.assertEnabled();
+    await this.assurance.requireStepUp(user);
+    const phone = await this.parseForEnrolment(user, phoneNumber, context);
+    const [optedOut, countryRules] = await Promise.all([this.optOuts.isOptedOut(phone.e164), this.countryRules.verdictInput(phone.country)]);
+    const screened = await this.dispatch.screen({
+      userId: user.id,
+      phone,
+      purpose: 'enroll',
+      context,
+      optedOut,
+      countryRules,
+      withStatistics: true,
+      locales: [context.locale, user.locale],
+    });
+    return this.dispatch.send(screened);
+  }
+
+  /** Proves the number; it replaces the user's previous one, and the session reaches aal2. */
+  async verifyEnrollment(user: MfaUser, code: string, context: RequestContext): Promise<{ factorId: string; verified: true } & AssuranceView> {
+    this.assertEnabled();
+    const { challenge } = await this.observed('enroll', user, context, () => this.challenges.verify(user.id, 'enroll', code));
+    const now = this.clock.now();
+    const marked = await this.factors.markVerifiedReplacingOthers(
+      challenge.factorId,
+      user.id,
+      this.assurance.stepUpCheck(user, now, 'aal2'),
+      this.assurance.raise(user, 'sms', now),
+    );
+    if (!marked.allowed) throw await this.assurance.stepUpRefused(user);
+    return { factorId: challenge.factorId, verified: true, ...this.assurance.raised(user, 'sms', marked.assurance) };
+  }
+
+  /** A login code to the verified number; a number given here must be that number (ownership comes from enrolment only). */
+  async challenge(user: MfaUser, phoneNumber: string | undefined, context: RequestContext): Promise<SmsChallengeResult> {
+    this.assertEnabled();
+    const factor = await this.factors.findSendable(user.id);
+    const requested = phoneNumber ?? user.phoneNumber;
+    if (!factor || (requested !== undefined && parsePhone(requested).e164 !== factor.phoneE164)) {
+      throw new MfaError('PHONE_NOT_VERIFIED');
+    }
+    const screened = await this.dispatch.screen({
+      userId: user.id,
+      phone: storedPhone(factor.phoneE164, factor.country),
+      purpose: 'login',
+      context,
+      optedOut: factor.optedOut,
+      countryRules: factor.countryRules,
+      // Possession of this number is proven: the traffic heuristics target unproven numbers.
+      withStatistics: false,
+      locales: [context.locale, user.locale],
+    });
+    const { factorId: _, ...sent } = await this.dispatch.send(screened, factor.id);
+    return sent;
+  }
+
+  /** Says why a code was refused; returns the session's assurance, raised in the same statement. */
+  async verify(user: MfaUser, code: string, context: RequestContext): Promise<AssuranceView> {
+    this.assertEnabled();
+    const raise = this.assurance.raise(user, 'sms', this.clock.now());
+    const { assurance } = await this.observed('login', user, context, () => this.challenges.verify(user.id, 'login', code, raise));
+    return this.assurance.raised(user, 'sms', assurance);
+  }
+
+  /** Publishes the outcome of an SMS verification (mfa.sms.verified / mfa.sms.failed). */
+  private async observed<T extends { challenge: { factorId: string; id: string } }>(
+    purpose: 'enroll' | 'login',
+    user: MfaUser,
+    context: RequestContext,
+    verify: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      const verified = await verify();
+      const { challenge } = verified;
+      this.metrics.verifyTotal.inc({ result: 'verified' });
+      this.events.emit(MfaEvent.SmsVerified, {
+        userId: user.id,
+        factorId: challenge.factorId,
+        challengeId: challenge.id,
+        purpose,
+        ip: context.ip,
+        at: this.clock.now(),
+      });
+      return verified;
+    } catch (err) {
+      if (err instanceof MfaError) {
+        this.metrics.verifyTotal.inc({ result: err.code.toLowerCase() });
+        this.events.emit(MfaEvent.SmsFailed, { userId: user.id, reason: err.code, purpose, ip: context.ip, at: this.clock.now() });
+      }
+      throw err;
+    }
+  }
+
+  /** Line-type refusals of pumping targets are recorded as fraud events, so operators see the attempts. */
+  private async parseForEnrolment(user: MfaUser, phoneNumber: string, context: RequestContext): Promise<PhoneNumber> {
+    try {
+      return parseMobilePhone(phoneNumber);
+    } catch (err) {
+      if (err instanceof MfaError && err.code === 'SUSPICIOUS_NUMBER') {
+        const phone = parsePhone(phoneNumber);
+        await this.fraud.report(
+          [{ rule: 'line_type', detail: `number type ${phone.type}` }],
+          { ...phone, prefix: numberPrefix(phone), userId: user.id, clientIp: clientKey(context.ip, this.config.ipv6SubnetPrefix) },
+          'blocked',
+        );
+      }
+      throw err;
+    }
+  }
+
+  private assertEnabled(): void {
+    if (!this.config.smsEnabled) throw new MfaError('SMS_DISABLED');
+  }
+}
