@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Injectable, Module } from '@nestjs/common';
+import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import request from 'supertest';
+import { CleanupService, MfaEvent, MfaService, MockSmsProvider } from '../src';
+import type { SmsMfaModuleOptions } from '../src';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { startModuleHost } from './support/module-host';
+
+/** Options from a class of the host's (the `useClass` form of forRootAsync). */
+@Injectable()
+class MfaOptionsFactory {
+  create(): SmsMfaModuleOptions {
+    return { config: { databaseUrl: process.env.MODULE_SHAPE_DB, nodeEnv: 'test', mockSmsEnabled: true, cooldownMinutes: 0 } };
+  }
+}
+@Module({ providers: [MfaOptionsFactory], exports: [MfaOptionsFactory] })
+class MfaOptionsModule {}
+
+describe('the module shape, in a minimal host (not the demo)', () => {
+  let db: TestDatabase;
+  let host: Awaited<ReturnType<typeof startModuleHost>>;
+
+  before(async () => {
+    db = await createTestDatabase();
+    process.env.MODULE_SHAPE_DB = db.url;
+    // useExisting of the host's options class, its own event emitter and scheduler, no module jobs.
+    host = await startModuleHost(
+      { imports: [MfaOptionsModule], useExisting: MfaOptionsFactory, jobs: false, eventEmitter: false },
+      [EventEmitterModule.forRoot()],
+    );
+  });
+  after(async () => {
+    await host?.app.close();
+    delete process.env.MODULE_SHAPE_DB;
+    await db?.drop();
+  });
+
+  it('takes its options from a host class and publishes on the host emitter', async () => {
+    const events: string[] = [];
+    host.app.get(EventEmitter2).on(MfaEvent.SmsSent, () => events.push('sent'));
+    await host.app.get(MfaService).enrollSms({ id: 'shape' }, '+14152071001');
+    assert.ok(host.app.get(MockSmsProvider).lastMessageTo('+14152071001'));
+    assert.deepEqual(events, ['sent']);
+  });
+
+  it('mounts each feature’s routes (the identity from the host’s resolver)', async () => {
+    const server = host.app.getHttpServer();
+    await request(server).get('/mfa/factors').expect(401);
+    const factors = await request(server).get('/mfa/factors').set({ 'x-user': 'shape', 'x-session': 's' }).expect(200);
+    assert.equal(factors.body[0].type, 'sms');
+    await request(server).get('/mfa/assurance').set({ 'x-user': 'shape', 'x-session': 's' }).expect(200);
+  });
+
+  it('schedules nothing with jobs: false (the host runs CleanupService.run() itself)', async () => {
+    assert.throws(() => host.app.get(SchedulerRegistry, { strict: false }), /could not find SchedulerRegistry/, 'ScheduleModule not imported');
+    assert.ok(await host.app.get(CleanupService).run());
+  });
+});
