@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { configSlice } from '../config/mfa-config';
+import { ASSURANCE_CONFIG, ASSURANCE_CONFIG_KEYS } from './assurance.config';
+
 import { AuthModule } from '../auth/auth.module';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -10,8 +13,14 @@ import { AdminMfaGuard, RequireMfaGuard } from './require-mfa.guard';
 /** Per-session aal state, the step-up rule and the @RequireMfa guard. */
 @Module({
   imports: [MfaDbModule, AuthModule],
-  providers: [AssuranceRepository, AssuranceService, RequireMfaGuard, AdminMfaGuard],
-  exports: [AssuranceService, AssuranceRepository, RequireMfaGuard, AdminMfaGuard, AuthModule],
+  providers: [
+    configSlice(ASSURANCE_CONFIG, ASSURANCE_CONFIG_KEYS),
+    AssuranceRepository,
+    AssuranceService,
+    RequireMfaGuard,
+    AdminMfaGuard,
+  ],
+  exports: [ASSURANCE_CONFIG, AssuranceService, AssuranceRepository, RequireMfaGuard, AdminMfaGuard, AuthModule],
 })
 export class AssuranceModule {}
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { ASSURANCE_CONFIG, type AssuranceConfig } from './assurance.config';
 import { MfaEvent, type MfaEventPayload } from '../common/mfa-events';
 import type { MfaUser } from '../mfa/mfa.types';
 import { AssuranceRepository, AssuranceRow } from './assurance.repository';
@@ -46,7 +46,7 @@ export class AssuranceService {
   constructor(
     private readonly repository: AssuranceRepository,
     private readonly emitter: EventEmitter2,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(ASSURANCE_CONFIG) private readonly config: AssuranceConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

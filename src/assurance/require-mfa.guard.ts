@@ -1,11 +1,19 @@
-import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { MfaAuthGuard } from '../auth/mfa-auth.guard';
 import type { AuthenticatedUser } from '../auth/user-resolver';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { ASSURANCE_CONFIG, type AssuranceConfig } from './assurance.config';
 import { AssuranceService } from './assurance.service';
 
 export interface RequireMfaOptions {
@@ -26,7 +34,8 @@ export class RequireMfaGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const options =
-      this.reflector.getAllAndOverride<RequireMfaOptions>(REQUIRE_MFA, [context.getHandler(), context.getClass()]) ?? {};
+      this.reflector.getAllAndOverride<RequireMfaOptions>(REQUIRE_MFA, [context.getHandler(), context.getClass()]) ??
+      {};
     await assertMfa(context, this.assurance, options.maxAgeMinutes, this.clock.now());
     return true;
   }
@@ -42,7 +51,7 @@ export class RequireMfaGuard implements CanActivate {
 export class AdminMfaGuard implements CanActivate {
   constructor(
     private readonly assurance: AssuranceService,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(ASSURANCE_CONFIG) private readonly config: AssuranceConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -55,12 +64,18 @@ export class AdminMfaGuard implements CanActivate {
 const ADMIN_MAX_AGE_MINUTES = 30;
 
 /** MFA_REQUIRED unless the caller's session is at aal2, verified within `maxAgeMinutes` when given. */
-async function assertMfa(context: ExecutionContext, assurance: AssuranceService, maxAgeMinutes: number | undefined, now: Date) {
+async function assertMfa(
+  context: ExecutionContext,
+  assurance: AssuranceService,
+  maxAgeMinutes: number | undefined,
+  now: Date,
+) {
   const user = context.switchToHttp().getRequest<Request & { mfaUser?: AuthenticatedUser }>().mfaUser;
   if (!user) throw new MfaError('UNAUTHENTICATED');
   const state = await assurance.get(user);
   const fresh =
-    maxAgeMinutes === undefined || (state.verifiedAt !== null && now.getTime() - state.verifiedAt.getTime() <= maxAgeMinutes * 60_000);
+    maxAgeMinutes === undefined ||
+    (state.verifiedAt !== null && now.getTime() - state.verifiedAt.getTime() <= maxAgeMinutes * 60_000);
   if (state.aal !== 'aal2' || !fresh) throw new MfaError('MFA_REQUIRED', undefined, { methods: state.methods });
 }
 

@@ -4,7 +4,7 @@ import type { AssuranceRow } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { CHALLENGES_CONFIG, type ChallengesConfig } from './challenges.config';
 import { CodeHasher, generateCode } from '../codes/one-time-code';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { guessRefused } from '../rate-limit/lockout-errors';
@@ -56,7 +56,7 @@ export class ChallengeService {
     private readonly challenges: ChallengesRepository,
     private readonly counters: SendCountersRepository,
     private readonly metrics: MfaMetrics,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(CHALLENGES_CONFIG) private readonly config: ChallengesConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {
     this.hasher = new CodeHasher(config.codeSecret);
@@ -118,7 +118,17 @@ export class ChallengeService {
       .catch((err: unknown) => {
         throw this.concurrent(err);
       });
-    return { id, factorId, purpose: req.purpose, code, expiresAt, createdAt, resendAvailableAt: createdAt, firstAttemptId: '', countedOn: [] };
+    return {
+      id,
+      factorId,
+      purpose: req.purpose,
+      code,
+      expiresAt,
+      createdAt,
+      resendAvailableAt: createdAt,
+      firstAttemptId: '',
+      countedOn: [],
+    };
   }
 
   /**
@@ -182,13 +192,18 @@ export class ChallengeService {
   private concurrent(err: unknown): unknown {
     if (!(err instanceof ConcurrentChallengeError)) return err;
     this.metrics.rateLimitedTotal.inc({ limit: 'concurrent' });
-    return new MfaError('COOLDOWN', 'A code was just sent: wait for it.', { retryAfterSeconds: 1, limit: 'concurrent' });
+    return new MfaError('COOLDOWN', 'A code was just sent: wait for it.', {
+      retryAfterSeconds: 1,
+      limit: 'concurrent',
+    });
   }
 
   private refusal(refused: SlotRefusal): MfaError {
     this.metrics.rateLimitedTotal.inc({ limit: refused.limit });
     const details = { limit: refused.limit, retryAfterSeconds: refused.retryAfterSeconds };
-    return isCooldown(refused) ? new MfaError('COOLDOWN', undefined, details) : new MfaError('RATE_LIMITED', undefined, details);
+    return isCooldown(refused)
+      ? new MfaError('COOLDOWN', undefined, details)
+      : new MfaError('RATE_LIMITED', undefined, details);
   }
 }
 

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { configSlice } from '../config/mfa-config';
+import { CHALLENGES_CONFIG, CHALLENGES_CONFIG_KEYS } from './challenges.config';
+
 import { MfaDbModule } from '../database/mfa-db.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -8,7 +11,7 @@ import { ChallengesRepository } from './challenges.repository';
 /** Challenges: issue under the limits, verify, consume atomically. */
 @Module({
   imports: [MfaDbModule, MetricsModule, RateLimitModule],
-  providers: [ChallengesRepository, ChallengeService],
+  providers: [configSlice(CHALLENGES_CONFIG, CHALLENGES_CONFIG_KEYS), ChallengesRepository, ChallengeService],
   exports: [ChallengeService, ChallengesRepository],
 })
 export class ChallengesModule {}

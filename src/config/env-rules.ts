@@ -12,9 +12,17 @@ export interface EnvRule<T> {
   allowed: string;
 }
 
+/** How one setting is read: its variable, its rule, its default; `secret` keeps it out of every dump. */
+export interface SettingField<T, C = unknown> {
+  env: string;
+  rule: EnvRule<NonNullable<T>>;
+  /** Default, or a function of the settings read so far. */
+  default?: T | ((c: Partial<C>) => T);
+  secret?: boolean;
+}
+
 export function int(min: number, max: number): EnvRule<number> {
-  const check = (v: unknown): v is number =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  const check = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
   return {
     parse: (raw) => (/^-?\d+$/.test(raw.trim()) && check(Number(raw)) ? Number(raw) : undefined),
     check,
@@ -54,8 +62,7 @@ export function oneOf<T extends string>(...values: T[]): EnvRule<T> {
 }
 
 export function text(pattern?: RegExp, allowed = 'a non-empty string'): EnvRule<string> {
-  const check = (v: unknown): v is string =>
-    typeof v === 'string' && v.length > 0 && (!pattern || pattern.test(v));
+  const check = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && (!pattern || pattern.test(v));
   return { parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined), check, allowed };
 }
 
@@ -100,8 +107,7 @@ export function trustProxy(): EnvRule<string | number | boolean> {
   const check = (v: unknown): v is string | number | boolean =>
     v === false ||
     (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10) ||
-    (typeof v === 'string' &&
-      v.split(',').every((p) => named.test(p.trim()) || address.test(p.trim())));
+    (typeof v === 'string' && v.split(',').every((p) => named.test(p.trim()) || address.test(p.trim())));
   return {
     parse: (raw) => {
       const v = raw.trim();
@@ -110,16 +116,21 @@ export function trustProxy(): EnvRule<string | number | boolean> {
       return check(v) ? v : undefined;
     },
     check,
-    allowed: 'off, loopback, a hop count from 0 to 10, or comma-separated IPs/CIDRs (true is refused: it makes X-Forwarded-For spoofable)',
+    allowed:
+      'off, loopback, a hop count from 0 to 10, or comma-separated IPs/CIDRs (true is refused: it makes X-Forwarded-For spoofable)',
   };
 }
 
 /** A comma-separated list of snake_case names (e.g. fraud rule names). */
 export function nameList(): EnvRule<string[]> {
-  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((n) => typeof n === 'string' && /^[a-z][a-z0-9_]*$/.test(n));
+  const check = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((n) => typeof n === 'string' && /^[a-z][a-z0-9_]*$/.test(n));
   return {
     parse: (raw) => {
-      const list = raw.split(',').map((n) => n.trim()).filter(Boolean);
+      const list = raw
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
       return check(list) ? list : undefined;
     },
     check,
@@ -129,10 +140,14 @@ export function nameList(): EnvRule<string[]> {
 
 /** Comma-separated 256-bit keys, 64 hexadecimal characters each. */
 export function hexKeyList(): EnvRule<string[]> {
-  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((k) => typeof k === 'string' && /^[0-9a-fA-F]{64}$/.test(k));
+  const check = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((k) => typeof k === 'string' && /^[0-9a-fA-F]{64}$/.test(k));
   return {
     parse: (raw) => {
-      const list = raw.split(',').map((k) => k.trim()).filter(Boolean);
+      const list = raw
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
       return check(list) ? list : undefined;
     },
     check,
@@ -147,7 +162,11 @@ export function templateMap(): EnvRule<Record<string, string>> {
     v !== null &&
     !Array.isArray(v) &&
     Object.entries(v).every(
-      ([locale, t]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(locale) && typeof t === 'string' && t.includes('{code}') && t.length <= 480,
+      ([locale, t]) =>
+        /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(locale) &&
+        typeof t === 'string' &&
+        t.includes('{code}') &&
+        t.length <= 480,
     );
   return {
     parse: (raw) => {
@@ -172,7 +191,11 @@ export function testNumberMap(): EnvRule<Record<string, string>> {
     Object.entries(v).every(([n, c]) => /^\+[1-9]\d{6,14}$/.test(n) && typeof c === 'string' && /^\d{4,10}$/.test(c));
   return {
     parse: (raw) => {
-      const pairs = raw.split(',').map((p) => p.trim()).filter(Boolean).map((p) => p.split(':').map((x) => x.trim()));
+      const pairs = raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => p.split(':').map((x) => x.trim()));
       if (pairs.some((p) => p.length !== 2)) return undefined;
       const map = Object.fromEntries(pairs);
       return check(map) ? map : undefined;
@@ -185,6 +208,12 @@ export function testNumberMap(): EnvRule<Record<string, string>> {
 /** An ISO 8601 time with a zone, e.g. 2027-01-31T00:00:00Z. */
 export function isoTime(): EnvRule<string> {
   const check = (v: unknown): v is string =>
-    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
-  return { parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined), check, allowed: 'an ISO 8601 time with a zone (2027-01-31T00:00:00Z)' };
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+    !Number.isNaN(Date.parse(v));
+  return {
+    parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined),
+    check,
+    allowed: 'an ISO 8601 time with a zone (2027-01-31T00:00:00Z)',
+  };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadMfaConfig } from './mfa-config';
+import { ConfigError, configSlice, loadMfaConfig, MFA_CONFIG } from './mfa-config';
 
 function problems(env: NodeJS.ProcessEnv, overrides = {}): string[] {
   try {
@@ -129,5 +129,20 @@ describe('configuration', () => {
     assert.equal(loadMfaConfig({ NODE_ENV: 'test', MOCK_SMS_ENABLED: 'true' }).mockSmsEnabled, true);
     const twilio = { TWILIO_ENABLED: 'true', TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_FROM_NUMBER: '+15005550006' };
     assert.equal(loadMfaConfig(twilio).mockSmsEnabled, false, 'never a failover target behind a real provider by default');
+  });
+
+  it('keeps secrets out of serialised config and gives each feature only its slice', () => {
+    const secret = 'x'.repeat(40);
+    const c = loadMfaConfig({ SMS_CODE_SECRET: secret, OPS_TOKEN: 'o'.repeat(40) });
+    assert.equal(c.codeSecret, secret);
+    const dumped = JSON.stringify(c);
+    assert.ok(!dumped.includes(secret) && !dumped.includes('o'.repeat(40)));
+    assert.ok(dumped.includes('"codeLength":6'));
+    const provider = configSlice(Symbol('SLICE'), ['codeLength', 'codeSecret'] as const);
+    assert.deepEqual(provider.inject, [MFA_CONFIG]);
+    const slice = provider.useFactory(c);
+    assert.deepEqual(Object.keys(slice), ['codeLength']);
+    assert.equal(slice.codeSecret, secret);
+    assert.equal((slice as Record<string, unknown>).dailyLimit, undefined);
   });
 });

@@ -1,6 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { bool, countryList, decimal, EnvRule, hexKeyList, int, isoTime, nameList, oneOf, templateMap, testNumberMap, text, trustProxy, url } from './env-rules';
+import {
+  bool,
+  countryList,
+  decimal,
+  EnvRule,
+  SettingField,
+  hexKeyList,
+  int,
+  isoTime,
+  nameList,
+  oneOf,
+  templateMap,
+  testNumberMap,
+  text,
+  trustProxy,
+  url,
+} from './env-rules';
 import { parsePhone } from '../phone/phone-number';
+import { AWS_SNS_SETTINGS, type AwsSnsSettings } from '../sms/providers/aws-sns/aws-sns.config';
+import { TWILIO_SETTINGS, type TwilioSettings } from '../sms/providers/twilio/twilio.config';
 
 /** A provider's name: the built-in TWILIO, AWS_SNS and MOCK, or a host adapter's (upper case, e.g. ACME). */
 export type ProviderName = string;
@@ -14,8 +32,12 @@ export interface ProviderLimits {
   maxPerDay: number;
 }
 
-/** The module's whole configuration, typed. Built once from the environment plus options. */
-export interface MfaConfig {
+/**
+ * The module's whole configuration, typed; built and validated once from the
+ * environment plus options. Features read their own slice of it (configSlice);
+ * each provider's settings are declared beside its adapter.
+ */
+export interface MfaConfig extends TwilioSettings, AwsSnsSettings {
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
   databaseUrl?: string;
@@ -133,16 +155,6 @@ export interface MfaConfig {
   circuitFailureThreshold: number;
   /** How long an open circuit waits before letting one probe through. */
   circuitHalfOpenMs: number;
-  twilioEnabled: boolean;
-  twilioAccountSid?: string;
-  twilioAuthToken?: string;
-  twilioFromNumber?: string;
-  twilioMessagingServiceSid?: string;
-  twilioApiBaseUrl?: string;
-  awsSnsEnabled: boolean;
-  awsSnsRegion: string;
-  awsSnsSenderId?: string;
-  awsSnsEndpoint?: string;
   mockSmsEnabled: boolean;
   providers: Record<ProviderName, ProviderLimits>;
   authJwtSecret?: string;
@@ -157,12 +169,7 @@ export const MFA_CONFIG = Symbol('MFA_CONFIG');
 
 type Scalar = Exclude<keyof MfaConfig, 'providers' | 'production'>;
 
-interface Field<K extends Scalar> {
-  env: string;
-  rule: EnvRule<NonNullable<MfaConfig[K]>>;
-  /** Default, or a function of the environment read so far. */
-  default?: MfaConfig[K] | ((c: Partial<MfaConfig>) => MfaConfig[K]);
-}
+type Field<K extends Scalar> = SettingField<MfaConfig[K], MfaConfig>;
 
 type Schema = { [K in Scalar]: Field<K> };
 
@@ -177,7 +184,7 @@ const SCHEMA: Schema = {
   shutdownDrainMs: { env: 'SHUTDOWN_DRAIN_MS', rule: int(0, 120_000), default: 10_000 },
   docsEnabled: { env: 'MFA_DOCS_ENABLED', rule: bool(), default: (c) => !c.production },
   opsPort: { env: 'OPS_PORT', rule: int(1, 65535) },
-  opsToken: { env: 'OPS_TOKEN', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
+  opsToken: { env: 'OPS_TOKEN', rule: text(/^.{32,}$/, 'a string of at least 32 characters'), secret: true },
   redisUrl: { env: 'REDIS_URL', rule: url(['redis', 'rediss']) },
   port: { env: 'PORT', rule: int(0, 65535), default: 3000 },
   publicBaseUrl: { env: 'PUBLIC_BASE_URL', rule: url(['http', 'https']) },
@@ -208,15 +215,17 @@ const SCHEMA: Schema = {
   fraudWarmupSends: { env: 'SMS_FRAUD_WARMUP_SENDS', rule: int(0, 10_000_000), default: 200 },
   fraudConversionSettleMinutes: { env: 'SMS_FRAUD_CONVERSION_SETTLE_MINUTES', rule: int(1, 10), default: 3 },
   httpThrottlePerMinute: { env: 'HTTP_THROTTLE_PER_MINUTE', rule: int(1, 10_000_000), default: 60 },
-  codeSecret: { env: 'SMS_CODE_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
+  codeSecret: { env: 'SMS_CODE_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters'), secret: true },
   encryptionKey: {
     env: 'MFA_ENCRYPTION_KEY',
     rule: text(/^[0-9a-fA-F]{64}$/, 'a 256-bit key as 64 hexadecimal characters'),
+    secret: true,
   },
   previousEncryptionKeys: {
     env: 'MFA_ENCRYPTION_PREVIOUS_KEYS',
     rule: hexKeyList(),
     default: [],
+    secret: true,
   },
   totpFailureThreshold: { env: 'MFA_TOTP_FAILURE_THRESHOLD', rule: int(1, 1000), default: 5 },
   totpFailureHardLimit: { env: 'MFA_TOTP_FAILURE_HARD_LIMIT', rule: int(2, 100_000), default: 100 },
@@ -254,26 +263,22 @@ const SCHEMA: Schema = {
   alertRateLimitedPerWindow: { env: 'ALERT_RATE_LIMITED_PER_WINDOW', rule: int(1, 10_000_000), default: 200 },
   alertFraudTriggersPerWindow: { env: 'ALERT_FRAUD_TRIGGERS_PER_WINDOW', rule: int(1, 10_000_000), default: 20 },
   alertDeliverySeconds: { env: 'ALERT_DELIVERY_SECONDS', rule: int(1, 86_400), default: 60 },
-  logLevel: { env: 'LOG_LEVEL', rule: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info' },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    rule: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+    default: 'info',
+  },
   circuitFailureThreshold: { env: 'SMS_CIRCUIT_FAILURE_THRESHOLD', rule: int(1, 100), default: 3 },
   circuitHalfOpenMs: { env: 'SMS_CIRCUIT_HALF_OPEN_MS', rule: int(100, 3_600_000), default: 30_000 },
-  twilioEnabled: { env: 'TWILIO_ENABLED', rule: bool(), default: false },
-  twilioAccountSid: { env: 'TWILIO_ACCOUNT_SID', rule: text(/^AC[0-9a-fA-F]{32}$/, 'AC followed by 32 hex digits') },
-  twilioAuthToken: { env: 'TWILIO_AUTH_TOKEN', rule: text() },
-  twilioFromNumber: { env: 'TWILIO_FROM_NUMBER', rule: text(/^\+[1-9]\d{1,14}$|^[A-Za-z0-9 ]{1,11}$/, 'an E.164 number or an alphanumeric sender id') },
-  twilioMessagingServiceSid: { env: 'TWILIO_MESSAGING_SERVICE_SID', rule: text(/^MG[0-9a-fA-F]{32}$/, 'MG followed by 32 hex digits') },
-  twilioApiBaseUrl: { env: 'TWILIO_API_BASE_URL', rule: url(['http', 'https']) },
-  awsSnsEnabled: { env: 'AWS_SNS_ENABLED', rule: bool(), default: false },
-  awsSnsRegion: { env: 'AWS_SNS_REGION', rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'), default: 'us-east-1' },
-  awsSnsSenderId: { env: 'AWS_SNS_SENDER_ID', rule: text(/^(?=.*[A-Za-z])[A-Za-z0-9-]{1,11}$/, '1 to 11 letters, digits or hyphens, at least one letter') },
-  awsSnsEndpoint: { env: 'AWS_SNS_ENDPOINT', rule: url(['http', 'https']) },
+  ...TWILIO_SETTINGS,
+  ...AWS_SNS_SETTINGS,
   // On by default only to try the module: development, and no real provider (never a failover target behind one).
   mockSmsEnabled: {
     env: 'MOCK_SMS_ENABLED',
     rule: bool(),
     default: (c) => c.nodeEnv === 'development' && !c.twilioEnabled && !c.awsSnsEnabled,
   },
-  authJwtSecret: { env: 'AUTH_JWT_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters') },
+  authJwtSecret: { env: 'AUTH_JWT_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters'), secret: true },
   authJwtIssuer: { env: 'AUTH_JWT_ISSUER', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },
   authJwtAudience: { env: 'AUTH_JWT_AUDIENCE', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },
   authJwtMaxLifetimeMinutes: { env: 'AUTH_JWT_MAX_LIFETIME_MINUTES', rule: int(1, 43_200), default: 1440 },
@@ -286,7 +291,12 @@ const PROVIDER_DEFAULTS: Record<ProviderName, ProviderLimits> = {
 };
 
 /** A host adapter's limits when none are configured: after the built-in real providers, before the mock. */
-export const HOST_PROVIDER_DEFAULTS: ProviderLimits = { priority: 50, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 };
+export const HOST_PROVIDER_DEFAULTS: ProviderLimits = {
+  priority: 50,
+  maxPerMinute: 60,
+  maxPerHour: 1000,
+  maxPerDay: 10000,
+};
 
 const PROVIDER_FIELDS: Record<keyof ProviderLimits, { suffix: string; rule: EnvRule<number> }> = {
   priority: { suffix: 'PRIORITY', rule: int(0, 1000) },
@@ -346,11 +356,15 @@ export function loadMfaConfig(
 
   out.providers = {} as Record<ProviderName, ProviderLimits>;
   // The built-in providers, and every other name given in options or in SMS_PROVIDER_<NAME>_* (host adapters).
-  const fromEnv = Object.keys(env).flatMap((k) => k.match(/^SMS_PROVIDER_([A-Z0-9_]+?)_(PRIORITY|MAX_PER_MINUTE|MAX_PER_HOUR|MAX_PER_DAY)$/)?.[1] ?? []);
+  const fromEnv = Object.keys(env).flatMap(
+    (k) => k.match(/^SMS_PROVIDER_([A-Z0-9_]+?)_(PRIORITY|MAX_PER_MINUTE|MAX_PER_HOUR|MAX_PER_DAY)$/)?.[1] ?? [],
+  );
   const names = new Set([...BUILT_IN_PROVIDERS, ...Object.keys(overrides.providers ?? {}), ...fromEnv]);
   for (const name of names) {
     if (!PROVIDER_NAME.test(name)) {
-      problems.push(`provider names must be 1 to 32 upper-case letters, digits or underscores (${name.slice(0, 32)} is not)`);
+      problems.push(
+        `provider names must be 1 to 32 upper-case letters, digits or underscores (${name.slice(0, 32)} is not)`,
+      );
       continue;
     }
     const limits = { ...(PROVIDER_DEFAULTS[name] ?? HOST_PROVIDER_DEFAULTS) };
@@ -370,26 +384,61 @@ export function loadMfaConfig(
 
   checkCombinations(out, problems, warnings);
   if (problems.length) throw new ConfigError(problems);
-  return out as MfaConfig;
+  return hideSecrets(out as MfaConfig, SECRET_KEYS);
+}
+
+/** The settings marked `secret`: keys, tokens, the HMAC secret. */
+const SECRET_KEYS = (Object.keys(SCHEMA) as Scalar[]).filter((k) => (SCHEMA[k] as { secret?: boolean }).secret);
+
+/**
+ * Makes the secrets of a configuration object (or of a slice of it)
+ * non-enumerable: read by name as usual, but absent from JSON.stringify,
+ * util.inspect, spreads and Object.keys, so no dump or log line can print them.
+ */
+export function hideSecrets<T extends object>(config: T, keys: readonly string[] = SECRET_KEYS): T {
+  for (const key of keys) {
+    if (key in config)
+      Object.defineProperty(config, key, { value: (config as Record<string, unknown>)[key], enumerable: false });
+  }
+  return config;
+}
+
+/** Provides `token` as the given keys of MFA_CONFIG (secrets among them stay hidden): a feature's slice. */
+export function configSlice<K extends keyof MfaConfig>(token: symbol, keys: readonly K[]) {
+  return {
+    provide: token,
+    inject: [MFA_CONFIG],
+    useFactory: (config: MfaConfig): Pick<MfaConfig, K> =>
+      hideSecrets(Object.fromEntries(keys.map((k) => [k, config[k]])) as Pick<MfaConfig, K>),
+  };
 }
 
 function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: ConfigWarning[]): void {
   if (c.production) {
     if (c.mockSmsEnabled) problems.push('MOCK_SMS_ENABLED must be false when NODE_ENV=production');
-    if (!c.databaseUrl) problems.push('DATABASE_URL must be set when NODE_ENV=production (the embedded database is for development)');
+    if (!c.databaseUrl)
+      problems.push('DATABASE_URL must be set when NODE_ENV=production (the embedded database is for development)');
     if (c.twilioEnabled && !isPublicUrl(c.publicBaseUrl)) {
-      problems.push('PUBLIC_BASE_URL must be set to a public URL (not loopback) when TWILIO_ENABLED=true and NODE_ENV=production');
+      problems.push(
+        'PUBLIC_BASE_URL must be set to a public URL (not loopback) when TWILIO_ENABLED=true and NODE_ENV=production',
+      );
     }
     if (!c.codeSecret) problems.push('SMS_CODE_SECRET must be set when NODE_ENV=production');
     if (!c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
   }
   if (!c.codeSecret) {
     c.codeSecret = randomBytes(32).toString('base64url');
-    warnings.push({ variable: 'SMS_CODE_SECRET', message: 'not set: using a generated key (codes do not survive a restart)' });
+    warnings.push({
+      variable: 'SMS_CODE_SECRET',
+      message: 'not set: using a generated key (codes do not survive a restart)',
+    });
   }
   if (!c.encryptionKey) {
     c.encryptionKey = randomBytes(32).toString('hex');
-    warnings.push({ variable: 'MFA_ENCRYPTION_KEY', message: 'not set: using a generated key (TOTP secrets do not survive a restart)' });
+    warnings.push({
+      variable: 'MFA_ENCRYPTION_KEY',
+      message: 'not set: using a generated key (TOTP secrets do not survive a restart)',
+    });
   }
   if (c.twilioEnabled) {
     for (const [key, variable] of [
@@ -413,7 +462,8 @@ function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: 
     problems.push('MFA_STEP_UP_MAX_AGE_MINUTES must not exceed MFA_ASSURANCE_MAX_AGE_MINUTES');
   }
   const both = (c.allowedCountries ?? []).filter((x) => (c.blockedCountries ?? []).includes(x));
-  if (both.length) problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);
+  if (both.length)
+    problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);
 }
 
 /**
@@ -429,12 +479,15 @@ function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
     } catch {
       problems.push(`SMS_TEST_NUMBERS must hold valid E.164 numbers (${number.slice(0, 4)}… is not)`);
     }
-    if (code.length !== c.codeLength) problems.push(`SMS_TEST_NUMBERS codes must have SMS_CODE_LENGTH (${c.codeLength}) digits`);
+    if (code.length !== c.codeLength)
+      problems.push(`SMS_TEST_NUMBERS codes must have SMS_CODE_LENGTH (${c.codeLength}) digits`);
   }
   if (c.production && numbers.length) {
     const until = c.testNumbersValidUntil ? Date.parse(c.testNumbersValidUntil) : NaN;
     if (!(until > Date.now())) {
-      problems.push('SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production');
+      problems.push(
+        'SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production',
+      );
     }
   }
 }
@@ -443,5 +496,12 @@ function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
 function isPublicUrl(url: string | undefined): boolean {
   if (!url) return false;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return !(host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '::1' || host === '0.0.0.0' || host === '::');
+  return !(
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.startsWith('127.') ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    host === '::'
+  );
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { FRAUD_CONFIG, type FraudConfig } from './fraud.config';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { maskPhone } from '../phone/mask';
 import type { FraudContext, FraudRule, FraudTrigger } from './fraud-rule';
@@ -15,7 +15,7 @@ import { testRangeRule } from './rules/test-range.rule';
  * fictional ranges (555-01XX and the like) are what people type then, and no
  * real message can go anywhere, so the test_range rule stands aside.
  */
-function tryingOut(config: MfaConfig): boolean {
+function tryingOut(config: FraudConfig): boolean {
   return config.nodeEnv === 'development' && config.mockSmsEnabled && !config.twilioEnabled && !config.awsSnsEnabled;
 }
 
@@ -36,13 +36,15 @@ export class FraudGuard {
   private readonly statisticRules: boolean;
 
   constructor(
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(FRAUD_CONFIG) private readonly config: FraudConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly stats: FraudStatsRepository,
     private readonly events: FraudEventsRepository,
     private readonly metrics: MfaMetrics,
   ) {
-    this.rules = FRAUD_RULES.filter((r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && tryingOut(config)));
+    this.rules = FRAUD_RULES.filter(
+      (r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && tryingOut(config)),
+    );
     this.statisticRules = this.rules.some((r) => r.usesStatistics);
   }
 
@@ -79,7 +81,11 @@ export class FraudGuard {
   }
 
   /** Records refusals decided elsewhere (line types) as events too, so operators see them. */
-  async report(triggers: FraudTrigger[], ctx: Omit<FraudContext, 'stats'>, action: 'blocked' | 'monitored'): Promise<void> {
+  async report(
+    triggers: FraudTrigger[],
+    ctx: Omit<FraudContext, 'stats'>,
+    action: 'blocked' | 'monitored',
+  ): Promise<void> {
     const now = this.clock.now();
     const masked = maskPhone(ctx.e164);
     for (const t of triggers) {

@@ -1,4 +1,4 @@
-import type { MfaConfig } from '../config/mfa-config';
+import type { FraudConfig } from './fraud.config';
 
 /**
  * The traffic to one region (a number range, or a country), as the regional
@@ -66,7 +66,7 @@ export interface FraudRule {
    * never closes a country to the people already using it.
    */
   readonly scope: 'send' | 'region';
-  evaluate(ctx: FraudContext, config: MfaConfig): FraudTrigger | undefined;
+  evaluate(ctx: FraudContext, config: FraudConfig): FraudTrigger | undefined;
 }
 
 /** The baseline is 24 h long; the recent window 10 minutes. */

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { configSlice } from '../config/mfa-config';
+import { FRAUD_CONFIG, FRAUD_CONFIG_KEYS } from './fraud.config';
+
 import { MfaDbModule } from '../database/mfa-db.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { FraudEventsRepository } from './fraud-events.repository';
@@ -8,7 +11,7 @@ import { FraudStatsRepository } from './fraud-stats.repository';
 /** Named fraud rules, their statistics and events. */
 @Module({
   imports: [MfaDbModule, MetricsModule],
-  providers: [FraudGuard, FraudStatsRepository, FraudEventsRepository],
+  providers: [configSlice(FRAUD_CONFIG, FRAUD_CONFIG_KEYS), FraudGuard, FraudStatsRepository, FraudEventsRepository],
   exports: [FraudGuard, FraudEventsRepository],
 })
 export class FraudModule {}

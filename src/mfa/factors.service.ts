@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AssuranceService } from '../assurance/assurance.service';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from './mfa.config';
 import { maskPhone } from '../phone/mask';
 import { FactorRemovalRepository } from './factor-removal.repository';
 import type { FactorView, MfaUser } from './mfa.types';
@@ -14,7 +14,7 @@ import { TotpFactorsRepository } from './totp/totp-factors.repository';
 @Injectable()
 export class FactorsService {
   constructor(
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(MFA_FACTORS_CONFIG) private readonly config: MfaFactorsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly sms: SmsFactorsRepository,
     private readonly totp: TotpFactorsRepository,
@@ -25,9 +25,18 @@ export class FactorsService {
 
   /** Every factor of every kind, oldest first; numbers masked. */
   async list(userId: string): Promise<FactorView[]> {
-    const [sms, totp, recovery] = await Promise.all([this.sms.list(userId), this.totp.list(userId), this.recoveryCodes.list(userId)]);
+    const [sms, totp, recovery] = await Promise.all([
+      this.sms.list(userId),
+      this.totp.list(userId),
+      this.recoveryCodes.list(userId),
+    ]);
     const views: FactorView[] = [
-      ...recovery.map((set) => ({ id: set.id, type: 'recovery_codes' as const, remaining: set.remaining, createdAt: set.createdAt })),
+      ...recovery.map((set) => ({
+        id: set.id,
+        type: 'recovery_codes' as const,
+        remaining: set.remaining,
+        createdAt: set.createdAt,
+      })),
       ...totp.map((f) => ({ id: f.id, type: 'totp' as const, ...used(f) })),
       ...sms.map((f) => ({ id: f.id, type: 'sms' as const, maskedPhone: maskPhone(f.phoneE164), ...used(f) })),
     ];
@@ -43,7 +52,13 @@ export class FactorsService {
   async delete(user: MfaUser, factorId: string): Promise<void> {
     const now = this.clock.now();
     await this.assurance.requireStepUp(user, now);
-    const outcome = await this.removal.remove(user.id, factorId, this.assurance.stepUpCheck(user, now), now, this.config.allowRemovingLastFactor);
+    const outcome = await this.removal.remove(
+      user.id,
+      factorId,
+      this.assurance.stepUpCheck(user, now),
+      now,
+      this.config.allowRemovingLastFactor,
+    );
     if (outcome === 'not_found') throw new MfaError('NOT_FOUND', 'No such factor.');
     if (outcome === 'step_up_required') throw await this.assurance.stepUpRefused(user);
     if (outcome === 'last_factor') throw new MfaError('LAST_FACTOR');

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { configSlice } from '../config/mfa-config';
+import { MFA_FACTORS_CONFIG, MFA_FACTORS_CONFIG_KEYS } from './mfa.config';
+
 import { AssuranceModule } from '../assurance/assurance.module';
 import { AuthModule } from '../auth/auth.module';
 import { ChallengesModule } from '../challenges/challenges.module';
@@ -36,7 +39,14 @@ import { TotpService } from './totp/totp.service';
     RateLimitModule,
     PrivacyModule,
   ],
-  providers: [MfaService, SmsFactorService, FactorsService, TotpService, RecoveryCodesService],
+  providers: [
+    configSlice(MFA_FACTORS_CONFIG, MFA_FACTORS_CONFIG_KEYS),
+    MfaService,
+    SmsFactorService,
+    FactorsService,
+    TotpService,
+    RecoveryCodesService,
+  ],
   exports: [MfaService],
 })
 export class MfaModule {}

@@ -1,4 +1,4 @@
-import type { MfaConfig } from '../config/mfa-config';
+import type { OpsConfig } from './ops.config';
 
 /** What the alert rules look at, gathered once per evaluation. */
 export interface AlertSignals {
@@ -33,7 +33,7 @@ export interface AlertCondition {
 }
 
 /** The alert rules (pure): each gives one condition per subject, firing or not. */
-export function evaluateAlerts(s: AlertSignals, config: MfaConfig): AlertCondition[] {
+export function evaluateAlerts(s: AlertSignals, config: OpsConfig): AlertCondition[] {
   const out: AlertCondition[] = [];
   const window = `${config.alertWindowMinutes} min`;
   for (const a of s.attempts) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock } from '../common/clock';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { OPS_CONFIG, type OpsConfig } from './ops.config';
 import { JobScheduler } from './job-scheduler';
 import { runExclusive } from '../database/exclusive-job';
 import { MfaDb } from '../database/mfa-db';
@@ -44,7 +44,7 @@ export class AlertsService implements OnModuleInit {
     private readonly sender: SmsSender,
     private readonly metrics: MfaMetrics,
     private readonly emitter: EventEmitter2,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(OPS_CONFIG) private readonly config: OpsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly jobs: JobScheduler,
   ) {}
@@ -81,7 +81,10 @@ export class AlertsService implements OnModuleInit {
         const cap = scope === ALL_DESTINATIONS ? this.config.dailySpendLimitUsd : this.config.countryDailySpendLimitUsd;
         return cap === undefined ? [] : [{ scope, spentUsd, capUsd: cap }];
       }),
-      openCircuits: this.sender.providerStates().filter((p) => p.circuit === 'open').map((p) => p.name),
+      openCircuits: this.sender
+        .providerStates()
+        .filter((p) => p.circuit === 'open')
+        .map((p) => p.name),
       rateLimited: await this.refusalsInWindow(now),
     };
   }
@@ -105,7 +108,12 @@ export class AlertsService implements OnModuleInit {
       if (!previous && !c.firing) continue;
       await this.alerts.save(c.key, c.firing, c.value, now);
       const { firing: _firing, ...rest } = c;
-      notices.push({ ...rest, status: c.firing ? 'firing' : 'resolved', since: c.firing || !previous ? now : previous.since, at: now });
+      notices.push({
+        ...rest,
+        status: c.firing ? 'firing' : 'resolved',
+        since: c.firing || !previous ? now : previous.since,
+        at: now,
+      });
     }
     for (const notice of notices) await this.notify(notice);
     return notices;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { OPS_CONFIG, type OpsConfig } from './ops.config';
 import { JobScheduler } from './job-scheduler';
 import { runExclusive } from '../database/exclusive-job';
 import { AssuranceRepository } from '../assurance/assurance.repository';
@@ -45,7 +45,7 @@ export class CleanupService implements OnModuleInit {
     private readonly fraudEvents: FraudEventsRepository,
     private readonly counters: SendCountersRepository,
     private readonly assurance: AssuranceRepository,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(OPS_CONFIG) private readonly config: OpsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly jobs: JobScheduler,
   ) {}
@@ -88,7 +88,9 @@ export class CleanupService implements OnModuleInit {
     report.sendLog = await inBatches((n) => this.sendLog.purgeBefore(at(this.config.sendLogRetentionDays * day), n));
     const graceMs = Math.max(this.config.challengeGraceHours * 3_600_000, FRAUD_WINDOW_MS);
     report.challenges = await inBatches((n) => this.challenges.purgeFinishedBefore(at(graceMs), n));
-    report.fraudEvents = await inBatches((n) => this.fraudEvents.purgeBefore(at(this.config.fraudEventRetentionDays * day), n));
+    report.fraudEvents = await inBatches((n) =>
+      this.fraudEvents.purgeBefore(at(this.config.fraudEventRetentionDays * day), n),
+    );
     report.counters = await inBatches((n) => this.counters.purgeIdleBefore(at(day), n));
     report.sessions = await inBatches((n) => this.assurance.purgeBefore(now, n));
     return report;

@@ -8,7 +8,7 @@ import { SmsSender } from '../sms/sms-sender.service';
 import { OpsAccessGuard } from './ops-access.guard';
 import { ShutdownDrain } from './shutdown-drain.service';
 import { ThrottlerRedis } from '../rate-limit/rate-limit.module';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { OPS_CONFIG, type OpsConfig } from './ops.config';
 
 /**
  * Readiness (`/health/ready`, public, no details; `/health`, for operators,
@@ -29,7 +29,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly sender: SmsSender,
     @InjectDataSource(MFA_DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(OPS_CONFIG) private readonly config: OpsConfig,
   ) {}
 
   @Get('live')

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { OPS_CONFIG, type OpsConfig } from './ops.config';
 
 /**
  * /metrics and the detailed /health are for operators: a live dashboard of
@@ -14,7 +14,7 @@ import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 export class OpsAccessGuard implements CanActivate {
   private readonly token?: Buffer;
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+  constructor(@Inject(OPS_CONFIG) private readonly config: OpsConfig) {
     this.token = config.opsToken ? Buffer.from(`Bearer ${config.opsToken}`) : undefined;
   }
 

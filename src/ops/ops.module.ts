@@ -16,6 +16,8 @@ import { JobScheduler, MFA_JOBS } from './job-scheduler';
 import { MetricsController } from './metrics.controller';
 import { OpsAccessGuard } from './ops-access.guard';
 import { SendReaper } from './send-reaper.service';
+import { configSlice } from '../config/mfa-config';
+import { OPS_CONFIG, OPS_CONFIG_KEYS } from './ops.config';
 import { ShutdownDrain } from './shutdown-drain.service';
 
 /** Operations: cleanup, alerts and the send reaper, on @nestjs/schedule only when `jobs` is on. */
@@ -34,7 +36,15 @@ export class OpsModule {
         AssuranceModule,
         ...(jobs ? [ScheduleModule.forRoot()] : []),
       ],
-      providers: [{ provide: MFA_JOBS, useValue: jobs }, JobScheduler, AlertsRepository, CleanupService, AlertsService, SendReaper],
+      providers: [
+        configSlice(OPS_CONFIG, OPS_CONFIG_KEYS),
+        { provide: MFA_JOBS, useValue: jobs },
+        JobScheduler,
+        AlertsRepository,
+        CleanupService,
+        AlertsService,
+        SendReaper,
+      ],
       exports: [CleanupService, AlertsService, SendReaper],
     };
   }
@@ -43,7 +53,7 @@ export class OpsModule {
 /** /health, /metrics and the bounded drain of the HTTP server on shutdown. */
 @Module({
   imports: [TerminusModule, MetricsModule, SmsModule, RateLimitModule],
-  providers: [ShutdownDrain, OpsAccessGuard],
+  providers: [configSlice(OPS_CONFIG, OPS_CONFIG_KEYS), ShutdownDrain, OpsAccessGuard],
   controllers: [HealthController, MetricsController],
   exports: [ShutdownDrain],
 })

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { OPS_CONFIG, type OpsConfig } from './ops.config';
 import { JobScheduler } from './job-scheduler';
 import { SendLogRepository } from '../sms/send-log.repository';
 
@@ -17,7 +17,7 @@ export class SendReaper implements OnModuleInit {
 
   constructor(
     private readonly sendLog: SendLogRepository,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(OPS_CONFIG) private readonly config: OpsConfig,
     private readonly jobs: JobScheduler,
   ) {}
 
@@ -33,7 +33,8 @@ export class SendReaper implements OnModuleInit {
 
   async run(): Promise<number> {
     const reaped = await this.sendLog.reapStale(this.deadlineSeconds);
-    if (reaped) this.logger.error(`${reaped} send attempts were still 'sending' past the provider deadline: marked unknown`);
+    if (reaped)
+      this.logger.error(`${reaped} send attempts were still 'sending' past the provider deadline: marked unknown`);
     return reaped;
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { OPS_CONFIG, type OpsConfig } from './ops.config';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -24,7 +24,7 @@ export class ShutdownDrain implements BeforeApplicationShutdown {
   readonly drainStarted = new Promise<void>((resolve) => (this.startDraining = resolve));
 
   constructor(
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(OPS_CONFIG) private readonly config: OpsConfig,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
@@ -40,7 +40,11 @@ export class ShutdownDrain implements BeforeApplicationShutdown {
   /** Counts requests in flight; refuses new ones while draining. Mounted first by configureApp. */
   readonly middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (this.draining) {
-      res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': String(RETRY_AFTER_SECONDS) });
+      res.writeHead(503, {
+        'content-type': 'application/json',
+        connection: 'close',
+        'retry-after': String(RETRY_AFTER_SECONDS),
+      });
       res.end(
         JSON.stringify({
           statusCode: 503,
@@ -81,7 +85,8 @@ export class ShutdownDrain implements BeforeApplicationShutdown {
       ]);
       clearTimeout(timer);
     }
-    if (this.inFlight > 0) this.logger.warn(`${this.inFlight} requests still running after ${this.config.shutdownDrainMs} ms: closed`);
+    if (this.inFlight > 0)
+      this.logger.warn(`${this.inFlight} requests still running after ${this.config.shutdownDrainMs} ms: closed`);
     else this.logger.log(`drained in ${Date.now() - started} ms`);
     for (const server of servers) server.closeAllConnections();
     for (const other of this.others) other.close();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { configSlice } from '../config/mfa-config';
 import { Clock } from '../common/clock';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { PHONE_CONFIG, PHONE_CONFIG_KEYS, type PhoneConfig } from './phone.config';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { CountryRulesRepository } from './country-rules.repository';
 
@@ -9,7 +10,7 @@ import { CountryRulesRepository } from './country-rules.repository';
 export class CountryRulesSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly rules: CountryRulesRepository,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(PHONE_CONFIG) private readonly config: PhoneConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -21,7 +22,7 @@ export class CountryRulesSeeder implements OnApplicationBootstrap {
 /** Country rules (numbers themselves are parsed by pure functions of this folder). */
 @Module({
   imports: [MfaDbModule],
-  providers: [CountryRulesRepository, CountryRulesSeeder],
+  providers: [configSlice(PHONE_CONFIG, PHONE_CONFIG_KEYS), CountryRulesRepository, CountryRulesSeeder],
   exports: [CountryRulesRepository],
 })
 export class PhoneModule {}

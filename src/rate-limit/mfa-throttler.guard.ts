@@ -10,7 +10,7 @@ import {
 } from '@nestjs/throttler';
 import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { RATE_LIMIT_CONFIG, type RateLimitConfig } from './rate-limit.config';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 
 /**
@@ -25,7 +25,7 @@ export class MfaThrottlerGuard extends ThrottlerGuard {
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
     private readonly metrics: MfaMetrics,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(RATE_LIMIT_CONFIG) private readonly config: RateLimitConfig,
   ) {
     super(options, storage, reflector);
   }

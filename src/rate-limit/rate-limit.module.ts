@@ -5,6 +5,8 @@ import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { MfaMetrics } from '../metrics/mfa-metrics';
+import { configSlice } from '../config/mfa-config';
+import { RATE_LIMIT_CONFIG, RATE_LIMIT_CONFIG_KEYS } from './rate-limit.config';
 import { FailureRunsRepository } from './failure-runs.repository';
 import { SendCountersRepository } from './send-counters.repository';
 import { MfaThrottlerGuard } from './mfa-throttler.guard';
@@ -59,7 +61,11 @@ export class ThrottlerRedis implements OnApplicationShutdown {
   }
 }
 
-@Module({ imports: [MetricsModule], providers: [ThrottlerRedis], exports: [ThrottlerRedis] })
+@Module({
+  imports: [MetricsModule],
+  providers: [configSlice(RATE_LIMIT_CONFIG, RATE_LIMIT_CONFIG_KEYS), ThrottlerRedis],
+  exports: [RATE_LIMIT_CONFIG, ThrottlerRedis],
+})
 class ThrottlerRedisModule {}
 
 /**
@@ -80,8 +86,19 @@ class ThrottlerRedisModule {}
       }),
     }),
   ],
-  providers: [MfaThrottlerGuard, SendCountersRepository, FailureRunsRepository],
+  providers: [
+    MfaThrottlerGuard,
+    SendCountersRepository,
+    FailureRunsRepository,
+  ],
   // MetricsModule too: controllers that use MfaThrottlerGuard instantiate it in their own module.
-  exports: [MfaThrottlerGuard, ThrottlerModule, ThrottlerRedisModule, MetricsModule, SendCountersRepository, FailureRunsRepository],
+  exports: [
+    MfaThrottlerGuard,
+    ThrottlerModule,
+    ThrottlerRedisModule,
+    MetricsModule,
+    SendCountersRepository,
+    FailureRunsRepository,
+  ],
 })
 export class RateLimitModule {}

@@ -32,7 +32,20 @@ const UNLIMITED = 2_000_000_000;
  * (progressive) and per number; hourly and daily per user, per number (its
  * owners' sends and enrolment sends in two buckets); hourly per client.
  */
-export function sendSlotRequest(config: MfaConfig, s: SendSubjects): SendSlotRequest {
+/** The settings of the send limits. */
+export type SendLimitSettings = Pick<
+  MfaConfig,
+  | 'cooldownMinutes'
+  | 'hourlyLimit'
+  | 'dailyLimit'
+  | 'ipHourlyLimit'
+  | 'progressiveCooldown'
+  | 'cooldownMaxMinutes'
+  | 'enrollNumberHourlyLimit'
+  | 'enrollNumberDailyLimit'
+>;
+
+export function sendSlotRequest(config: SendLimitSettings, s: SendSubjects): SendSlotRequest {
   const cooldown = config.cooldownMinutes * 60;
   const enrol = s.purpose === 'enroll';
   const request: SendSlotRequest = {

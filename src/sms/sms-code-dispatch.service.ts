@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
 import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from './sms.config';
 import { FraudGuard } from '../fraud/fraud-guard.service';
 import { assertCountryAllowed } from '../phone/country-policy';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
@@ -62,7 +62,7 @@ export class SmsCodeDispatch {
     private readonly renderer: MessageRenderer,
     private readonly fraud: FraudGuard,
     private readonly events: MfaEvents,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly spend: SpendGuard,
     private readonly prices: PriceBook,
@@ -109,7 +109,10 @@ export class SmsCodeDispatch {
     const { e164, country } = req.phone;
     const firstProvider = this.sender.firstCandidate(country);
     const segments = this.renderer.segmentsFor(req.locales);
-    const reservation = await this.spend.reserve(country, this.prices.worstCase(this.sender.enabledProviders, country, segments));
+    const reservation = await this.spend.reserve(
+      country,
+      this.prices.worstCase(this.sender.enabledProviders, country, segments),
+    );
     let issued: IssuedChallenge;
     try {
       issued = await this.challenges.issue({ ...issue, firstProvider });
@@ -140,8 +143,13 @@ export class SmsCodeDispatch {
     } catch (err) {
       const failed = err instanceof DeliveryFailed ? err : undefined;
       // The first cause is what the client and the log get: a failing clean-up never masks it.
-      await Promise.all([this.challenges.withdraw(issued, failed?.refund ?? true), this.spend.release(reservation)]).catch((cleanup) =>
-        this.logger.error(`withdrawing an undelivered code failed after: ${(err as Error).message}; clean-up: ${(cleanup as Error).message}`),
+      await Promise.all([
+        this.challenges.withdraw(issued, failed?.refund ?? true),
+        this.spend.release(reservation),
+      ]).catch((cleanup) =>
+        this.logger.error(
+          `withdrawing an undelivered code failed after: ${(err as Error).message}; clean-up: ${(cleanup as Error).message}`,
+        ),
       );
       throw failed?.error ?? err;
     }

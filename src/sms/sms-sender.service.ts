@@ -9,7 +9,8 @@ import {
 } from 'cockatiel';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { ConfigError, HOST_PROVIDER_DEFAULTS, MFA_CONFIG, type MfaConfig, type ProviderLimits } from '../config/mfa-config';
+import { ConfigError, HOST_PROVIDER_DEFAULTS, type ProviderLimits } from '../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from './sms.config';
 import { maskPhone } from '../phone/mask';
 import { PriceBook } from './pricing/price-book';
 import { ProviderBudgets } from './provider-budgets';
@@ -102,7 +103,7 @@ export class SmsSender {
 
   constructor(
     @Inject(SMS_PROVIDERS) providers: SmsProvider[],
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly sendLog: SendLogRepository,
     private readonly budgets: ProviderBudgets,
@@ -162,7 +163,9 @@ export class SmsSender {
    */
   private order(country: string | undefined): Route[] {
     if (this.config.routing !== 'cost') return this.routes;
-    return [...this.routes].sort((a, b) => this.prices.price(a.provider.name, country) - this.prices.price(b.provider.name, country));
+    return [...this.routes].sort(
+      (a, b) => this.prices.price(a.provider.name, country) - this.prices.price(b.provider.name, country),
+    );
   }
 
   /**
@@ -221,9 +224,17 @@ export class SmsSender {
       }
       const latency = Math.round(performance.now() - started);
       const estimate = this.prices.estimate(route.provider.name, ctx.country, result.segments ?? ctx.segments);
-      await this.recordAccepted(route.provider.name, attemptId, { segments: ctx.segments, ...result }, latency, ctx.encoding, estimate);
+      await this.recordAccepted(
+        route.provider.name,
+        attemptId,
+        { segments: ctx.segments, ...result },
+        latency,
+        ctx.encoding,
+        estimate,
+      );
       this.events.sent(route.provider.name, result);
-      const reported = result.price !== undefined && (result.currency ?? 'USD').toUpperCase() === 'USD' ? result.price : undefined;
+      const reported =
+        result.price !== undefined && (result.currency ?? 'USD').toUpperCase() === 'USD' ? result.price : undefined;
       return { provider: route.provider.name, attempts: attempt, result, costUsd: reported ?? estimate };
     }
     // The row opened with the challenge was never handed to anyone: it records why.
@@ -252,7 +263,9 @@ export class SmsSender {
       } catch (err) {
         if (attempt >= ACCEPTED_WRITE_TRIES) {
           this.events.acceptanceUnrecorded(provider);
-          this.logger.error(`a delivered message's acceptance could not be recorded (left for the reaper): ${(err as Error).message}`);
+          this.logger.error(
+            `a delivered message's acceptance could not be recorded (left for the reaper): ${(err as Error).message}`,
+          );
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
@@ -268,7 +281,9 @@ export class SmsSender {
   private callable(route: Route): boolean {
     const state = route.breaker.state;
     if (state === CircuitState.HalfOpen || state === CircuitState.Isolated) return false;
-    return state !== CircuitState.Open || this.clock.now().getTime() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs;
+    return (
+      state !== CircuitState.Open || this.clock.now().getTime() - (route.openedAt ?? 0) >= this.config.circuitHalfOpenMs
+    );
   }
 
   /** A budget slot for a message about to be handed to this route (none taken when the route is not callable). */
@@ -305,7 +320,10 @@ export class SmsSender {
 function assertDistinctNames(providers: SmsProvider[]): void {
   const seen = new Set<string>();
   for (const p of providers) {
-    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(p.name)) throw new ConfigError([`SMS provider name ${p.name.slice(0, 40)} must be 1 to 32 upper-case letters, digits or underscores`]);
+    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(p.name))
+      throw new ConfigError([
+        `SMS provider name ${p.name.slice(0, 40)} must be 1 to 32 upper-case letters, digits or underscores`,
+      ]);
     if (seen.has(p.name)) throw new ConfigError([`two SMS providers are named ${p.name}`]);
     seen.add(p.name);
   }
@@ -333,7 +351,9 @@ function toNumberError(failure: ProviderError): MfaError {
 function rejectionError(rejections: ProviderError[]): MfaError {
   return rejections.some((r) => r.reason === 'region')
     ? new MfaError('COUNTRY_NOT_ALLOWED', 'No SMS provider may send to this destination.')
-    : new MfaError('PROVIDERS_UNAVAILABLE', 'No SMS provider accepted this message.', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER });
+    : new MfaError('PROVIDERS_UNAVAILABLE', 'No SMS provider accepted this message.', {
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER,
+      });
 }
 
 function unavailable(): MfaError {

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { configSlice } from '../config/mfa-config';
 import { HOST_SMS_PROVIDERS } from '../config/mfa-config.module';
+import { AWS_SNS_CONFIG, AWS_SNS_CONFIG_KEYS } from './providers/aws-sns/aws-sns.config';
+import { TWILIO_CONFIG, TWILIO_CONFIG_KEYS } from './providers/twilio/twilio.config';
+import { SMS_CONFIG, SMS_CONFIG_KEYS } from './sms.config';
 import { ChallengesModule } from '../challenges/challenges.module';
 import { MfaEventsModule } from '../common/mfa-events';
 import { MfaDbModule } from '../database/mfa-db.module';
@@ -24,13 +28,21 @@ import { MessageRenderer } from './templates/message-renderer';
 @Module({
   imports: [MfaDbModule, MetricsModule, ChallengesModule, FraudModule, MfaEventsModule],
   providers: [
+    configSlice(SMS_CONFIG, SMS_CONFIG_KEYS),
+    configSlice(TWILIO_CONFIG, TWILIO_CONFIG_KEYS),
+    configSlice(AWS_SNS_CONFIG, AWS_SNS_CONFIG_KEYS),
     TwilioSmsProvider,
     AwsSnsSmsProvider,
     MockSmsProvider,
     {
       provide: SMS_PROVIDERS,
       inject: [TwilioSmsProvider, AwsSnsSmsProvider, MockSmsProvider, HOST_SMS_PROVIDERS],
-      useFactory: (twilio: SmsProvider, sns: SmsProvider, mock: SmsProvider, host: SmsProvider[]) => [twilio, sns, mock, ...host],
+      useFactory: (twilio: SmsProvider, sns: SmsProvider, mock: SmsProvider, host: SmsProvider[]) => [
+        twilio,
+        sns,
+        mock,
+        ...host,
+      ],
     },
     SendLogRepository,
     ProviderBudgets,
@@ -43,6 +55,18 @@ import { MessageRenderer } from './templates/message-renderer';
     SpendGuard,
     SmsCodeDispatch,
   ],
-  exports: [SmsCodeDispatch, SmsSender, MessageRenderer, MockSmsProvider, OptOutsRepository, SendLogRepository, SpendGuard, SpendRepository, PriceBook],
+  exports: [
+    SMS_CONFIG,
+    TWILIO_CONFIG,
+    SmsCodeDispatch,
+    SmsSender,
+    MessageRenderer,
+    MockSmsProvider,
+    OptOutsRepository,
+    SendLogRepository,
+    SpendGuard,
+    SpendRepository,
+    PriceBook,
+  ],
 })
 export class SmsModule {}

@@ -5,7 +5,11 @@ import type { MfaConfig } from '../config/mfa-config';
  * (SMS_TEST_NUMBERS_VALID_UNTIL, when set); undefined for every other number,
  * and for every number once the list has expired: they are ordinary again.
  */
-export function testNumberCode(config: MfaConfig, e164: string, now: Date): string | undefined {
+export function testNumberCode(
+  config: Pick<MfaConfig, 'testNumbers' | 'testNumbersValidUntil'>,
+  e164: string,
+  now: Date,
+): string | undefined {
   const code = config.testNumbers[e164];
   if (!code) return undefined;
   if (config.testNumbersValidUntil && now.getTime() >= Date.parse(config.testNumbersValidUntil)) return undefined;

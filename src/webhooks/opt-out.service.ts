@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from '../sms/sms.config';
 import { maskPhone } from '../phone/mask';
 import { OptOutsRepository } from '../sms/opt-outs.repository';
 
@@ -15,14 +15,23 @@ export class OptOutService {
 
   constructor(
     private readonly optOuts: OptOutsRepository,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Returns the reply text, if any. */
-  async handleInbound(provider: string, from: string | undefined, body: string | undefined): Promise<string | undefined> {
+  async handleInbound(
+    provider: string,
+    from: string | undefined,
+    body: string | undefined,
+  ): Promise<string | undefined> {
     if (!from || !/^\+[1-9]\d{4,14}$/.test(from)) return undefined;
-    const keyword = (body ?? '').trim().split(/\s+/)[0]?.toUpperCase().replace(/[^A-Z]/g, '') ?? '';
+    const keyword =
+      (body ?? '')
+        .trim()
+        .split(/\s+/)[0]
+        ?.toUpperCase()
+        .replace(/[^A-Z]/g, '') ?? '';
     const app = this.config.appName;
     if (STOP.has(keyword)) {
       await this.optOuts.optOut(from, keyword, provider, this.clock.now());

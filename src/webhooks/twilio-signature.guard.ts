@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nest
 import type { Request } from 'express';
 import twilio from 'twilio';
 import { MfaError } from '../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { TWILIO_CONFIG, type TwilioConfig } from '../sms/providers/twilio/twilio.config';
 import { INBOUND_PATH, publicUrl, STATUS_CALLBACK_PATH } from './webhook-urls';
 
 const WEBHOOK_PATHS = [STATUS_CALLBACK_PATH, INBOUND_PATH];
@@ -20,7 +20,7 @@ const WEBHOOK_PATHS = [STATUS_CALLBACK_PATH, INBOUND_PATH];
 export class TwilioSignatureGuard implements CanActivate {
   private readonly logger = new Logger('TwilioWebhooks');
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {}
+  constructor(@Inject(TWILIO_CONFIG) private readonly config: TwilioConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();

@@ -1,4 +1,4 @@
-import type { MfaConfig } from '../../config/mfa-config';
+import type { FraudConfig } from '../fraud.config';
 import type { FraudContext, FraudRule } from '../fraud-rule';
 
 /** One account cycling through many numbers in a day. */
@@ -6,7 +6,7 @@ export const numbersPerUserRule: FraudRule = {
   name: 'numbers_per_user',
   usesStatistics: true,
   scope: 'send',
-  evaluate(ctx: FraudContext, config: MfaConfig) {
+  evaluate(ctx: FraudContext, config: FraudConfig) {
     if (!ctx.stats) return undefined;
     const numbers = ctx.stats.userOtherNumbers + 1;
     return numbers > config.fraudMaxNumbersPerUser
@@ -20,7 +20,7 @@ export const numbersPerIpRule: FraudRule = {
   name: 'numbers_per_ip',
   usesStatistics: true,
   scope: 'send',
-  evaluate(ctx: FraudContext, config: MfaConfig) {
+  evaluate(ctx: FraudContext, config: FraudConfig) {
     if (!ctx.stats || !ctx.clientIp) return undefined;
     const numbers = ctx.stats.ipOtherNumbers + 1;
     return numbers > config.fraudMaxNumbersPerIp

@@ -1,4 +1,4 @@
-import type { MfaConfig } from '../../config/mfa-config';
+import type { FraudConfig } from '../fraud.config';
 import type { FraudContext, FraudRule } from '../fraud-rule';
 import { conversionPercent } from './velocity.rule';
 
@@ -12,7 +12,7 @@ export const lowConversionRule: FraudRule = {
   name: 'low_conversion',
   usesStatistics: true,
   scope: 'region',
-  evaluate(ctx: FraudContext, config: MfaConfig) {
+  evaluate(ctx: FraudContext, config: FraudConfig) {
     const prefix = ctx.stats?.prefix;
     if (!prefix || prefix.settledRequesters < config.fraudMinAccounts) return undefined;
     const percent = conversionPercent(prefix, config);

@@ -4,7 +4,7 @@ import { AssuranceService, AssuranceView } from '../../assurance/assurance.servi
 import { CodeHasher } from '../../codes/one-time-code';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
 import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
 import { MfaEvent, MfaEvents } from '../../common/mfa-events';
@@ -33,7 +33,7 @@ export class RecoveryCodesService {
     private readonly failureRuns: FailureRunsRepository,
     private readonly assurance: AssuranceService,
     private readonly events: MfaEvents,
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(MFA_FACTORS_CONFIG) private readonly config: MfaFactorsConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {
     this.hasher = new CodeHasher(config.codeSecret);
@@ -69,7 +69,12 @@ export class RecoveryCodesService {
       return verified;
     } catch (err) {
       if (err instanceof MfaError) {
-        this.events.emit(MfaEvent.RecoveryCodeFailed, { userId: user.id, reason: err.code, ip: context.ip, at: this.clock.now() });
+        this.events.emit(MfaEvent.RecoveryCodeFailed, {
+          userId: user.id,
+          reason: err.code,
+          ip: context.ip,
+          at: this.clock.now(),
+        });
       }
       throw err;
     }
@@ -79,12 +84,17 @@ export class RecoveryCodesService {
     const code = normalizeRecoveryCode(input);
     if (!code) throw new MfaError('VALIDATION_FAILED', 'code must be a recovery code such as abcde-12345');
     // Without codes there is nothing to guess: refused, and not counted (a password alone cannot lock SMS this way).
-    if (!(await this.codes.hasUnused(user.id))) throw new MfaError('NO_ACTIVE_CHALLENGE', 'There are no recovery codes to use.');
+    if (!(await this.codes.hasUnused(user.id)))
+      throw new MfaError('NO_ACTIVE_CHALLENGE', 'There are no recovery codes to use.');
     const now = this.clock.now();
     const { verifyFailureThreshold: threshold, verifyFailureHardLimit: hardLimit } = this.config;
     const guess = await this.failureRuns.takeGuess('sms', user.id, now, threshold, hardLimit);
     if (!guess.taken) throw guessRefused('verify_failures', guess, hardLimit, now);
-    const used = await this.codes.use(user.id, this.hash(user.id, code), this.assurance.raise(user, 'recovery_code', now));
+    const used = await this.codes.use(
+      user.id,
+      this.hash(user.id, code),
+      this.assurance.raise(user, 'recovery_code', now),
+    );
     if (!used) throw new MfaError('CODE_INVALID', 'This recovery code is not valid or was already used.');
     return { ...this.assurance.raised(user, 'recovery_code', used.assurance), remaining: used.remaining };
   }

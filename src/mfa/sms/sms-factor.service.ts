@@ -5,7 +5,7 @@ import { clientKey } from '../../common/client-ip';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
 import { MfaEvent, MfaEvents } from '../../common/mfa-events';
-import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
 import { FraudGuard } from '../../fraud/fraud-guard.service';
 import { MfaMetrics } from '../../metrics/mfa-metrics';
 import { CountryRulesRepository } from '../../phone/country-rules.repository';
@@ -23,7 +23,7 @@ import { SmsFactorsRepository } from './sms-factors.repository';
 @Injectable()
 export class SmsFactorService {
   constructor(
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(MFA_FACTORS_CONFIG) private readonly config: MfaFactorsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly factors: SmsFactorsRepository,
     private readonly challenges: ChallengeService,
@@ -41,7 +41,10 @@ export class SmsFactorService {
     this.assertEnabled();
     await this.assurance.requireStepUp(user);
     const phone = await this.parseForEnrolment(user, phoneNumber, context);
-    const [optedOut, countryRules] = await Promise.all([this.optOuts.isOptedOut(phone.e164), this.countryRules.verdictInput(phone.country)]);
+    const [optedOut, countryRules] = await Promise.all([
+      this.optOuts.isOptedOut(phone.e164),
+      this.countryRules.verdictInput(phone.country),
+    ]);
     const screened = await this.dispatch.screen({
       userId: user.id,
       phone,
@@ -56,9 +59,15 @@ export class SmsFactorService {
   }
 
   /** Proves the number; it replaces the user's previous one, and the session reaches aal2. */
-  async verifyEnrollment(user: MfaUser, code: string, context: RequestContext): Promise<{ factorId: string; verified: true } & AssuranceView> {
+  async verifyEnrollment(
+    user: MfaUser,
+    code: string,
+    context: RequestContext,
+  ): Promise<{ factorId: string; verified: true } & AssuranceView> {
     this.assertEnabled();
-    const { challenge } = await this.observed('enroll', user, context, () => this.challenges.verify(user.id, 'enroll', code));
+    const { challenge } = await this.observed('enroll', user, context, () =>
+      this.challenges.verify(user.id, 'enroll', code),
+    );
     const now = this.clock.now();
     const marked = await this.factors.markVerifiedReplacingOthers(
       challenge.factorId,
@@ -71,7 +80,11 @@ export class SmsFactorService {
   }
 
   /** A login code to the verified number; a number given here must be that number (ownership comes from enrolment only). */
-  async challenge(user: MfaUser, phoneNumber: string | undefined, context: RequestContext): Promise<SmsChallengeResult> {
+  async challenge(
+    user: MfaUser,
+    phoneNumber: string | undefined,
+    context: RequestContext,
+  ): Promise<SmsChallengeResult> {
     this.assertEnabled();
     const factor = await this.factors.findSendable(user.id);
     const requested = phoneNumber ?? user.phoneNumber;
@@ -97,7 +110,9 @@ export class SmsFactorService {
   async verify(user: MfaUser, code: string, context: RequestContext): Promise<AssuranceView> {
     this.assertEnabled();
     const raise = this.assurance.raise(user, 'sms', this.clock.now());
-    const { assurance } = await this.observed('login', user, context, () => this.challenges.verify(user.id, 'login', code, raise));
+    const { assurance } = await this.observed('login', user, context, () =>
+      this.challenges.verify(user.id, 'login', code, raise),
+    );
     return this.assurance.raised(user, 'sms', assurance);
   }
 
@@ -124,7 +139,13 @@ export class SmsFactorService {
     } catch (err) {
       if (err instanceof MfaError) {
         this.metrics.verifyTotal.inc({ result: err.code.toLowerCase() });
-        this.events.emit(MfaEvent.SmsFailed, { userId: user.id, reason: err.code, purpose, ip: context.ip, at: this.clock.now() });
+        this.events.emit(MfaEvent.SmsFailed, {
+          userId: user.id,
+          reason: err.code,
+          purpose,
+          ip: context.ip,
+          at: this.clock.now(),
+        });
       }
       throw err;
     }
@@ -139,7 +160,12 @@ export class SmsFactorService {
         const phone = parsePhone(phoneNumber);
         await this.fraud.report(
           [{ rule: 'line_type', detail: `number type ${phone.type}` }],
-          { ...phone, prefix: numberPrefix(phone), userId: user.id, clientIp: clientKey(context.ip, this.config.ipv6SubnetPrefix) },
+          {
+            ...phone,
+            prefix: numberPrefix(phone),
+            userId: user.id,
+            clientIp: clientKey(context.ip, this.config.ipv6SubnetPrefix),
+          },
           'blocked',
         );
       }

@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
 import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
 import { MfaEvent, MfaEvents } from '../../common/mfa-events';
@@ -31,7 +31,7 @@ export class TotpService {
   private readonly box: SecretBox;
 
   constructor(
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(MFA_FACTORS_CONFIG) private readonly config: MfaFactorsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly factors: TotpFactorsRepository,
     private readonly failureRuns: FailureRunsRepository,
@@ -69,16 +69,30 @@ export class TotpService {
    * A success also ends an SMS verification lockout (NIST SP 800-63B: another
    * factor succeeded). Publishes mfa.totp.verified / mfa.totp.failed.
    */
-  async verify(user: MfaUser, code: string, context: RequestContext = {}): Promise<{ factorId: string; assurance: AssuranceView }> {
+  async verify(
+    user: MfaUser,
+    code: string,
+    context: RequestContext = {},
+  ): Promise<{ factorId: string; assurance: AssuranceView }> {
     try {
       const factor = await this.factors.find(user.id, true);
       if (!factor) throw new MfaError('NOT_FOUND', 'The user has no TOTP factor.');
       const assurance = await this.check(user, factor, code, false);
-      this.events.emit(MfaEvent.TotpVerified, { userId: user.id, factorId: factor.id, ip: context.ip, at: this.clock.now() });
+      this.events.emit(MfaEvent.TotpVerified, {
+        userId: user.id,
+        factorId: factor.id,
+        ip: context.ip,
+        at: this.clock.now(),
+      });
       return { factorId: factor.id, assurance };
     } catch (err) {
       if (err instanceof MfaError) {
-        this.events.emit(MfaEvent.TotpFailed, { userId: user.id, reason: err.code, ip: context.ip, at: this.clock.now() });
+        this.events.emit(MfaEvent.TotpFailed, {
+          userId: user.id,
+          reason: err.code,
+          ip: context.ip,
+          at: this.clock.now(),
+        });
       }
       throw err;
     }
@@ -101,7 +115,13 @@ export class TotpService {
     if (delta === null) throw new MfaError('CODE_INVALID');
     const step = Math.floor(now.getTime() / 1000 / PERIOD) + delta;
     const activation = activate ? this.assurance.stepUpCheck(user, now, 'aal2') : undefined;
-    const result = await this.factors.useStep(factor.id, user.id, step, this.assurance.raise(user, 'totp', now), activation);
+    const result = await this.factors.useStep(
+      factor.id,
+      user.id,
+      step,
+      this.assurance.raise(user, 'totp', now),
+      activation,
+    );
     if (!result.allowed) throw await this.assurance.stepUpRefused(user);
     if (!result.used) throw new MfaError('CODE_INVALID', 'This code was already used: wait for the next one.');
     if (this.box.isStale(factor.keyId)) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigError, MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { ConfigError } from '../../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from '../sms.config';
 import { DEFAULT_PRICE_TABLE } from './default-prices';
 
 export type PriceTable = Record<string, Record<string, number>>;
@@ -22,7 +23,9 @@ export function parsePriceTable(raw: string, source: string): PriceTable {
         (key === 'default' || /^[A-Z]{2}$/.test(key)) &&
         typeof prices === 'object' &&
         prices !== null &&
-        Object.entries(prices).every(([p, v]) => /^[A-Z][A-Z0-9_]*$/.test(p) && typeof v === 'number' && v >= 0 && v < 100),
+        Object.entries(prices).every(
+          ([p, v]) => /^[A-Z][A-Z0-9_]*$/.test(p) && typeof v === 'number' && v >= 0 && v < 100,
+        ),
     );
   if (!ok) {
     throw new ConfigError([
@@ -43,7 +46,7 @@ export class PriceBook {
   private readonly table: PriceTable;
   private readonly fallback: number;
 
-  constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
+  constructor(@Inject(SMS_CONFIG) config: SmsConfig) {
     this.table = config.priceTableFile
       ? parsePriceTable(readFileSync(config.priceTableFile, 'utf8'), config.priceTableFile)
       : DEFAULT_PRICE_TABLE;

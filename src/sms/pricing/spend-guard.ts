@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
-import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from '../sms.config';
 import { MfaMetrics } from '../../metrics/mfa-metrics';
 import { PriceBook } from './price-book';
 import { SpendRepository } from './spend.repository';
@@ -29,7 +29,7 @@ export const ALL_DESTINATIONS = '*';
 @Injectable()
 export class SpendGuard {
   constructor(
-    @Inject(MFA_CONFIG) private readonly config: MfaConfig,
+    @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly prices: PriceBook,
     private readonly spend: SpendRepository,
@@ -60,7 +60,9 @@ export class SpendGuard {
     const refused = await this.spend.take(day, scopes, caps, amount);
     if (refused) {
       const nextDay = Math.floor(now.getTime() / DAY) * DAY + DAY;
-      this.metrics.rateLimitedTotal.inc({ limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily' });
+      this.metrics.rateLimitedTotal.inc({
+        limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily',
+      });
       throw new MfaError('SPEND_LIMIT_REACHED', undefined, {
         limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily',
         retryAfterSeconds: Math.max(1, Math.ceil((nextDay - now.getTime()) / 1000)),
@@ -82,7 +84,8 @@ export class SpendGuard {
 
   /** A later report (status callback, delivery event) corrected the cost of a send made on `at`. */
   async correct(country: string | undefined, at: Date, deltaUsd: number): Promise<void> {
-    if (deltaUsd > 0) this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, deltaUsd);
+    if (deltaUsd > 0)
+      this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, deltaUsd);
     const { scopes } = this.caps(country);
     if (scopes.length) await this.spend.add(utcDay(at), scopes, deltaUsd);
   }

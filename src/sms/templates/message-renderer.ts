@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MFA_CONFIG, type MfaConfig } from '../../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from '../sms.config';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE } from './catalog';
 import { negotiateLocale } from './locale';
 import { SmsEncoding, smsSize } from './sms-encoding';
@@ -20,7 +20,7 @@ export interface RenderedMessage {
 export class MessageRenderer {
   private readonly templates: Record<string, string>;
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+  constructor(@Inject(SMS_CONFIG) private readonly config: SmsConfig) {
     this.templates = { ...BUILT_IN_TEMPLATES, ...config.templates };
   }
 

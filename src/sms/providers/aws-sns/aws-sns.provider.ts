@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
+import { AWS_SNS_CONFIG, type AwsSnsConfig } from './aws-sns.config';
 import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
 import { classifySnsError } from './aws-sns-errors';
 
@@ -16,7 +16,7 @@ export class AwsSnsSmsProvider implements SmsProvider {
   readonly enabled: boolean;
   private readonly client?: SNSClient;
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+  constructor(@Inject(AWS_SNS_CONFIG) private readonly config: AwsSnsConfig) {
     this.enabled = config.awsSnsEnabled;
     if (!this.enabled) return;
     this.client = new SNSClient({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
+import { SMS_CONFIG, type SmsConfig } from '../../sms.config';
 import { maskPhone } from '../../../phone/mask';
 import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
 
@@ -28,7 +28,7 @@ export class MockSmsProvider implements SmsProvider {
   private readonly outbox: OutboxMessage[] = [];
   private readonly latest = new Map<string, OutboxMessage>();
 
-  constructor(@Inject(MFA_CONFIG) config: MfaConfig) {
+  constructor(@Inject(SMS_CONFIG) config: SmsConfig) {
     this.enabled = config.mockSmsEnabled && !config.production;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
-import { MFA_CONFIG, type MfaConfig } from '../../../config/mfa-config';
+import { TWILIO_CONFIG, type TwilioConfig } from './twilio.config';
 import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
 import { classifyTwilioError } from './twilio-errors';
 import { statusCallbackUrl } from '../../../webhooks/webhook-urls';
@@ -34,7 +34,7 @@ export class TwilioSmsProvider implements SmsProvider {
   readonly enabled: boolean;
   private readonly client?: twilio.Twilio;
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
+  constructor(@Inject(TWILIO_CONFIG) private readonly config: TwilioConfig) {
     this.enabled = config.twilioEnabled;
     if (!this.enabled) return;
     this.client = twilio(config.twilioAccountSid, config.twilioAuthToken, {
@@ -54,7 +54,9 @@ export class TwilioSmsProvider implements SmsProvider {
       sent = await this.client!.messages.create({
         to: message.to,
         body: message.body,
-        ...(twilioMessagingServiceSid ? { messagingServiceSid: twilioMessagingServiceSid } : { from: twilioFromNumber }),
+        ...(twilioMessagingServiceSid
+          ? { messagingServiceSid: twilioMessagingServiceSid }
+          : { from: twilioFromNumber }),
         ...(callback ? { statusCallback: callback } : {}),
         // Twilio keeps an undelivered message up to 10 h by default; the code dies sooner (1–14,400 s).
         validityPeriod: Math.min(14_400, Math.max(1, Math.floor(message.validitySeconds))),
