@@ -9,6 +9,16 @@ export interface AssuranceRow {
   expiresAt: Date;
 }
 
+/** The assurance columns as Postgres returns them (a raise's RETURNING, or a read of mfa_assurance). */
+export interface AssuranceStateRow {
+  methods: string[];
+  verified_at: Date;
+  expires_at: Date;
+}
+
+/** A raise's columns after a LEFT JOIN: all null when nothing was raised. */
+export type RaisedAssuranceRow = AssuranceStateRow | { methods: null; verified_at: null; expires_at: null };
+
 /** Placeholders (or SQL expressions) naming a raise's values inside a caller's statement. */
 export interface RaiseParams {
   user: string;
@@ -69,7 +79,7 @@ export class AssuranceRepository {
 
   /** The session's state while it is at aal2. */
   async find(userId: string, session: Buffer, now: Date): Promise<AssuranceRow | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<AssuranceStateRow>(
       `SELECT methods, verified_at, expires_at FROM mfa_assurance
         WHERE user_id = $1 AND session_hash = $2 AND expires_at > $3`,
       [userId, session, now],
@@ -92,7 +102,13 @@ export class AssuranceRepository {
     since: Date,
     now: Date,
   ): Promise<{ allowed: boolean; methods: string[] }> {
-    const [r] = await this.db.query(
+    interface StepUpStateRow {
+      allowed: boolean;
+      sms: boolean;
+      totp: boolean;
+      recovery: boolean;
+    }
+    const [r] = await this.db.query<StepUpStateRow>(
       `SELECT ${stepUpSql({ user: '$1', session: '$2', since: '$3', now: '$4' }, false)} AS allowed,
               EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL) AS sms,
               EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = $1 AND verified_at IS NOT NULL) AS totp,
@@ -110,7 +126,7 @@ export class AssuranceRepository {
 
   /** GDPR access: the user's sessions at aal2 (keyed by a hash of the session id). */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<SessionExportRow>(
       `SELECT methods, verified_at AS "verifiedAt", expires_at AS "expiresAt" FROM mfa_assurance WHERE user_id = $1 ORDER BY verified_at`,
       [userId],
     );
@@ -121,10 +137,16 @@ export class AssuranceRepository {
   }
 }
 
-export function toAssurance(r: Record<string, unknown>): AssuranceRow {
+export interface SessionExportRow {
+  methods: string[];
+  verifiedAt: Date;
+  expiresAt: Date;
+}
+
+export function toAssurance(r: AssuranceStateRow): AssuranceRow {
   return {
-    methods: r.methods as string[],
-    verifiedAt: new Date(r.verified_at as string),
-    expiresAt: new Date(r.expires_at as string),
+    methods: r.methods,
+    verifiedAt: new Date(r.verified_at),
+    expiresAt: new Date(r.expires_at),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
+import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { named } from '../database/named-sql';
@@ -132,11 +132,14 @@ export class ChallengesRepository {
         cooldownCap: s.cooldownCapSeconds,
       },
     );
+    interface IssueRow {
+      attempt_id: string | null;
+      factor_id: string | null;
+      refused_limit: string | null;
+      wait_seconds: number;
+    }
     try {
-      const [row] = await this.db.query<{ attempt_id: string | null; factor_id: string | null; refused_limit: string | null; wait_seconds: number }>(
-        text,
-        params,
-      );
+      const [row] = await this.db.query<IssueRow>(text, params);
       if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
       return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
     } catch (err) {
@@ -150,12 +153,15 @@ export class ChallengesRepository {
    * limits, and a send-log row for the TEST provider, already delivered.
    */
   async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider'>): Promise<{ factorId: string }> {
+    interface IssuedFactorRow {
+      factor_id: string | null;
+    }
     try {
       // No limit row serialises these issues (the limited path locks the user's counter): a per-user
       // lock does, so concurrent ones take turns instead of deadlocking on the live challenge.
       const [row] = await this.db.transaction(async (query) => {
         await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`mfa-issue:${c.userId}`]);
-        return query(
+        return query<IssuedFactorRow>(
           `WITH killed AS (
          UPDATE mfa_challenges SET invalidated_at = $10 WHERE user_id = $2 AND purpose = $5 AND ${LIVE}
        ), factor AS (
@@ -190,7 +196,7 @@ export class ChallengesRepository {
           ],
         );
       });
-      return { factorId: row.factor_id };
+      return { factorId: row.factor_id! };
     } catch (err) {
       if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
       throw err;
@@ -199,7 +205,7 @@ export class ChallengesRepository {
 
   /** The user's newest live challenge of a purpose (expired or exhausted ones included). */
   async findLive(userId: string, purpose: ChallengePurpose): Promise<ChallengeRow | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<LiveChallengeRow>(
       `SELECT c.id, c.user_id, c.factor_id, c.phone_e164, c.purpose, c.code_hash, c.expires_at, c.attempts,
               c.max_attempts, c.created_at, f.consecutive AS failures, f.locked_until
          FROM mfa_challenges c LEFT JOIN mfa_verify_failures f ON f.user_id = c.user_id
@@ -219,7 +225,7 @@ export class ChallengesRepository {
    * `raise`, puts the caller's session at aal2. undefined: lost the race.
    */
   async consume(id: string, now: Date, raise?: AssuranceRaise): Promise<{ assurance?: AssuranceRow } | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<RaisedAssuranceRow>(
       `WITH consumed AS (
          UPDATE mfa_challenges SET consumed_at = $2
           WHERE id = $1 AND ${LIVE} AND attempts < max_attempts AND expires_at > $2
@@ -253,7 +259,13 @@ export class ChallengesRepository {
     now: Date,
     threshold: number,
   ): Promise<{ attempts: number; maxAttempts: number; failures: number; lockedUntil?: Date } | undefined> {
-    const rows = await this.db.query(
+    interface CountedFailureRow {
+      attempts: number;
+      max_attempts: number;
+      consecutive: number;
+      locked_until: Date | null;
+    }
+    const rows = await this.db.query<CountedFailureRow>(
       `WITH counted AS (
          UPDATE mfa_challenges SET attempts = attempts + 1
           WHERE id = $1 AND ${LIVE} AND attempts < max_attempts
@@ -299,7 +311,7 @@ export class ChallengesRepository {
 
   /** GDPR access: the user's challenges (never a code hash). */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<ChallengeExportRow>(
       `SELECT id, purpose, phone_e164 AS "phoneNumber", country, client_ip AS "clientIp", attempts,
               created_at AS "createdAt", expires_at AS "expiresAt", consumed_at AS "consumedAt",
               invalidated_at AS "invalidatedAt" FROM mfa_challenges WHERE user_id = $1 ORDER BY created_at`,
@@ -308,7 +320,11 @@ export class ChallengesRepository {
   }
 
   async numbersFor(userId: string, query: Queryable): Promise<string[]> {
-    return (await query(`SELECT DISTINCT phone_e164 FROM mfa_challenges WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
+    interface NumberRow {
+      phone_e164: string;
+    }
+    const rows = await query<NumberRow>(`SELECT DISTINCT phone_e164 FROM mfa_challenges WHERE user_id = $1`, [userId]);
+    return rows.map((r) => r.phone_e164);
   }
 
   async eraseFor(userId: string, query: Queryable): Promise<number> {
@@ -316,19 +332,49 @@ export class ChallengesRepository {
   }
 }
 
-function toChallenge(r: Record<string, unknown>): ChallengeRow {
+/** A live challenge with the user's run of wrong codes (NULL when there is none). */
+interface LiveChallengeRow {
+  id: string;
+  user_id: string;
+  /** A nullable column, set by every issue. */
+  factor_id: string | null;
+  phone_e164: string;
+  purpose: ChallengePurpose;
+  code_hash: Buffer;
+  expires_at: Date;
+  attempts: number;
+  max_attempts: number;
+  created_at: Date;
+  failures: number | null;
+  locked_until: Date | null;
+}
+
+export interface ChallengeExportRow {
+  id: string;
+  purpose: ChallengePurpose;
+  phoneNumber: string;
+  country: string | null;
+  clientIp: string | null;
+  attempts: number;
+  createdAt: Date;
+  expiresAt: Date;
+  consumedAt: Date | null;
+  invalidatedAt: Date | null;
+}
+
+function toChallenge(r: LiveChallengeRow): ChallengeRow {
   return {
-    id: r.id as string,
-    userId: r.user_id as string,
-    factorId: r.factor_id as string,
-    phoneE164: r.phone_e164 as string,
-    purpose: r.purpose as ChallengePurpose,
-    codeHash: r.code_hash as Buffer,
-    expiresAt: new Date(r.expires_at as string),
+    id: r.id,
+    userId: r.user_id,
+    factorId: r.factor_id!,
+    phoneE164: r.phone_e164,
+    purpose: r.purpose,
+    codeHash: r.code_hash,
+    expiresAt: new Date(r.expires_at),
     attempts: Number(r.attempts),
     maxAttempts: Number(r.max_attempts),
-    createdAt: new Date(r.created_at as string),
+    createdAt: new Date(r.created_at),
     failures: Number(r.failures ?? 0),
-    lockedUntil: r.locked_until ? new Date(r.locked_until as string) : undefined,
+    lockedUntil: r.locked_until ? new Date(r.locked_until) : undefined,
   };
 }

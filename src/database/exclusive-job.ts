@@ -6,8 +6,11 @@ import type { MfaDb, Queryable } from './mfa-db';
  * when another instance holds the lock.
  */
 export async function runExclusive<T>(db: MfaDb, lockKey: number, work: (query: Queryable) => Promise<T>): Promise<T | undefined> {
+  interface LockRow {
+    locked: boolean;
+  }
   return db.session(async (query) => {
-    const [{ locked }] = await query('SELECT pg_try_advisory_lock($1) AS locked', [lockKey]);
+    const [{ locked }] = await query<LockRow>('SELECT pg_try_advisory_lock($1) AS locked', [lockKey]);
     if (!locked) return undefined;
     try {
       return await work(query);

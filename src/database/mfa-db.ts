@@ -2,7 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { MFA_PG_POOL } from './database.module';
 
-export type Queryable = (text: string, params?: unknown[]) => Promise<Record<string, any>[]>;
+/** A statement on one connection; as with MfaDb.query, a caller that reads the rows declares their type. */
+export type Queryable = <T = unknown>(text: string, params?: unknown[]) => Promise<T[]>;
 
 /**
  * The SQL seam of the repositories: the module's own `pg` pool (MFA_PG_POOL),
@@ -26,9 +27,10 @@ export class MfaDb implements OnModuleInit {
   /**
    * Every statement of the repositories is a constant text, so each is sent as
    * a named prepared statement: Postgres parses and plans it once per
-   * connection instead of once per request.
+   * connection instead of once per request. T is the row type the caller
+   * declares for what it reads; undeclared, rows are `unknown`.
    */
-  async query<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+  async query<T = unknown>(text: string, params: unknown[] = []): Promise<T[]> {
     if (!this.namedStatements) return (await this.pool.query(text, params)).rows as T[];
     let name = this.names.get(text);
     if (!name) {
@@ -42,7 +44,7 @@ export class MfaDb implements OnModuleInit {
   async session<T>(work: (query: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      return await work(async (text, params = []) => (await client.query(text, params)).rows);
+      return await work(async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[]);
     } finally {
       client.release();
     }
@@ -53,7 +55,7 @@ export class MfaDb implements OnModuleInit {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(async (text, params = []) => (await client.query(text, params)).rows);
+      const result = await work(async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[]);
       await client.query('COMMIT');
       return result;
     } catch (err) {

@@ -53,7 +53,7 @@ export class FraudEventsRepository {
 
   /** Newest first; filters are optional; `before` continues a page. */
   async list(f: FraudEventFilter): Promise<FraudEvent[]> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<FraudEventRow>(
       `SELECT * FROM sms_fraud_events
         WHERE ($1::text IS NULL OR rule = $1)
           AND ($2::text IS NULL OR country = $2)
@@ -84,7 +84,7 @@ export class FraudEventsRepository {
 
   /** GDPR access: the fraud events about the user. */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<FraudEventExportRow>(
       `SELECT id, rule, action, masked_phone AS "maskedPhone", country, client_ip AS "clientIp", detail,
               created_at AS "createdAt" FROM sms_fraud_events WHERE user_id = $1 ORDER BY id`,
       [userId],
@@ -104,7 +104,35 @@ export class FraudEventsRepository {
 
   /** For the alerts: triggers since `since`, on every instance. */
   async countSince(since: Date): Promise<number> {
-    const [r] = await this.db.query(`SELECT count(*)::int AS n FROM sms_fraud_events WHERE created_at > $1`, [since]);
+    interface CountRow {
+      n: number;
+    }
+    const [r] = await this.db.query<CountRow>(`SELECT count(*)::int AS n FROM sms_fraud_events WHERE created_at > $1`, [since]);
     return r.n;
   }
+}
+
+/** A row of sms_fraud_events. */
+interface FraudEventRow {
+  id: string;
+  rule: string;
+  action: 'blocked' | 'monitored';
+  masked_phone: string;
+  prefix: string;
+  country: string | null;
+  user_id: string | null;
+  client_ip: string | null;
+  detail: string | null;
+  created_at: Date;
+}
+
+export interface FraudEventExportRow {
+  id: string;
+  rule: string;
+  action: 'blocked' | 'monitored';
+  maskedPhone: string;
+  country: string | null;
+  clientIp: string | null;
+  detail: string | null;
+  createdAt: Date;
 }

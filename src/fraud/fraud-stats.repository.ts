@@ -34,7 +34,7 @@ export class FraudStatsRepository {
   constructor(private readonly db: MfaDb) {}
 
   async read(q: StatsQuery): Promise<FraudStats> {
-    const [r] = await this.db.query(
+    const [r] = await this.db.query<FraudStatsRow>(
       `WITH p AS (
          SELECT user_id, client_ip, created_at, consumed_at FROM mfa_challenges
           WHERE prefix = $4 AND created_at > $5::timestamptz - interval '24 hours 10 minutes'
@@ -64,8 +64,18 @@ export class FraudStatsRepository {
   }
 }
 
-function regionStats(r: Record<string, unknown>, p: string): RegionStats {
-  const n = (key: string) => Number(r[`${p}_${key}`]);
+/** The figures of one region, each a count (bigint: a string), prefixed `p_` (prefix) or `c_` (country). */
+type RegionColumn = 'recent' | 'base_sends' | 'base_requesters' | 'settled' | 'verified' | 'settled_requesters';
+type RegionRow<P extends string> = Record<`${P}_${RegionColumn}`, string>;
+
+interface FraudStatsRow extends RegionRow<'p'>, RegionRow<'c'> {
+  user_numbers: string;
+  ip_numbers: string;
+  proven: boolean;
+}
+
+function regionStats(r: FraudStatsRow, p: 'p' | 'c'): RegionStats {
+  const n = (key: RegionColumn) => Number(r[`${p}_${key}`]);
   return {
     recentRequesters: n('recent'),
     baselineSends: n('base_sends'),

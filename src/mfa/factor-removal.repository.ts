@@ -26,9 +26,16 @@ export class FactorRemovalRepository {
    * what the logout committed). Recovery codes never count as the last factor.
    */
   async remove(userId: string, factorId: string, stepUp: StepUpCheck, now: Date, allowLast: boolean): Promise<RemovalOutcome> {
+    /** The factor (type NULL: none by that id), the other verified factors (a bigint count), the step-up verdict. */
+    interface RemovalTargetRow {
+      type: keyof typeof TABLES | null;
+      verified: boolean | null;
+      others: string;
+      step_up: boolean;
+    }
     return this.db.transaction(async (query) => {
       await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`mfa-factors:${userId}`]);
-      const [r] = await query(
+      const [r] = await query<RemovalTargetRow>(
         `WITH target AS (
            SELECT 'sms' AS type, verified_at IS NOT NULL AS verified FROM mfa_sms_factors WHERE id = $2 AND user_id = $1
            UNION ALL SELECT 'totp', verified_at IS NOT NULL FROM mfa_totp_factors WHERE id = $2 AND user_id = $1
@@ -43,7 +50,7 @@ export class FactorRemovalRepository {
       if (!r.type) return 'not_found';
       if (!r.step_up) return 'step_up_required';
       if (r.verified && Number(r.others) === 0 && !allowLast) return 'last_factor';
-      const { table, key } = TABLES[r.type as keyof typeof TABLES];
+      const { table, key } = TABLES[r.type];
       await query(`DELETE FROM ${table} WHERE ${key} = $1 AND user_id = $2`, [factorId, userId]);
       // A removed number's live codes die with it; its challenges stay as fraud evidence.
       if (r.type === 'sms') {

@@ -12,8 +12,13 @@ export class AlertsRepository {
   constructor(private readonly db: MfaDb) {}
 
   async states(): Promise<Map<string, AlertState>> {
-    const rows = await this.db.query(`SELECT key, firing, since FROM mfa_alert_states`);
-    return new Map(rows.map((r) => [r.key as string, { firing: r.firing as boolean, since: new Date(r.since) }]));
+    interface AlertStateRow {
+      key: string;
+      firing: boolean;
+      since: Date;
+    }
+    const rows = await this.db.query<AlertStateRow>(`SELECT key, firing, since FROM mfa_alert_states`);
+    return new Map(rows.map((r) => [r.key, { firing: r.firing, since: new Date(r.since) }]));
   }
 
   async save(key: string, firing: boolean, value: number, now: Date): Promise<void> {

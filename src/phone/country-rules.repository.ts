@@ -26,8 +26,14 @@ export const countryVerdictSql = (country: string) =>
   `(SELECT action FROM sms_country_rules r WHERE r.country = ${country}) AS country_action,
    EXISTS (SELECT 1 FROM sms_country_rules WHERE action = 'allow') AS allow_list`;
 
-export function toCountryVerdict(row: Record<string, unknown>): CountryVerdictInput {
-  return { action: (row.country_action as CountryAction | null) ?? undefined, allowListActive: row.allow_list as boolean };
+/** The columns of countryVerdictSql. */
+export interface CountryVerdictRow {
+  country_action: CountryAction | null;
+  allow_list: boolean;
+}
+
+export function toCountryVerdict(row: CountryVerdictRow): CountryVerdictInput {
+  return { action: row.country_action ?? undefined, allowListActive: row.allow_list };
 }
 
 /** Country allow/block rules, shared by every instance; each change is also written to an audit table. */
@@ -36,18 +42,18 @@ export class CountryRulesRepository {
   constructor(private readonly db: MfaDb) {}
 
   async list(): Promise<CountryRule[]> {
-    const rows = await this.db.query(`SELECT * FROM sms_country_rules ORDER BY country`);
+    const rows = await this.db.query<CountryRuleRow>(`SELECT * FROM sms_country_rules ORDER BY country`);
     return rows.map(toRule);
   }
 
   async verdictInput(country: string | undefined): Promise<CountryVerdictInput> {
-    const [row] = await this.db.query(`SELECT ${countryVerdictSql('$1')}`, [country ?? null]);
+    const [row] = await this.db.query<CountryVerdictRow>(`SELECT ${countryVerdictSql('$1')}`, [country ?? null]);
     return toCountryVerdict(row);
   }
 
   /** Upsert and audit in one statement. */
   async put(country: string, action: CountryAction, reason: string | null, by: string, now: Date): Promise<CountryRule> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<CountryRuleRow>(
       `WITH rule AS (
          INSERT INTO sms_country_rules (country, action, reason, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (country) DO UPDATE SET action = $2, reason = $3, updated_at = $4, updated_by = $5
@@ -89,7 +95,16 @@ export class CountryRulesRepository {
   }
 }
 
-function toRule(r: Record<string, any>): CountryRule {
+/** A row of sms_country_rules. */
+interface CountryRuleRow {
+  country: string;
+  action: CountryAction;
+  reason: string | null;
+  updated_at: Date;
+  updated_by: string;
+}
+
+function toRule(r: CountryRuleRow): CountryRule {
   return {
     country: r.country,
     action: r.action,

@@ -1,27 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRepository } from '../assurance/assurance.repository';
-import { ChallengesRepository } from '../challenges/challenges.repository';
+import { AssuranceRepository, type SessionExportRow } from '../assurance/assurance.repository';
+import { ChallengesRepository, type ChallengeExportRow } from '../challenges/challenges.repository';
 import { MfaDb } from '../database/mfa-db';
-import { FraudEventsRepository } from '../fraud/fraud-events.repository';
-import { RecoveryCodesRepository } from '../mfa/recovery/recovery-codes.repository';
-import { SmsFactorsRepository } from '../mfa/sms/sms-factors.repository';
-import { TotpFactorsRepository } from '../mfa/totp/totp-factors.repository';
-import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
+import { FraudEventsRepository, type FraudEventExportRow } from '../fraud/fraud-events.repository';
+import { RecoveryCodesRepository, type RecoveryCodeSetExportRow } from '../mfa/recovery/recovery-codes.repository';
+import { SmsFactorsRepository, type SmsFactorExportRow } from '../mfa/sms/sms-factors.repository';
+import { TotpFactorsRepository, type TotpFactorExportRow } from '../mfa/totp/totp-factors.repository';
+import { FailureRunsRepository, type FailureRunExportRow } from '../rate-limit/failure-runs.repository';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
-import { SendLogRepository } from '../sms/send-log.repository';
+import { SendLogRepository, type SendLogExportRow } from '../sms/send-log.repository';
 
 export interface UserDataExport {
   userId: string;
-  smsFactors: Record<string, unknown>[];
-  totpFactors: Record<string, unknown>[];
-  challenges: Record<string, unknown>[];
-  sendLog: Record<string, unknown>[];
-  fraudEvents: Record<string, unknown>[];
-  verificationLockouts: Record<string, unknown>[];
+  smsFactors: SmsFactorExportRow[];
+  totpFactors: TotpFactorExportRow[];
+  challenges: ChallengeExportRow[];
+  sendLog: SendLogExportRow[];
+  fraudEvents: FraudEventExportRow[];
+  verificationLockouts: FailureRunExportRow[];
   /** Sessions at aal2: how and when each showed a second factor (keyed by a hash of the host's session id). */
-  sessions: Record<string, unknown>[];
+  sessions: SessionExportRow[];
   /** Recovery-code sets: how many codes remain (never the codes). */
-  recoveryCodes: Record<string, unknown>[];
+  recoveryCodes: RecoveryCodeSetExportRow[];
 }
 
 export interface ErasureReport {

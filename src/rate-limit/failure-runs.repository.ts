@@ -68,7 +68,13 @@ export class FailureRunsRepository {
 
   /** One guess, counted before it is compared (see takeGuessSql): exactly one per wait, none past the hard limit. */
   async takeGuess(kind: FailureRunKind, userId: string, now: Date, threshold: number, hardLimit: number): Promise<GuessOutcome> {
-    const [r] = await this.db.query(
+    /** `taken`: the run's length when the guess was taken, else NULL; the run as it stood (NULL: none). */
+    interface GuessRow {
+      taken: number | null;
+      consecutive: number | null;
+      locked_until: Date | null;
+    }
+    const [r] = await this.db.query<GuessRow>(
       `WITH guess AS (${takeGuessSql(TABLES[kind], { user: '$1', now: '$2', threshold: '$3', hardLimit: '$4' })})
        SELECT (SELECT consecutive FROM guess) AS taken, f.consecutive, f.locked_until
          FROM (SELECT 1) AS one LEFT JOIN ${TABLES[kind]} f ON f.user_id = $1`,
@@ -90,10 +96,10 @@ export class FailureRunsRepository {
   async exportFor(userId: string) {
     const runs = await Promise.all(
       (Object.keys(TABLES) as FailureRunKind[]).map((kind) =>
-        this.db.query(`SELECT $2::text AS factor, consecutive, locked_until AS "lockedUntil" FROM ${TABLES[kind]} WHERE user_id = $1`, [
-          userId,
-          kind,
-        ]),
+        this.db.query<FailureRunExportRow>(
+          `SELECT $2::text AS factor, consecutive, locked_until AS "lockedUntil" FROM ${TABLES[kind]} WHERE user_id = $1`,
+          [userId, kind],
+        ),
       ),
     );
     return runs.flat();
@@ -102,4 +108,10 @@ export class FailureRunsRepository {
   async eraseFor(userId: string, query: Queryable): Promise<void> {
     for (const table of Object.values(TABLES)) await query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
   }
+}
+
+export interface FailureRunExportRow {
+  factor: FailureRunKind;
+  consecutive: number;
+  lockedUntil: Date | null;
 }

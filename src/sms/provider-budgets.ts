@@ -12,6 +12,17 @@ export function leaseSize(limits: ProviderLimits): number {
   return Math.max(1, Math.min(100, Math.floor(limits.maxPerMinute / 20)));
 }
 
+/** A row of sms_provider_budgets: each window's start and the slots leased in it. */
+interface ProviderBudgetRow {
+  provider: string;
+  minute_start: Date;
+  minute_count: number;
+  hour_start: Date;
+  hour_count: number;
+  day_start: Date;
+  day_count: number;
+}
+
 interface Lease {
   minute: number;
   remaining: number;
@@ -67,7 +78,7 @@ export class ProviderBudgets {
          VALUES ($1, $2, 0, $3, 0, $4, 0) ON CONFLICT (provider) DO NOTHING`,
         [provider, windows.minute, windows.hour, windows.day],
       );
-      const [row] = await query(`SELECT * FROM sms_provider_budgets WHERE provider = $1 FOR UPDATE`, [provider]);
+      const [row] = await query<ProviderBudgetRow>(`SELECT * FROM sms_provider_budgets WHERE provider = $1 FOR UPDATE`, [provider]);
       const used = (start: Date, count: number, window: Date) => (new Date(start).getTime() === window.getTime() ? count : 0);
       const minuteUsed = used(row.minute_start, row.minute_count, windows.minute);
       const hourUsed = used(row.hour_start, row.hour_count, windows.hour);

@@ -21,7 +21,11 @@ export class SendLogRepository {
   constructor(private readonly db: MfaDb) {}
 
   async begin(a: AttemptStart): Promise<string> {
-    const rows: { id: string }[] = await this.db.query(
+    interface AttemptIdRow {
+      /** bigserial: a string. */
+      id: string;
+    }
+    const rows = await this.db.query<AttemptIdRow>(
       `INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
        VALUES ($1, $2, $3, $4, 'sending', $5) RETURNING id`,
       [a.challengeId, a.userId, a.provider, a.attempt, a.country ?? null],
@@ -104,7 +108,13 @@ export class SendLogRepository {
     providerMessageId: string,
     priceUsd: number,
   ): Promise<{ country?: string; at: Date; deltaUsd: number } | undefined> {
-    const rows = await this.db.query(
+    interface PriceCorrectionRow {
+      country: string | null;
+      created_at: Date;
+      /** numeric: a string. */
+      delta: string;
+    }
+    const rows = await this.db.query<PriceCorrectionRow>(
       `UPDATE sms_send_log l SET price = $3, currency = 'USD', updated_at = now()
          FROM (SELECT id, COALESCE(CASE WHEN currency = 'USD' THEN price END, estimated_usd, 0) AS counted
                  FROM sms_send_log WHERE provider = $1 AND provider_message_id = $2 FOR UPDATE) AS before
@@ -128,7 +138,11 @@ export class SendLogRepository {
     status: DeliveryStatus,
     errorCode: string | undefined,
   ): Promise<{ applied: boolean; deliveredAfterSeconds?: number }> {
-    const rows = await this.db.query<{ seconds: string | null }>(
+    interface DeliveryRow {
+      /** numeric (extract): a string; NULL unless this report marked it delivered. */
+      seconds: string | null;
+    }
+    const rows = await this.db.query<DeliveryRow>(
       `UPDATE sms_send_log
           SET status = $3, error_code = COALESCE($4, error_code), updated_at = now(),
               delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
@@ -149,7 +163,7 @@ export class SendLogRepository {
 
   /** GDPR access: the user's send attempts. */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<SendLogExportRow>(
       `SELECT id, challenge_id AS "challengeId", provider, attempt, status, error_code AS "errorCode",
               segments, price, currency, country, created_at AS "createdAt", delivered_at AS "deliveredAt"
          FROM sms_send_log WHERE user_id = $1 ORDER BY id`,
@@ -164,7 +178,12 @@ export class SendLogRepository {
 
   /** For the alerts: attempts per provider since `since`, and how many failed. */
   async attemptsSince(since: Date): Promise<{ provider: string; total: number; failed: number }[]> {
-    return this.db.query(
+    interface ProviderAttemptsRow {
+      provider: string;
+      total: number;
+      failed: number;
+    }
+    return this.db.query<ProviderAttemptsRow>(
       `SELECT provider, count(*)::int AS total, count(*) FILTER (WHERE status IN ('failed', 'undelivered'))::int AS failed
          FROM sms_send_log WHERE created_at > $1 GROUP BY provider ORDER BY provider`,
       [since],
@@ -173,7 +192,12 @@ export class SendLogRepository {
 
   /** For the alerts: per real provider, the 95th percentile of send-to-delivered seconds since `since`. */
   async deliveryP95Since(since: Date): Promise<{ provider: string; seconds: number }[]> {
-    const rows = await this.db.query(
+    interface DeliveryP95Row {
+      provider: string;
+      /** percentile_cont: double precision. */
+      p95: number;
+    }
+    const rows = await this.db.query<DeliveryP95Row>(
       `SELECT provider, percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)) AS p95
          FROM sms_send_log WHERE created_at > $1 AND delivered_at IS NOT NULL AND status = 'delivered'
           AND provider NOT IN ('MOCK', 'TEST') GROUP BY provider ORDER BY provider`,
@@ -184,12 +208,32 @@ export class SendLogRepository {
 
   /** For the alerts: attempts the reaper resolved as 'unknown' in the last `minutes` (the database's clock). */
   async reapedWithin(minutes: number): Promise<number> {
-    const [r] = await this.db.query(
+    interface CountRow {
+      n: number;
+    }
+    const [r] = await this.db.query<CountRow>(
       `SELECT count(*)::int AS n FROM sms_send_log WHERE status = 'unknown' AND updated_at > now() - make_interval(mins => $1)`,
       [minutes],
     );
     return r.n;
   }
+}
+
+export interface SendLogExportRow {
+  /** bigserial: a string. */
+  id: string;
+  challengeId: string | null;
+  provider: string;
+  attempt: number;
+  status: string;
+  errorCode: string | null;
+  segments: number | null;
+  /** numeric: a string. */
+  price: string | null;
+  currency: string | null;
+  country: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
 }
 
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';

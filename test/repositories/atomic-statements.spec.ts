@@ -41,9 +41,9 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
     const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => issue(challenges, 'racer', `+1415206${1000 + i}`)));
     const admitted = results.filter((r) => r.status === 'fulfilled' && 'attemptId' in r.value.outcome);
     assert.ok(admitted.length >= 1 && admitted.length <= 3, `admitted ${admitted.length}`);
-    const [{ live }] = await fixture.db.query(`SELECT count(*)::int AS live FROM mfa_challenges WHERE user_id = 'racer' AND consumed_at IS NULL AND invalidated_at IS NULL`);
+    const [{ live }] = await fixture.db.query<{ live: number }>(`SELECT count(*)::int AS live FROM mfa_challenges WHERE user_id = 'racer' AND consumed_at IS NULL AND invalidated_at IS NULL`);
     assert.equal(live, 1, 'one live code');
-    const [{ sends }] = await fixture.db.query(`SELECT cardinality(sends) AS sends FROM sms_send_counters WHERE subject = 'user:racer'`);
+    const [{ sends }] = await fixture.db.query<{ sends: number }>(`SELECT cardinality(sends) AS sends FROM sms_send_counters WHERE subject = 'user:racer'`);
     assert.equal(sends, admitted.length, 'every admitted issue counted, no other');
   });
 

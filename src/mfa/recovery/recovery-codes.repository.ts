@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
 import { MfaDb, Queryable } from '../../database/mfa-db';
 
@@ -25,7 +25,10 @@ export class RecoveryCodesRepository {
     stepUp: StepUpCheck,
     now: Date,
   ): Promise<boolean> {
-    const [r] = await this.db.query(
+    interface AllowedRow {
+      ok: boolean;
+    }
+    const [r] = await this.db.query<AllowedRow>(
       `WITH allowed AS (SELECT ${stepUpSql({ user: '$1', session: '$4', since: '$5', now: '$6' })} AS ok),
        dropped AS (DELETE FROM mfa_recovery_codes WHERE user_id = $1 AND (SELECT ok FROM allowed)),
        added AS (
@@ -48,7 +51,9 @@ export class RecoveryCodesRepository {
     hash: Buffer,
     raise: AssuranceRaise,
   ): Promise<{ remaining: number; assurance?: AssuranceRow } | undefined> {
-    const rows = await this.db.query(
+    /** The codes left in the set (a bigint count) and the raise. */
+    type UsedCodeRow = { remaining: string } & RaisedAssuranceRow;
+    const rows = await this.db.query<UsedCodeRow>(
       `WITH used AS (
          UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL
          RETURNING set_id
@@ -75,7 +80,12 @@ export class RecoveryCodesRepository {
   }
 
   async list(userId: string): Promise<RecoveryCodeSet[]> {
-    const rows = await this.db.query(
+    interface CodeSetRow {
+      set_id: string;
+      remaining: string;
+      created_at: Date;
+    }
+    const rows = await this.db.query<CodeSetRow>(
       `SELECT set_id, count(*) FILTER (WHERE used_at IS NULL) AS remaining, min(created_at) AS created_at
          FROM mfa_recovery_codes WHERE user_id = $1 GROUP BY set_id`,
       [userId],
@@ -85,7 +95,7 @@ export class RecoveryCodesRepository {
 
   /** GDPR access: how many codes remain in each set (never a code). */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<RecoveryCodeSetExportRow>(
       `SELECT set_id AS id, count(*) FILTER (WHERE used_at IS NULL)::int AS remaining, min(created_at) AS "createdAt"
          FROM mfa_recovery_codes WHERE user_id = $1 GROUP BY set_id`,
       [userId],
@@ -95,4 +105,10 @@ export class RecoveryCodesRepository {
   async eraseFor(userId: string, query: Queryable): Promise<number> {
     return (await query(`DELETE FROM mfa_recovery_codes WHERE user_id = $1 RETURNING 1`, [userId])).length;
   }
+}
+
+export interface RecoveryCodeSetExportRow {
+  id: string;
+  remaining: number;
+  createdAt: Date;
 }

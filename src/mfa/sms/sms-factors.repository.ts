@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
 import { MfaDb, Queryable } from '../../database/mfa-db';
-import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput } from '../../phone/country-rules.repository';
+import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput, type CountryVerdictRow } from '../../phone/country-rules.repository';
 
 export interface SmsFactor {
   id: string;
@@ -30,7 +30,10 @@ export class SmsFactorsRepository {
    * next send, on every instance, at no extra round trip).
    */
   async findSendable(userId: string): Promise<SendableFactor | undefined> {
-    const rows = await this.db.query(
+    interface SendableFactorRow extends SmsFactorRow, CountryVerdictRow {
+      opted_out: boolean;
+    }
+    const rows = await this.db.query<SendableFactorRow>(
       `SELECT f.*,
               EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = f.phone_e164) AS opted_out,
               ${countryVerdictSql('f.country')}
@@ -49,7 +52,7 @@ export class SmsFactorsRepository {
   }
 
   async list(userId: string): Promise<SmsFactor[]> {
-    const rows = await this.db.query(`SELECT * FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
+    const rows = await this.db.query<SmsFactorRow>(`SELECT * FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
     return rows.map(toFactor);
   }
 
@@ -66,7 +69,8 @@ export class SmsFactorsRepository {
     stepUp: StepUpCheck,
     raise: AssuranceRaise,
   ): Promise<{ allowed: boolean; assurance?: AssuranceRow }> {
-    const [r] = await this.db.query(
+    type VerifiedRow = { allowed: boolean } & RaisedAssuranceRow;
+    const [r] = await this.db.query<VerifiedRow>(
       `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$4', since: '$5', now: '$3' })} AS ok),
        verified AS (
          UPDATE mfa_sms_factors SET verified_at = $3, last_used_at = $3
@@ -96,7 +100,7 @@ export class SmsFactorsRepository {
 
   /** GDPR access: the user's numbers, in full (it is their own data). */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<SmsFactorExportRow>(
       `SELECT id, phone_e164 AS "phoneNumber", country, verified_at AS "verifiedAt", created_at AS "createdAt",
               last_used_at AS "lastUsedAt" FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`,
       [userId],
@@ -104,7 +108,10 @@ export class SmsFactorsRepository {
   }
 
   async numbersFor(userId: string, query: Queryable): Promise<string[]> {
-    return (await query(`SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
+    interface NumberRow {
+      phone_e164: string;
+    }
+    return (await query<NumberRow>(`SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
   }
 
   /** GDPR erasure (in the caller's transaction): the user's factors go. */
@@ -113,14 +120,34 @@ export class SmsFactorsRepository {
   }
 }
 
-function toFactor(r: Record<string, unknown>): SmsFactor {
+/** A row of mfa_sms_factors. */
+interface SmsFactorRow {
+  id: string;
+  user_id: string;
+  phone_e164: string;
+  country: string | null;
+  verified_at: Date | null;
+  created_at: Date;
+  last_used_at: Date | null;
+}
+
+export interface SmsFactorExportRow {
+  id: string;
+  phoneNumber: string;
+  country: string | null;
+  verifiedAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+function toFactor(r: SmsFactorRow): SmsFactor {
   return {
-    id: r.id as string,
-    userId: r.user_id as string,
-    phoneE164: r.phone_e164 as string,
-    country: (r.country as string | null) ?? undefined,
-    verifiedAt: r.verified_at ? new Date(r.verified_at as string) : undefined,
-    createdAt: new Date(r.created_at as string),
-    lastUsedAt: r.last_used_at ? new Date(r.last_used_at as string) : undefined,
+    id: r.id,
+    userId: r.user_id,
+    phoneE164: r.phone_e164,
+    country: r.country ?? undefined,
+    verifiedAt: r.verified_at ? new Date(r.verified_at) : undefined,
+    createdAt: new Date(r.created_at),
+    lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : undefined,
   };
 }

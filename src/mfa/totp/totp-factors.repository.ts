@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
 import { MfaDb, Queryable } from '../../database/mfa-db';
 
@@ -23,7 +23,10 @@ export class TotpFactorsRepository {
    * enrolment at a time). Atomic with the step-up check: false when refused.
    */
   async createPending(id: string, userId: string, secretEnc: Buffer, keyId: string, now: Date, stepUp: StepUpCheck): Promise<boolean> {
-    const [r] = await this.db.query(
+    interface AllowedRow {
+      ok: boolean;
+    }
+    const [r] = await this.db.query<AllowedRow>(
       `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$6', since: '$7', now: '$5' })} AS ok),
        dropped AS (DELETE FROM mfa_totp_factors WHERE user_id = $2 AND verified_at IS NULL AND (SELECT ok FROM allowed)),
        created AS (
@@ -38,7 +41,7 @@ export class TotpFactorsRepository {
 
   /** The newest pending factor (for activation) or the verified one (for verification). */
   async find(userId: string, verified: boolean): Promise<TotpFactor | undefined> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<TotpFactorRow>(
       `SELECT * FROM mfa_totp_factors WHERE user_id = $1 AND (verified_at IS NOT NULL) = $2 ORDER BY created_at DESC LIMIT 1`,
       [userId, verified],
     );
@@ -46,7 +49,7 @@ export class TotpFactorsRepository {
   }
 
   async list(userId: string): Promise<TotpFactor[]> {
-    const rows = await this.db.query(`SELECT * FROM mfa_totp_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
+    const rows = await this.db.query<TotpFactorRow>(`SELECT * FROM mfa_totp_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
     return rows.map(toFactor);
   }
 
@@ -65,7 +68,9 @@ export class TotpFactorsRepository {
     raise: AssuranceRaise,
     activation?: StepUpCheck,
   ): Promise<{ allowed: boolean; used: boolean; assurance?: AssuranceRow }> {
-    const [r] = await this.db.query(
+    /** `used`: the factor's id when the step was taken, else NULL. */
+    type UsedStepRow = { allowed: boolean; used: string | null } & RaisedAssuranceRow;
+    const [r] = await this.db.query<UsedStepRow>(
       `WITH allowed AS (
          SELECT NOT $5 OR ${stepUpSql({ user: '$2', session: '$6', since: '$7', now: '$4' })} AS ok
        ), used AS (
@@ -102,7 +107,7 @@ export class TotpFactorsRepository {
 
   /** GDPR access: which TOTP factors exist and when they were used (never a secret). */
   exportFor(userId: string) {
-    return this.db.query(
+    return this.db.query<TotpFactorExportRow>(
       `SELECT id, verified_at AS "verifiedAt", created_at AS "createdAt", last_used_at AS "lastUsedAt"
          FROM mfa_totp_factors WHERE user_id = $1 ORDER BY created_at`,
       [userId],
@@ -114,7 +119,27 @@ export class TotpFactorsRepository {
   }
 }
 
-function toFactor(r: Record<string, any>): TotpFactor {
+/** A row of mfa_totp_factors. */
+interface TotpFactorRow {
+  id: string;
+  user_id: string;
+  secret_enc: Buffer;
+  key_id: string;
+  verified_at: Date | null;
+  created_at: Date;
+  last_used_at: Date | null;
+  /** bigint: a string. */
+  last_step: string | null;
+}
+
+export interface TotpFactorExportRow {
+  id: string;
+  verifiedAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+function toFactor(r: TotpFactorRow): TotpFactor {
   return {
     id: r.id,
     userId: r.user_id,

@@ -8,7 +8,10 @@ export class SpendRepository {
 
   /** Atomic (mfa_take_spend): reserves `amount` on every scope, or on none; returns the scope that refused. */
   async take(day: string, scopes: string[], caps: number[], amount: number): Promise<string | undefined> {
-    const [r] = await this.db.query(`SELECT mfa_take_spend($1::date, $2::text[], $3::numeric[], $4) AS refused`, [
+    interface TakeRow {
+      refused: string | null;
+    }
+    const [r] = await this.db.query<TakeRow>(`SELECT mfa_take_spend($1::date, $2::text[], $3::numeric[], $4) AS refused`, [
       day,
       scopes,
       caps,
@@ -29,7 +32,12 @@ export class SpendRepository {
 
   /** The day's spend of every scope. */
   async read(day: string): Promise<{ scope: string; spentUsd: number }[]> {
-    const rows = await this.db.query(`SELECT scope, spent_usd FROM sms_spend_daily WHERE day = $1::date`, [day]);
+    interface SpendRow {
+      scope: string;
+      /** numeric: a string. */
+      spent_usd: string;
+    }
+    const rows = await this.db.query<SpendRow>(`SELECT scope, spent_usd FROM sms_spend_daily WHERE day = $1::date`, [day]);
     return rows.map((r) => ({ scope: r.scope, spentUsd: Number(r.spent_usd) }));
   }
 }
