@@ -6,7 +6,10 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
 import { CleanupService, MfaEvent, MfaService, MockSmsProvider } from '../src';
 import type { SmsMfaModuleOptions } from '../src';
-import { createTestDatabase, TestDatabase } from './support/database';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createTestDatabase, TestDatabase, withClient } from './support/database';
 import { startModuleHost } from './support/module-host';
 
 /** Options from a class of the host's (the `useClass` form of forRootAsync). */
@@ -57,5 +60,39 @@ describe('the module shape, in a minimal host (not the demo)', () => {
   it('schedules nothing with jobs: false (the host runs CleanupService.run() itself)', async () => {
     assert.throws(() => host.app.get(SchedulerRegistry, { strict: false }), /could not find SchedulerRegistry/, 'ScheduleModule not imported');
     assert.ok(await host.app.get(CleanupService).run());
+  });
+});
+
+describe('MFA_MIGRATIONS_RUN=false: the host migrates with its own pipeline', () => {
+  let db: TestDatabase;
+  before(async () => {
+    db = await createTestDatabase();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+
+  const tableExists = () =>
+    withClient(db.url, async (c) => (await c.query(`SELECT to_regclass('mfa_sms_factors') IS NOT NULL AS present`)).rows[0].present);
+  const start = () =>
+    startModuleHost({ useFactory: () => ({ config: { databaseUrl: db.url, nodeEnv: 'test', mockSmsEnabled: true, migrationsRun: false } }), jobs: false });
+
+  it('leaves an empty database untouched at start-up, then runs on the schema `npm run migration:run` applies', async () => {
+    const first = await start();
+    await first.app.close();
+    assert.equal(await tableExists(), false, 'no migration ran at boot');
+
+    const script = join(__dirname, '..', 'scripts', 'migrate.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { env: { ...process.env, DATABASE_URL: db.url } });
+    assert.match(stdout, /Applied: /);
+    assert.equal(await tableExists(), true);
+
+    const second = await start();
+    try {
+      await second.app.get(MfaService).enrollSms({ id: 'own-pipeline' }, '+14152071002');
+      assert.ok(second.app.get(MockSmsProvider).lastMessageTo('+14152071002'));
+    } finally {
+      await second.app.close();
+    }
   });
 });

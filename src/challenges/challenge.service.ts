@@ -15,7 +15,6 @@ import {
   ChallengeRow,
   ChallengesRepository,
   ConcurrentChallengeError,
-  IssueOutcome,
 } from './challenges.repository';
 
 export interface IssueRequest {
@@ -63,35 +62,16 @@ export class ChallengeService {
   }
 
   async issue(req: IssueRequest): Promise<IssuedChallenge> {
-    const id = randomUUID();
     const code = generateCode(this.config.codeLength);
-    const createdAt = this.clock.now();
-    const expiresAt = new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000);
+    const row = this.newChallenge(req, code);
     const slot = sendSlotRequest(this.config, req);
-    let outcome: IssueOutcome;
-    try {
-      outcome = await this.challenges.issue({
-        ...req,
-        id,
-        newFactorId: req.factorId ? undefined : randomUUID(),
-        codeHash: this.hasher.hash(id, code),
-        expiresAt,
-        maxAttempts: this.config.maxAttempts,
-        createdAt,
-        slot,
-      });
-    } catch (err) {
+    const outcome = await this.challenges.issue({ ...row, slot }).catch((err: unknown) => {
       throw this.concurrent(err);
-    }
+    });
     if ('refused' in outcome) throw this.refusal(outcome.refused);
     return {
-      id,
-      factorId: outcome.factorId,
-      purpose: req.purpose,
-      code,
-      expiresAt,
-      createdAt,
-      resendAvailableAt: new Date(createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
+      ...this.issued(req, row, code, outcome.factorId),
+      resendAvailableAt: new Date(row.createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
       firstAttemptId: outcome.attemptId,
       countedOn: slot.subjects,
     };
@@ -102,33 +82,35 @@ export class ChallengeService {
    * (the send log says TEST). The code is kept hashed like any other.
    */
   async issueFixed(req: Omit<IssueRequest, 'firstProvider'>, code: string): Promise<IssuedChallenge> {
+    const row = this.newChallenge(req, code);
+    const { factorId } = await this.challenges.issueFixed(row).catch((err: unknown) => {
+      throw this.concurrent(err);
+    });
+    return { ...this.issued(req, row, code, factorId), resendAvailableAt: row.createdAt, firstAttemptId: '', countedOn: [] };
+  }
+
+  /** The new challenge's row: its id, the hashed code, its times (a new factor's id when enrolling). */
+  private newChallenge<R extends Omit<IssueRequest, 'firstProvider'>>(req: R, code: string) {
     const id = randomUUID();
     const createdAt = this.clock.now();
-    const expiresAt = new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000);
-    const { factorId } = await this.challenges
-      .issueFixed({
-        ...req,
-        id,
-        newFactorId: req.factorId ? undefined : randomUUID(),
-        codeHash: this.hasher.hash(id, code),
-        expiresAt,
-        maxAttempts: this.config.maxAttempts,
-        createdAt,
-      })
-      .catch((err: unknown) => {
-        throw this.concurrent(err);
-      });
     return {
+      ...req,
       id,
-      factorId,
-      purpose: req.purpose,
-      code,
-      expiresAt,
+      newFactorId: req.factorId ? undefined : randomUUID(),
+      codeHash: this.hasher.hash(id, code),
+      expiresAt: new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000),
+      maxAttempts: this.config.maxAttempts,
       createdAt,
-      resendAvailableAt: createdAt,
-      firstAttemptId: '',
-      countedOn: [],
     };
+  }
+
+  private issued(
+    req: { purpose: IssueRequest['purpose'] },
+    row: { id: string; expiresAt: Date; createdAt: Date },
+    code: string,
+    factorId: string,
+  ) {
+    return { id: row.id, factorId, purpose: req.purpose, code, expiresAt: row.expiresAt, createdAt: row.createdAt };
   }
 
   /**

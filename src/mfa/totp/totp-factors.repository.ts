@@ -55,9 +55,8 @@ export class TotpFactorsRepository {
 
   /**
    * Atomic single use of a time step: succeeds only if no code of this or a
-   * later step was accepted before. In the same statement: ends the user's runs
-   * of wrong codes (a verification also ends the SMS run: another factor
-   * succeeded) and raises the session's assurance. Activation also verifies the
+   * later step was accepted before. In the same statement: ends the user's run
+   * of wrong TOTP codes and raises the session's assurance. Activation also verifies the
    * factor and replaces the user's previous TOTP factor, only while `activation`
    * (the step-up condition) holds.
    */
@@ -82,8 +81,6 @@ export class TotpFactorsRepository {
          DELETE FROM mfa_totp_factors WHERE $5 AND user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM used)
        ), reset AS (
          DELETE FROM mfa_totp_failures WHERE user_id = $2 AND EXISTS (SELECT 1 FROM used)
-       ), reset_sms AS (
-         DELETE FROM mfa_verify_failures WHERE NOT $5 AND user_id = $2 AND EXISTS (SELECT 1 FROM used)
        ), raised AS (
          ${raiseAssuranceSql({ user: '$2', session: '$8', method: "'totp'", now: '$4', expires: '$9' }, 'FROM used')}
        )

@@ -78,6 +78,8 @@ export class TotpService {
       const factor = await this.factors.find(user.id, true);
       if (!factor) throw new MfaError('NOT_FOUND', 'The user has no TOTP factor.');
       const assurance = await this.check(user, factor, code, false);
+      // Another factor succeeded: the SMS run of wrong codes ends too (NIST SP 800-63B).
+      await this.failureRuns.reset(user.id, ['sms']);
       this.events.emit(MfaEvent.TotpVerified, {
         userId: user.id,
         factorId: factor.id,
