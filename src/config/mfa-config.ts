@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   bool,
   countryList,
@@ -16,7 +15,7 @@ import {
   trustProxy,
   url,
 } from './env-rules';
-import { parsePhone } from '../phone/phone-number';
+import { checkCombinations } from './config-checks';
 import { AWS_SNS_SETTINGS, type AwsSnsSettings } from '../sms/providers/aws-sns/aws-sns.config';
 import { TWILIO_SETTINGS, type TwilioSettings } from '../sms/providers/twilio/twilio.config';
 
@@ -411,97 +410,4 @@ export function configSlice<K extends keyof MfaConfig>(token: symbol, keys: read
     useFactory: (config: MfaConfig): Pick<MfaConfig, K> =>
       hideSecrets(Object.fromEntries(keys.map((k) => [k, config[k]])) as Pick<MfaConfig, K>),
   };
-}
-
-function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: ConfigWarning[]): void {
-  if (c.production) {
-    if (c.mockSmsEnabled) problems.push('MOCK_SMS_ENABLED must be false when NODE_ENV=production');
-    if (!c.databaseUrl)
-      problems.push('DATABASE_URL must be set when NODE_ENV=production (the embedded database is for development)');
-    if (c.twilioEnabled && !isPublicUrl(c.publicBaseUrl)) {
-      problems.push(
-        'PUBLIC_BASE_URL must be set to a public URL (not loopback) when TWILIO_ENABLED=true and NODE_ENV=production',
-      );
-    }
-    if (!c.codeSecret) problems.push('SMS_CODE_SECRET must be set when NODE_ENV=production');
-    if (!c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
-  }
-  if (!c.codeSecret) {
-    c.codeSecret = randomBytes(32).toString('base64url');
-    warnings.push({
-      variable: 'SMS_CODE_SECRET',
-      message: 'not set: using a generated key (codes do not survive a restart)',
-    });
-  }
-  if (!c.encryptionKey) {
-    c.encryptionKey = randomBytes(32).toString('hex');
-    warnings.push({
-      variable: 'MFA_ENCRYPTION_KEY',
-      message: 'not set: using a generated key (TOTP secrets do not survive a restart)',
-    });
-  }
-  if (c.twilioEnabled) {
-    for (const [key, variable] of [
-      ['twilioAccountSid', 'TWILIO_ACCOUNT_SID'],
-      ['twilioAuthToken', 'TWILIO_AUTH_TOKEN'],
-    ] as const) {
-      if (!c[key]) problems.push(`${variable} must be set when TWILIO_ENABLED=true`);
-    }
-    if (!c.twilioFromNumber && !c.twilioMessagingServiceSid) {
-      problems.push('TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID must be set when TWILIO_ENABLED=true');
-    }
-  }
-  if ((c.verifyFailureHardLimit ?? 0) <= (c.verifyFailureThreshold ?? 0)) {
-    problems.push('SMS_VERIFY_FAILURE_HARD_LIMIT must be greater than SMS_VERIFY_FAILURE_THRESHOLD');
-  }
-  checkTestNumbers(c, problems);
-  if ((c.totpFailureHardLimit ?? 0) <= (c.totpFailureThreshold ?? 0)) {
-    problems.push('MFA_TOTP_FAILURE_HARD_LIMIT must be greater than MFA_TOTP_FAILURE_THRESHOLD');
-  }
-  if ((c.stepUpMaxAgeMinutes ?? 0) > (c.assuranceMaxAgeMinutes ?? 0)) {
-    problems.push('MFA_STEP_UP_MAX_AGE_MINUTES must not exceed MFA_ASSURANCE_MAX_AGE_MINUTES');
-  }
-  const both = (c.allowedCountries ?? []).filter((x) => (c.blockedCountries ?? []).includes(x));
-  if (both.length)
-    problems.push(`SMS_ALLOWED_COUNTRIES and SMS_BLOCKED_COUNTRIES must not share a country (${both.join(', ')})`);
-}
-
-/**
- * Test numbers are checked like any number, their codes against the code
- * length; in production they need an expiry in the future (a forgotten test
- * number is a permanent backdoor).
- */
-function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
-  const numbers = Object.entries(c.testNumbers ?? {});
-  for (const [number, code] of numbers) {
-    try {
-      if (parsePhone(number).e164 !== number) throw new Error();
-    } catch {
-      problems.push(`SMS_TEST_NUMBERS must hold valid E.164 numbers (${number.slice(0, 4)}… is not)`);
-    }
-    if (code.length !== c.codeLength)
-      problems.push(`SMS_TEST_NUMBERS codes must have SMS_CODE_LENGTH (${c.codeLength}) digits`);
-  }
-  if (c.production && numbers.length) {
-    const until = c.testNumbersValidUntil ? Date.parse(c.testNumbersValidUntil) : NaN;
-    if (!(until > Date.now())) {
-      problems.push(
-        'SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production',
-      );
-    }
-  }
-}
-
-/** A URL the outside world can reach: set, and not a loopback or unspecified host. */
-function isPublicUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return !(
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.startsWith('127.') ||
-    host === '::1' ||
-    host === '0.0.0.0' ||
-    host === '::'
-  );
 }
