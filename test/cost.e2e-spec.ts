@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,8 +15,12 @@ const statuses = (results: { status: number }[]) =>
   results.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
 
 /** A price table file of the documented shape. */
+const priceDirs: string[] = [];
+
 function priceFile(table: Record<string, Record<string, number>>): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'mfa-prices-')), 'prices.json');
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-prices-'));
+  priceDirs.push(dir);
+  const file = join(dir, 'prices.json');
   writeFileSync(file, JSON.stringify(table));
   return file;
 }
@@ -31,6 +35,7 @@ describe('cost: test numbers, spend caps, routing, wire fields', () => {
   after(async () => {
     await fakes?.stop();
     await db?.drop();
+    for (const dir of priceDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   async function withApps<T>(count: number, config: MfaConfigOverrides, run: (apps: TestApp[]) => Promise<T>): Promise<T> {
