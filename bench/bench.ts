@@ -52,6 +52,8 @@ const TWILIO_DOWN: MfaConfigOverrides = {
   twilioAuthToken: 'bench-token',
   twilioFromNumber: '+15005550006',
   twilioApiBaseUrl: 'http://127.0.0.1:9',
+  // Named explicitly: by default the mock is never a failover target behind a real provider.
+  mockSmsEnabled: true,
   providers: { ...BENCH_CONFIG.providers, TWILIO: { maxPerMinute: 10_000_000, maxPerHour: 10_000_000, maxPerDay: 10_000_000 } },
 };
 
