@@ -5,7 +5,7 @@ import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import request from 'supertest';
 import { CleanupService, MfaEvent, MfaService, MockSmsProvider } from '../src';
-import type { SmsMfaModuleOptions } from '../src';
+import type { SendResult, SmsMfaModuleOptions, SmsProvider } from '../src';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,5 +94,47 @@ describe('MFA_MIGRATIONS_RUN=false: the host migrates with its own pipeline', ()
     } finally {
       await second.app.close();
     }
+  });
+});
+
+/** A host's own gateway that takes every message (what reached it is in `sent`). */
+@Injectable()
+class GatewayProvider implements SmsProvider {
+  readonly name: string = 'GATEWAY';
+  readonly enabled = true;
+  readonly sent: string[] = [];
+  async send(message: { to: string }): Promise<SendResult> {
+    this.sent.push(message.to);
+    return { providerMessageId: `gw-${this.sent.length}`, status: 'queued' };
+  }
+}
+@Injectable()
+class NamedTestProvider extends GatewayProvider {
+  override readonly name = 'TEST';
+}
+
+describe('host SMS adapters', () => {
+  let db: TestDatabase;
+  before(async () => {
+    db = await createTestDatabase();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+  const config = () => ({ config: { databaseUrl: db.url, nodeEnv: 'development' as const } });
+
+  it('count as a real provider: in development the mock is then off unless named (never a silent failover target)', async () => {
+    const host = await startModuleHost({ useFactory: config, jobs: false, providers: [GatewayProvider] });
+    try {
+      assert.equal(host.app.get(MockSmsProvider).enabled, false);
+      await host.app.get(MfaService).enrollSms({ id: 'gw' }, '+14152071003');
+      assert.deepEqual(host.app.get(GatewayProvider).sent, ['+14152071003']);
+    } finally {
+      await host.app.close();
+    }
+  });
+
+  it('may not take the name TEST, which marks test-number sends in the send log', async () => {
+    await assert.rejects(startModuleHost({ useFactory: config, jobs: false, providers: [NamedTestProvider] }), /SMS provider name TEST is reserved/);
   });
 });

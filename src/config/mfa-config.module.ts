@@ -38,7 +38,10 @@ export class MfaConfigModule {
           inject: [SMS_MFA_MODULE_OPTIONS],
           useFactory: (options: SmsMfaModuleOptions) => {
             const warnings: ConfigWarning[] = [];
-            const config = loadMfaConfig(process.env, options?.config ?? {}, warnings);
+            const overrides = { ...options?.config };
+            // Like Twilio or SNS, a host adapter is a real provider: the mock is then never on by default.
+            if (host.providers.length && process.env.MOCK_SMS_ENABLED === undefined) overrides.mockSmsEnabled ??= false;
+            const config = loadMfaConfig(process.env, overrides, warnings);
             const logger = new Logger('MfaConfig');
             for (const w of warnings) logger.warn(`${w.variable} ${w.message}`);
             return config;

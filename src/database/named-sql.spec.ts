@@ -12,4 +12,14 @@ describe('named SQL parameters', () => {
   it('refuses a missing value rather than sending NULL by accident', () => {
     assert.throws(() => named('SELECT :missing', {}), /no value for :missing/);
   });
+
+  it('leaves strings, quoted names, dollar bodies and comments alone; names may hold underscores', () => {
+    const q = named(`SELECT ':x', "a:b", $$ :y $$, :user_id -- :z\n, :user_id`, { user_id: 'u' });
+    assert.equal(q.text, `SELECT ':x', "a:b", $$ :y $$, $1 -- :z\n, $1`);
+    assert.deepEqual(q.params, ['u']);
+  });
+
+  it('takes only the values given, never inherited ones', () => {
+    assert.throws(() => named('SELECT :toString', {}), /no value for :toString/);
+  });
 });

@@ -15,16 +15,21 @@ export function named(text: string, values: Record<string, unknown>): { text: st
   let compiled = cache.get(text);
   if (!compiled) {
     const names: string[] = [];
-    const sql = text.replace(/(?<![:\w]):([a-zA-Z][a-zA-Z0-9]*)/g, (_, name: string) => {
-      let at = names.indexOf(name);
-      if (at < 0) at = names.push(name) - 1;
-      return `$${at + 1}`;
-    });
+    // Quoted strings, quoted identifiers, dollar-quoted bodies and comments pass through untouched.
+    const sql = text.replace(
+      /'(?:[^']|'')*'|"(?:[^"]|"")*"|(\$\w*\$)[\s\S]*?\1|--[^\n]*|(?<![:\w]):([a-zA-Z_][a-zA-Z0-9_]*)/g,
+      (match: string, _dollar: string | undefined, name: string | undefined) => {
+        if (!name) return match;
+        let at = names.indexOf(name);
+        if (at < 0) at = names.push(name) - 1;
+        return `$${at + 1}`;
+      },
+    );
     compiled = { text: sql, names };
     cache.set(text, compiled);
   }
   const params = compiled.names.map((name) => {
-    if (!(name in values)) throw new Error(`no value for :${name}`);
+    if (!Object.hasOwn(values, name)) throw new Error(`no value for :${name}`);
     return values[name];
   });
   return { text: compiled.text, params };

@@ -316,6 +316,9 @@ export class SmsSender {
   }
 }
 
+/** Send-log labels that are not providers: TEST marks a test number's send. */
+const RESERVED_NAMES = ['TEST'];
+
 /** Budgets, circuits and the send log key providers by name: two adapters may not share one. */
 function assertDistinctNames(providers: SmsProvider[]): void {
   const seen = new Set<string>();
@@ -325,6 +328,7 @@ function assertDistinctNames(providers: SmsProvider[]): void {
         `SMS provider name ${p.name.slice(0, 40)} must be 1 to 32 upper-case letters, digits or underscores`,
       ]);
     if (seen.has(p.name)) throw new ConfigError([`two SMS providers are named ${p.name}`]);
+    if (RESERVED_NAMES.includes(p.name)) throw new ConfigError([`SMS provider name ${p.name} is reserved`]);
     seen.add(p.name);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Secret, TOTP } from 'otpauth';
 import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
 import { Clock } from '../../common/clock';
@@ -28,6 +28,7 @@ export interface TotpEnrollment {
 /** TOTP, the primary factor: enrolment, activation and verification (each code once). */
 @Injectable()
 export class TotpService {
+  private readonly logger = new Logger('TotpService');
   private readonly box: SecretBox;
 
   constructor(
@@ -78,8 +79,11 @@ export class TotpService {
       const factor = await this.factors.find(user.id, true);
       if (!factor) throw new MfaError('NOT_FOUND', 'The user has no TOTP factor.');
       const assurance = await this.check(user, factor, code, false);
-      // Another factor succeeded: the SMS run of wrong codes ends too (NIST SP 800-63B).
-      await this.failureRuns.reset(user.id, ['sms']);
+      // Another factor succeeded: the SMS run of wrong codes ends too (NIST SP 800-63B). The
+      // verification already stands: should this fail, the SMS lockout just runs its course.
+      await this.failureRuns.reset(user.id, ['sms']).catch((err: unknown) => {
+        this.logger.warn(`SMS lockout not lifted after a TOTP success: ${(err as Error).message}`);
+      });
       this.events.emit(MfaEvent.TotpVerified, {
         userId: user.id,
         factorId: factor.id,

@@ -5,6 +5,8 @@
 -- inside the statement that issues a challenge (ChallengesRepository.issue), so a send is
 -- admitted, counted and issued atomically on any number of instances.
 -- Loaded by the migrations (CREATE OR REPLACE): change it here, then add a migration that reloads it.
+-- An older migration on a fresh database then loads the newer body too, which is harmless: PL/pgSQL
+-- resolves tables and columns when it runs, not when it is created. A new signature needs a new file.
 CREATE OR REPLACE FUNCTION mfa_take_send_slot(
   p_subjects     text[],
   p_limit_names  text[],
