@@ -9,7 +9,7 @@ import type { SendResult, SmsMfaModuleOptions, SmsProvider } from '../src';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createTestDatabase, TestDatabase, withClient } from './support/database';
+import { createTestDatabase, suiteDatabase, TestDatabase, withClient } from './support/database';
 import { startModuleHost } from './support/module-host';
 
 /** Options from a class of the host's (the `useClass` form of forRootAsync). */
@@ -64,13 +64,7 @@ describe('the module shape, in a minimal host (not the demo)', () => {
 });
 
 describe('MFA_MIGRATIONS_RUN=false: the host migrates with its own pipeline', () => {
-  let db: TestDatabase;
-  before(async () => {
-    db = await createTestDatabase();
-  });
-  after(async () => {
-    await db?.drop();
-  });
+  const db = suiteDatabase();
 
   const tableExists = () =>
     withClient(db.url, async (c) => (await c.query(`SELECT to_regclass('mfa_sms_factors') IS NOT NULL AS present`)).rows[0].present);
@@ -114,13 +108,7 @@ class NamedTestProvider extends GatewayProvider {
 }
 
 describe('host SMS adapters', () => {
-  let db: TestDatabase;
-  before(async () => {
-    db = await createTestDatabase();
-  });
-  after(async () => {
-    await db?.drop();
-  });
+  const db = suiteDatabase();
   const config = () => ({ config: { databaseUrl: db.url, nodeEnv: 'development' as const } });
 
   it('count as a real provider: in development the mock is then off unless named (never a silent failover target)', async () => {

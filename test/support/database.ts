@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
@@ -46,4 +47,21 @@ export async function withClient<T>(url: string, fn: (client: Client) => Promise
   } finally {
     await client.end();
   }
+}
+
+/** A fresh database for the enclosing suite: created before its tests, dropped after. Read `.url` inside tests. */
+export function suiteDatabase(): { readonly url: string } {
+  let db: TestDatabase | undefined;
+  before(async () => {
+    db = await createTestDatabase();
+  });
+  after(async () => {
+    await db?.drop();
+  });
+  return {
+    get url() {
+      if (!db) throw new Error('the suite database is created in before()');
+      return db.url;
+    },
+  };
 }
