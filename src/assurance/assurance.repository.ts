@@ -51,11 +51,21 @@ export function raiseAssuranceSql(p: RaiseParams, from: string): string {
           RETURNING methods, verified_at, expires_at`;
 }
 
-/** True when the user holds any second factor: a verified SMS or TOTP factor, or an unused recovery code. */
-const hasFactorSql = (user: string) => `(
-  EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = ${user} AND verified_at IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = ${user} AND verified_at IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM mfa_recovery_codes WHERE user_id = ${user} AND used_at IS NULL))`;
+/** Whether the user holds each kind of second factor: a verified SMS or TOTP factor, an unused recovery code. */
+const factorSql = (user: string) => ({
+  sms: `EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = ${user} AND verified_at IS NOT NULL)`,
+  totp: `EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = ${user} AND verified_at IS NOT NULL)`,
+  recovery: `EXISTS (SELECT 1 FROM mfa_recovery_codes WHERE user_id = ${user} AND used_at IS NULL)`,
+});
+
+type StepUpParams = { user: string; session: string; since: string; now: string };
+
+/** Whether this session verified a factor at or after `since` and is still at aal2. */
+const sessionVerifiedSql = (p: StepUpParams, lock: boolean) =>
+  `EXISTS (SELECT 1 FROM mfa_assurance s
+            WHERE s.user_id = ${p.user} AND s.session_hash = ${p.session}::bytea
+              AND s.verified_at >= ${p.since}::timestamptz AND s.expires_at > ${p.now}::timestamptz
+            ${lock ? 'FOR SHARE' : ''})`;
 
 /**
  * The step-up condition, for the statements that change a user's factors:
@@ -64,12 +74,8 @@ const hasFactorSql = (user: string) => `(
  * that session (logout) or its re-verification waits for it and decides on
  * what committed: check and change are one statement, never check-then-act.
  */
-export function stepUpSql(p: { user: string; session: string; since: string; now: string }, lock = true): string {
-  return `(NOT ${hasFactorSql(p.user)}
-           OR EXISTS (SELECT 1 FROM mfa_assurance s
-                       WHERE s.user_id = ${p.user} AND s.session_hash = ${p.session}::bytea
-                         AND s.verified_at >= ${p.since}::timestamptz AND s.expires_at > ${p.now}::timestamptz
-                       ${lock ? 'FOR SHARE' : ''}))`;
+export function stepUpSql(p: StepUpParams): string {
+  return `(NOT (${Object.values(factorSql(p.user)).join(' OR ')}) OR ${sessionVerifiedSql(p, true)})`;
 }
 
 /** Per-session assurance rows: read, end, purge; the step-up pre-check. */
@@ -103,20 +109,20 @@ export class AssuranceRepository {
     now: Date,
   ): Promise<{ allowed: boolean; methods: string[] }> {
     interface StepUpStateRow {
-      allowed: boolean;
       sms: boolean;
       totp: boolean;
       recovery: boolean;
+      session: boolean;
     }
+    const factor = factorSql('$1');
     const [r] = await this.db.query<StepUpStateRow>(
-      `SELECT ${stepUpSql({ user: '$1', session: '$2', since: '$3', now: '$4' }, false)} AS allowed,
-              EXISTS (SELECT 1 FROM mfa_sms_factors WHERE user_id = $1 AND verified_at IS NOT NULL) AS sms,
-              EXISTS (SELECT 1 FROM mfa_totp_factors WHERE user_id = $1 AND verified_at IS NOT NULL) AS totp,
-              EXISTS (SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL) AS recovery`,
+      `SELECT ${factor.sms} AS sms, ${factor.totp} AS totp, ${factor.recovery} AS recovery,
+              ${sessionVerifiedSql({ user: '$1', session: '$2', since: '$3', now: '$4' }, false)} AS session`,
       [userId, session, since, now],
     );
     const methods = [r.totp && 'totp', r.sms && 'sms', r.recovery && 'recovery_code'].filter((m): m is string => !!m);
-    return { allowed: r.allowed, methods };
+    // The step-up condition of stepUpSql, read without locking.
+    return { allowed: !methods.length || r.session, methods };
   }
 
   /** One batch of sessions whose aal2 lapsed before `now`. */

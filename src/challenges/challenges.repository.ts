@@ -57,6 +57,78 @@ export class ConcurrentChallengeError extends Error {}
 const EXCLUSION_VIOLATION = '23P01';
 const LIVE = 'consumed_at IS NULL AND invalidated_at IS NULL';
 
+/**
+ * The part both issues share (named parameters; `admitted` is the SQL
+ * condition under which anything is written): kill the user's live challenge
+ * of this purpose, create an enrolment's factor, insert the challenge.
+ */
+const challengeCtes = (admitted: string) => `killed AS (
+         UPDATE mfa_challenges SET invalidated_at = :now
+          WHERE user_id = :userId AND purpose = :purpose AND ${LIVE} AND ${admitted}
+       ), factor AS (
+         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
+         SELECT :newFactorId, :userId, :phone, :country, :now WHERE :newFactorId::uuid IS NOT NULL AND ${admitted}
+         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
+         RETURNING id
+       ), issued AS (
+         INSERT INTO mfa_challenges
+           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country, prefix)
+         SELECT :id, :userId, COALESCE((SELECT id FROM factor), :factorId::uuid), :phone, :purpose, :codeHash, :expiresAt,
+                :maxAttempts, :clientIp, :now, :country, :prefix
+          WHERE ${admitted}
+         RETURNING id, factor_id
+       )`;
+
+/** See ChallengesRepository.issue. */
+const ISSUE_SQL = `WITH slot AS (
+         SELECT * FROM mfa_take_send_slot(:subjects::text[], :limitNames::text[], :hourly::int[], :daily::int[],
+                                          :cooldownSeconds::int[], :progressive::boolean[], :cooldownCap, :now)
+       ), admitted AS (
+         SELECT NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL) AS ok
+       ), ${challengeCtes('(SELECT ok FROM admitted)')}, dropped AS (
+         DELETE FROM mfa_sms_factors
+          WHERE :newFactorId::uuid IS NOT NULL AND user_id = :userId AND verified_at IS NULL AND phone_e164 <> :phone
+            AND (SELECT ok FROM admitted)
+       ), attempt AS (
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
+         SELECT id, :userId, :firstProvider, 1, 'sending', :country FROM issued
+         RETURNING id
+       )
+       SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
+              slot.refused_limit, slot.wait_seconds FROM slot`;
+
+/** See ChallengesRepository.issueFixed. */
+const ISSUE_FIXED_SQL = `WITH ${challengeCtes('true')}, logged AS (
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, delivered_at)
+         SELECT id, :userId, 'TEST', 1, 'delivered', :country, :now FROM issued
+       )
+       SELECT factor_id FROM issued`;
+
+/** The challenge's own values, by the names challengeCtes uses. */
+function challengeValues(c: Omit<NewChallenge, 'slot' | 'firstProvider'>) {
+  return {
+    id: c.id,
+    userId: c.userId,
+    factorId: c.factorId ?? null,
+    newFactorId: c.newFactorId ?? null,
+    phone: c.phoneE164,
+    purpose: c.purpose,
+    codeHash: c.codeHash,
+    expiresAt: c.expiresAt,
+    maxAttempts: c.maxAttempts,
+    clientIp: c.clientIp ?? null,
+    now: c.createdAt,
+    country: c.country ?? null,
+    prefix: c.prefix,
+  };
+}
+
+/** A concurrent issue won the user's one live challenge (the deferred exclusion constraint). */
+function asConcurrent(err: unknown): never {
+  if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
+  throw err;
+}
+
 /** SQL only. Each method that must be atomic is one statement, and says so. */
 @Injectable()
 export class ChallengesRepository {
@@ -76,131 +148,43 @@ export class ChallengesRepository {
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
     const s = c.slot;
-    const { text, params } = named(
-      `WITH slot AS (
-         SELECT * FROM mfa_take_send_slot(:subjects::text[], :limitNames::text[], :hourly::int[], :daily::int[],
-                                          :cooldownSeconds::int[], :progressive::boolean[], :cooldownCap, :now)
-       ), admitted AS (
-         SELECT NOT EXISTS (SELECT 1 FROM slot WHERE refused_limit IS NOT NULL) AS ok
-       ), killed AS (
-         UPDATE mfa_challenges SET invalidated_at = :now
-          WHERE user_id = :userId AND purpose = :purpose AND ${LIVE} AND (SELECT ok FROM admitted)
-       ), factor AS (
-         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
-         SELECT :newFactorId, :userId, :phone, :country, :now WHERE :newFactorId::uuid IS NOT NULL AND (SELECT ok FROM admitted)
-         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
-         RETURNING id
-       ), dropped AS (
-         DELETE FROM mfa_sms_factors
-          WHERE :newFactorId::uuid IS NOT NULL AND user_id = :userId AND verified_at IS NULL AND phone_e164 <> :phone
-            AND (SELECT ok FROM admitted)
-       ), issued AS (
-         INSERT INTO mfa_challenges
-           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country, prefix)
-         SELECT :id, :userId, COALESCE((SELECT id FROM factor), :factorId::uuid), :phone, :purpose, :codeHash, :expiresAt,
-                :maxAttempts, :clientIp, :now, :country, :prefix
-          WHERE (SELECT ok FROM admitted)
-         RETURNING id, factor_id
-       ), attempt AS (
-         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
-         SELECT id, :userId, :firstProvider, 1, 'sending', :country FROM issued
-         RETURNING id
-       )
-       SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
-              slot.refused_limit, slot.wait_seconds FROM slot`,
-      {
-        id: c.id,
-        userId: c.userId,
-        factorId: c.factorId ?? null,
-        newFactorId: c.newFactorId ?? null,
-        phone: c.phoneE164,
-        purpose: c.purpose,
-        codeHash: c.codeHash,
-        expiresAt: c.expiresAt,
-        maxAttempts: c.maxAttempts,
-        clientIp: c.clientIp ?? null,
-        now: c.createdAt,
-        firstProvider: c.firstProvider,
-        country: c.country ?? null,
-        prefix: c.prefix,
-        subjects: s.subjects,
-        limitNames: s.names,
-        hourly: s.hourly,
-        daily: s.daily,
-        cooldownSeconds: s.cooldownSeconds,
-        progressive: s.progressive,
-        cooldownCap: s.cooldownCapSeconds,
-      },
-    );
+    const { text, params } = named(ISSUE_SQL, {
+      ...challengeValues(c),
+      firstProvider: c.firstProvider,
+      subjects: s.subjects,
+      limitNames: s.names,
+      hourly: s.hourly,
+      daily: s.daily,
+      cooldownSeconds: s.cooldownSeconds,
+      progressive: s.progressive,
+      cooldownCap: s.cooldownCapSeconds,
+    });
     interface IssueRow {
       attempt_id: string | null;
       factor_id: string | null;
       refused_limit: string | null;
       wait_seconds: number;
     }
-    try {
-      const [row] = await this.db.query<IssueRow>(text, params);
-      if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
-      return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
-    } catch (err) {
-      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
-      throw err;
-    }
+    const [row] = await this.db.query<IssueRow>(text, params).catch(asConcurrent);
+    if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
+    return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
   }
 
   /**
-   * A test number's challenge (fixed code): the same statement without the
-   * limits, and a send-log row for the TEST provider, already delivered.
+   * A test number's challenge (fixed code): the same challenge statement
+   * without the limits, and a send-log row for the TEST provider, already delivered.
    */
   async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider'>): Promise<{ factorId: string }> {
-    interface IssuedFactorRow {
-      factor_id: string | null;
-    }
-    try {
-      // No limit row serialises these issues (the limited path locks the user's counter): a per-user
-      // lock does, so concurrent ones take turns instead of deadlocking on the live challenge.
-      const [row] = await this.db.transaction(async (query) => {
+    const { text, params } = named(ISSUE_FIXED_SQL, challengeValues(c));
+    // No limit row serialises these issues (the limited path locks the user's counter): a per-user
+    // lock does, so concurrent ones take turns instead of deadlocking on the live challenge.
+    const [row] = await this.db
+      .transaction(async (query) => {
         await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`mfa-issue:${c.userId}`]);
-        return query<IssuedFactorRow>(
-          `WITH killed AS (
-         UPDATE mfa_challenges SET invalidated_at = $10 WHERE user_id = $2 AND purpose = $5 AND ${LIVE}
-       ), factor AS (
-         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
-         SELECT $13, $2, $4, $11, $10 WHERE $13::uuid IS NOT NULL
-         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
-         RETURNING id
-       ), issued AS (
-         INSERT INTO mfa_challenges
-           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country, prefix)
-         VALUES ($1, $2, COALESCE((SELECT id FROM factor), $3::uuid), $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         RETURNING id, factor_id
-       ), logged AS (
-         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, delivered_at)
-         SELECT id, $2, 'TEST', 1, 'delivered', $11, $10 FROM issued
-       )
-       SELECT factor_id FROM issued`,
-          [
-            c.id,
-            c.userId,
-            c.factorId ?? null,
-            c.phoneE164,
-            c.purpose,
-            c.codeHash,
-            c.expiresAt,
-            c.maxAttempts,
-            c.clientIp ?? null,
-            c.createdAt,
-            c.country ?? null,
-            c.prefix,
-            c.newFactorId ?? null,
-          ],
-        );
-      });
-      return { factorId: row.factor_id! };
-    } catch (err) {
-      if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
-      throw err;
-    }
+        return query<{ factor_id: string | null }>(text, params);
+      })
+      .catch(asConcurrent);
+    return { factorId: row.factor_id! };
   }
 
   /** The user's newest live challenge of a purpose (expired or exhausted ones included). */

@@ -22,7 +22,8 @@ import { TWILIO_SETTINGS, type TwilioSettings } from '../sms/providers/twilio/tw
 /** A provider's name: the built-in TWILIO, AWS_SNS and MOCK, or a host adapter's (upper case, e.g. ACME). */
 export type ProviderName = string;
 export const BUILT_IN_PROVIDERS: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
-const PROVIDER_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
+/** A provider's name: 1 to 32 upper-case letters, digits or underscores. */
+export const PROVIDER_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 
 export interface ProviderLimits {
   priority: number;

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { FRAUD_CONFIG, type FraudConfig } from './fraud.config';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { maskPhone } from '../phone/mask';
+import { maskSplit } from '../phone/mask';
 import type { FraudContext, FraudRule, FraudTrigger } from './fraud-rule';
 import { FraudEventsRepository } from './fraud-events.repository';
 import { FraudStatsRepository } from './fraud-stats.repository';
@@ -34,6 +34,8 @@ export class FraudGuard {
   private readonly logger = new Logger('FraudGuard');
   private readonly rules: FraudRule[];
   private readonly statisticRules: boolean;
+  /** Test numbers' sends are left out of the traffic statistics. */
+  private readonly testNumbers: string[];
 
   constructor(
     @Inject(FRAUD_CONFIG) private readonly config: FraudConfig,
@@ -46,6 +48,7 @@ export class FraudGuard {
       (r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && tryingOut(config)),
     );
     this.statisticRules = this.rules.some((r) => r.usesStatistics);
+    this.testNumbers = Object.keys(config.testNumbers);
   }
 
   /**
@@ -62,7 +65,7 @@ export class FraudGuard {
         ...check,
         now,
         settleMinutes: this.config.fraudConversionSettleMinutes,
-        testNumbers: Object.keys(this.config.testNumbers),
+        testNumbers: this.testNumbers,
       });
     }
     const proven = ctx.stats?.requesterProven ?? false;
@@ -87,7 +90,7 @@ export class FraudGuard {
     action: 'blocked' | 'monitored',
   ): Promise<void> {
     const now = this.clock.now();
-    const masked = maskPhone(ctx.e164);
+    const masked = maskSplit(ctx);
     for (const t of triggers) {
       this.metrics.fraudTriggersTotal.inc({ rule: t.rule });
       this.logger.warn(`${t.rule} ${action} a send to ${masked}: ${t.detail}`);

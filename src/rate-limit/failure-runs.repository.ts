@@ -34,17 +34,12 @@ export function countFailureSql(table: string, p: { user: string; now: string; t
  * starts the next wait. A right code then ends the run (deleting the row), which
  * undoes the count. Returns the run length when the guess was taken.
  */
-export function takeGuessSql(
+function takeGuessSql(
   table: string,
   p: { user: string; now: string; threshold: string; hardLimit: string },
   from = '',
 ): string {
-  return `INSERT INTO ${table} AS f (user_id, consecutive, locked_until, updated_at)
-          SELECT ${p.user}, 1, ${waitAfter('1', p.threshold, p.now)}, ${p.now} ${from}
-          ON CONFLICT (user_id) DO UPDATE SET
-            consecutive = f.consecutive + 1,
-            updated_at = ${p.now},
-            locked_until = ${waitAfter('f.consecutive + 1', p.threshold, p.now)}
+  return `${countFailureSql(table, p, from)}
           WHERE (f.locked_until IS NULL OR f.locked_until <= ${p.now}::timestamptz) AND f.consecutive < ${p.hardLimit}::int
           RETURNING consecutive`;
 }

@@ -12,7 +12,7 @@ export function guessRefused(limit: string, run: { failures: number; lockedUntil
 }
 
 /** RATE_LIMITED while a run of failures imposes a wait; undefined otherwise. */
-export function waitingError(limit: string, lockedUntil: Date | undefined, now: Date): MfaError | undefined {
+function waitingError(limit: string, lockedUntil: Date | undefined, now: Date): MfaError | undefined {
   if (!lockedUntil || lockedUntil <= now) return undefined;
   return new MfaError('RATE_LIMITED', 'Too many wrong codes: wait before trying again.', {
     limit,

@@ -108,10 +108,8 @@ export class SmsCodeDispatch {
     if (req.fixedCode) return this.sent(req, await this.challenges.issueFixed(issue, req.fixedCode), 'TEST');
     const { e164, country } = req.phone;
     const firstProvider = this.sender.firstCandidate(country);
-    const segments = this.renderer.segmentsFor(req.locales);
-    const reservation = await this.spend.reserve(
-      country,
-      this.prices.worstCase(this.sender.enabledProviders, country, segments),
+    const reservation = await this.spend.reserve(country, () =>
+      this.prices.worstCase(this.sender.enabledProviders, country, this.renderer.segmentsFor(req.locales)),
     );
     let issued: IssuedChallenge;
     try {

@@ -9,7 +9,7 @@ import {
 } from 'cockatiel';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { ConfigError, HOST_PROVIDER_DEFAULTS, type ProviderLimits } from '../config/mfa-config';
+import { ConfigError, HOST_PROVIDER_DEFAULTS, PROVIDER_NAME, type ProviderLimits } from '../config/mfa-config';
 import { SMS_CONFIG, type SmsConfig } from './sms.config';
 import { maskPhone } from '../phone/mask';
 import { PriceBook } from './pricing/price-book';
@@ -100,6 +100,8 @@ export class SmsSender {
   private readonly logger = new Logger('SmsSender');
   private readonly all: SmsProvider[];
   private readonly routes: Route[];
+  /** SMS_ROUTING=cost: the routes by price, per destination (bounded by the countries there are). */
+  private readonly costOrder = new Map<string, Route[]>();
 
   constructor(
     @Inject(SMS_PROVIDERS) providers: SmsProvider[],
@@ -163,9 +165,16 @@ export class SmsSender {
    */
   private order(country: string | undefined): Route[] {
     if (this.config.routing !== 'cost') return this.routes;
-    return [...this.routes].sort(
-      (a, b) => this.prices.price(a.provider.name, country) - this.prices.price(b.provider.name, country),
-    );
+    const key = country ?? '';
+    let ordered = this.costOrder.get(key);
+    if (!ordered) {
+      // Prices are fixed once loaded: each destination's order is computed once (a sort is stable: ties keep priority).
+      ordered = [...this.routes].sort(
+        (a, b) => this.prices.price(a.provider.name, country) - this.prices.price(b.provider.name, country),
+      );
+      this.costOrder.set(key, ordered);
+    }
+    return ordered;
   }
 
   /**
@@ -323,7 +332,7 @@ const RESERVED_NAMES = ['TEST'];
 function assertDistinctNames(providers: SmsProvider[]): void {
   const seen = new Set<string>();
   for (const p of providers) {
-    if (!/^[A-Z][A-Z0-9_]{0,31}$/.test(p.name))
+    if (!PROVIDER_NAME.test(p.name))
       throw new ConfigError([
         `SMS provider name ${p.name.slice(0, 40)} must be 1 to 32 upper-case letters, digits or underscores`,
       ]);

@@ -88,7 +88,9 @@ export class SmsFactorService {
     this.assertEnabled();
     const factor = await this.factors.findSendable(user.id);
     const requested = phoneNumber ?? user.phoneNumber;
-    if (!factor || (requested !== undefined && parsePhone(requested).e164 !== factor.phoneE164)) {
+    // The stored number is canonical E.164: only another spelling needs parsing.
+    const other = requested !== undefined && requested !== factor?.phoneE164 && parsePhone(requested).e164 !== factor?.phoneE164;
+    if (!factor || other) {
       throw new MfaError('PHONE_NOT_VERIFIED');
     }
     const screened = await this.dispatch.screen({

@@ -13,8 +13,6 @@
  * The high-cost ranges that SMS pumping targets (Central Asia, parts of West
  * Africa and South-East Asia, small island states) are listed explicitly.
  */
-export const PRICE_TABLE_SOURCE = 'Twilio and AWS public SMS list prices, compiled 2026-11-27 (estimates)';
-
 export const DEFAULT_PRICE_TABLE: Record<string, Record<string, number>> = {
   default: { TWILIO: 0.25, AWS_SNS: 0.25, MOCK: 0 },
   // North America and Europe

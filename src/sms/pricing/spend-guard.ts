@@ -51,20 +51,23 @@ export class SpendGuard {
     return { scopes, caps };
   }
 
-  /** Reserves `amount` (US dollars) for a send to `country`; undefined when no cap is set. */
-  async reserve(country: string | undefined, amount: number): Promise<SpendReservation | undefined> {
+  /**
+   * Reserves the worst-case cost (US dollars, priced only when a cap is set)
+   * of a send to `country`; undefined when no cap is set.
+   */
+  async reserve(country: string | undefined, worstCase: () => number): Promise<SpendReservation | undefined> {
     const { scopes, caps } = this.caps(country);
     if (!scopes.length) return undefined;
     const now = this.clock.now();
     const day = utcDay(now);
+    const amount = worstCase();
     const refused = await this.spend.take(day, scopes, caps, amount);
     if (refused) {
+      const limit = refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily';
       const nextDay = Math.floor(now.getTime() / DAY) * DAY + DAY;
-      this.metrics.rateLimitedTotal.inc({
-        limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily',
-      });
+      this.metrics.rateLimitedTotal.inc({ limit });
       throw new MfaError('SPEND_LIMIT_REACHED', undefined, {
-        limit: refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily',
+        limit,
         retryAfterSeconds: Math.max(1, Math.ceil((nextDay - now.getTime()) / 1000)),
       });
     }
@@ -78,16 +81,20 @@ export class SpendGuard {
 
   /** The message went: its cost replaces the reservation, and is counted. */
   async settle(reservation: SpendReservation | undefined, country: string | undefined, costUsd: number): Promise<void> {
-    this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, costUsd);
+    this.countSpend(country, costUsd);
     if (reservation) await this.spend.add(reservation.day, reservation.scopes, costUsd - reservation.amount);
   }
 
   /** A later report (status callback, delivery event) corrected the cost of a send made on `at`. */
   async correct(country: string | undefined, at: Date, deltaUsd: number): Promise<void> {
-    if (deltaUsd > 0)
-      this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, deltaUsd);
+    if (deltaUsd > 0) this.countSpend(country, deltaUsd);
     const { scopes } = this.caps(country);
     if (scopes.length) await this.spend.add(utcDay(at), scopes, deltaUsd);
+  }
+
+  /** sms_spend_usd_total, labelled by the countries the price table lists (bounded), else `other`. */
+  private countSpend(country: string | undefined, usd: number): void {
+    this.metrics.spendUsdTotal.inc({ country: this.prices.lists(country) ? country! : 'other' }, usd);
   }
 }
 
