@@ -105,6 +105,23 @@ describe('session assurance and step-up for factor changes', () => {
     assert.deepEqual(factors.map((f: { type: string; verified: boolean }) => `${f.type}:${f.verified}`).sort(), ['sms:false', 'totp:true']);
   });
 
+  it('likewise for TOTP: an activation begun before the owner had a factor needs aal2 to finish', async () => {
+    // The attacker (password only) starts a TOTP enrolment while the account has no factor…
+    const started = await t.http.post('/mfa/totp/enroll').set(as('u13', 'attacker')).expect(201);
+    // …the owner then proves a phone in their own session…
+    await enrollVerified(t, 'u13', phone(13));
+    const totp = new TOTP({ secret: Secret.fromBase32(started.body.secret) });
+    const late = await t.http
+      .post('/mfa/totp/activate')
+      .set(as('u13', 'attacker'))
+      .send({ code: totp.generate({ timestamp: t.clock.now().getTime() }) })
+      .expect(403);
+    assert.deepEqual([late.body.code, late.body.methods], ['STEP_UP_REQUIRED', ['sms']]);
+    const factors = (await t.http.get('/mfa/factors').set(as('u13', 'attacker')).expect(200)).body;
+    assert.deepEqual(factors.map((f: { type: string; verified: boolean }) => `${f.type}:${f.verified}`).sort(), ['sms:true', 'totp:false']);
+    assert.equal((await t.http.get('/mfa/assurance').set(as('u13', 'attacker')).expect(200)).body.aal, 'aal1');
+  });
+
   it('DELETE /mfa/assurance ends aal2 for that session only', async () => {
     await enrollVerified(t, 'u7', phone(7));
     await stepUpBySms('u7', 'laptop', phone(7));
@@ -142,15 +159,41 @@ describe('session assurance and step-up for factor changes', () => {
     try {
       strict.clock.advance(t.clock.now().getTime() - strict.clock.now().getTime());
       const admin = { Authorization: `Bearer ${strict.token('ops', ['admin'], 'ops-laptop')}` };
-      for (const route of ['/admin/sms/country-rules', '/admin/users/u1/data']) {
-        assert.equal((await strict.http.get(route).set(admin).expect(403)).body.code, 'MFA_REQUIRED', route);
+      await withClient(db.url, (c) =>
+        c.query(`INSERT INTO mfa_verify_failures (user_id, consecutive, locked_until, updated_at) VALUES ('locked-out', 100, NULL, now())`),
+      );
+      const changes = () =>
+        withClient(db.url, async (c) => ({
+          rules: (await c.query(`SELECT count(*)::int AS n FROM sms_country_rule_changes`)).rows[0].n,
+          lockout: (await c.query(`SELECT count(*)::int AS n FROM mfa_verify_failures WHERE user_id = 'locked-out'`)).rows[0].n,
+        }));
+      const before = await changes();
+      // Every admin route, reads and writes: a phished admin password alone is refused and changes nothing.
+      const routes: ['get' | 'put' | 'delete', string, object?][] = [
+        ['get', '/admin/sms/country-rules'],
+        ['put', '/admin/sms/country-rules/FR', { action: 'block' }],
+        ['delete', '/admin/sms/country-rules/FR'],
+        ['get', '/admin/sms/fraud-events'],
+        ['delete', '/admin/sms/verify-lockouts/locked-out'],
+        ['get', '/admin/users/u1/data'],
+        ['delete', '/admin/users/u1/data'],
+      ];
+      for (const [method, route, body] of routes) {
+        const res = await strict.http[method](route).set(admin).send(body);
+        assert.deepEqual([res.status, res.body.code], [403, 'MFA_REQUIRED'], `${method} ${route}`);
       }
+      assert.deepEqual(await changes(), before);
+      assert.equal(before.lockout, 1);
       await enrollVerified(strict, 'ops', phone(20)); // enrolment verification, in another session
       await strict.http.get('/admin/sms/country-rules').set(admin).expect(403);
       await strict.http.post('/mfa/sms/challenge').set(admin).send({}).expect(202);
       await strict.http.post('/mfa/sms/verify').set(admin).send({ code: lastCode(strict, phone(20)) }).expect(200);
       await strict.http.get('/admin/sms/country-rules').set(admin).expect(200);
       await strict.http.get('/admin/users/u1/data').set(admin).expect(200);
+      await strict.http.delete('/admin/sms/verify-lockouts/locked-out').set(admin).expect(204);
+      // Admin work needs a recent verification (30 minutes), not just a session still at aal2.
+      strict.clock.advance(31 * 60_000);
+      assert.equal((await strict.http.get('/admin/sms/country-rules').set(admin).expect(403)).body.code, 'MFA_REQUIRED');
     } finally {
       await strict.close();
     }

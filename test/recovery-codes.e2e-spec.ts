@@ -71,6 +71,17 @@ describe('recovery codes', () => {
     assert.deepEqual((await recoverySet('r4')).map((f: { remaining: number }) => f.remaining), [9]);
   });
 
+  it('50 concurrent regenerations leave exactly one set of ten', async () => {
+    await codesFor('r10');
+    const results = await Promise.all(Array.from({ length: 50 }, () => t.http.post('/mfa/recovery-codes').set(bearer('r10'))));
+    assert.ok(results.every((r) => r.status === 201));
+    const [stored] = await withClient(db.url, async (c) =>
+      (await c.query(`SELECT count(*)::int AS codes, count(DISTINCT set_id)::int AS sets FROM mfa_recovery_codes WHERE user_id = 'r10'`)).rows,
+    );
+    assert.deepEqual(stored, { codes: 10, sets: 1 });
+    assert.deepEqual((await recoverySet('r10')).map((f: { remaining: number }) => f.remaining), [10]);
+  });
+
   it('wrong codes lock out exactly as wrong SMS codes do, on the same run of failures', async () => {
     const number = phone(5);
     await enrollVerified(t, 'r5', number);

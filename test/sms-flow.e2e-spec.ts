@@ -198,6 +198,30 @@ describe('SMS code core over REST', () => {
     await t.http.get('/mfa/factors').set('Authorization', `Bearer ${forged}`).expect(401);
   });
 
+  it('answers every user and admin route 401 without a valid token, at no cost (each route from the OpenAPI document)', async () => {
+    const paths = (await t.http.get('/docs-json').expect(200)).body.paths as Record<string, Record<string, unknown>>;
+    const routes = Object.entries(paths)
+      .filter(([path]) => /^\/(mfa|admin|demo)\//.test(path) && !path.startsWith('/mfa/webhooks/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => [method, path.replace(/\{[^}]+\}/g, 'x')] as const));
+    assert.ok(routes.length >= 19, `routes found: ${routes.length}`);
+    const cost = () =>
+      withClient(db.url, async (c) =>
+        (await c.query(`SELECT (SELECT count(*) FROM sms_send_log) + (SELECT count(*) FROM mfa_challenges)
+                             + (SELECT count(*) FROM mfa_sms_factors) + (SELECT count(*) FROM mfa_totp_factors)
+                             + (SELECT count(*) FROM mfa_recovery_codes) AS n`)).rows[0].n,
+      );
+    const before = await cost();
+    const forged = t.token('alice', ['admin']).slice(0, -4) + 'AAAA';
+    for (const [method, path] of routes) {
+      for (const auth of [undefined, `Bearer ${forged}`]) {
+        const req = t.http[method as 'get' | 'post' | 'put' | 'delete'](path);
+        const res = await (auth ? req.set('Authorization', auth) : req).send({ phoneNumber: '+14155550100', code: '123456' });
+        assert.deepEqual([res.status, res.body.code], [401, 'UNAUTHENTICATED'], `${method} ${path}`);
+      }
+    }
+    assert.equal(await cost(), before);
+  });
+
   it('serves health and the OpenAPI document', async () => {
     const health = await t.http.get('/health').expect(200);
     assert.equal(health.body.info.database.status, 'up');

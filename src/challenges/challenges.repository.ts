@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
 import { MfaDb, Queryable } from '../database/mfa-db';
+import { lockForTransaction } from '../database/advisory-lock';
 import { named } from '../database/named-sql';
 import { purgeBatch } from '../database/purge';
 import { countFailureSql } from '../rate-limit/failure-runs.repository';
@@ -180,7 +181,7 @@ export class ChallengesRepository {
     // lock does, so concurrent ones take turns instead of deadlocking on the live challenge.
     const [row] = await this.db
       .transaction(async (query) => {
-        await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`mfa-issue:${c.userId}`]);
+        await lockForTransaction(query, `mfa-issue:${c.userId}`);
         return query<{ factor_id: string | null }>(text, params);
       })
       .catch(asConcurrent);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stepUpSql } from '../assurance/assurance.repository';
 import type { StepUpCheck } from '../assurance/assurance.service';
+import { lockForTransaction, userFactorsLock } from '../database/advisory-lock';
 import { MfaDb } from '../database/mfa-db';
 
 export type RemovalOutcome = 'removed' | 'not_found' | 'step_up_required' | 'last_factor';
@@ -34,7 +35,7 @@ export class FactorRemovalRepository {
       step_up: boolean;
     }
     return this.db.transaction(async (query) => {
-      await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`mfa-factors:${userId}`]);
+      await lockForTransaction(query, userFactorsLock(userId));
       const [r] = await query<RemovalTargetRow>(
         `WITH target AS (
            SELECT 'sms' AS type, verified_at IS NOT NULL AS verified FROM mfa_sms_factors WHERE id = $2 AND user_id = $1

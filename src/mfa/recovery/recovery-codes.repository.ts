@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import {
+  AssuranceRow,
+  RaisedAssuranceRow,
+  raiseAssuranceSql,
+  stepUpSql,
+  toAssurance,
+} from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
+import { lockForTransaction, userFactorsLock } from '../../database/advisory-lock';
 import { MfaDb, Queryable } from '../../database/mfa-db';
 
 export interface RecoveryCodeSet {
@@ -17,27 +24,26 @@ export class RecoveryCodesRepository {
   /**
    * Atomic: replaces the user's whole set, only while the step-up condition
    * holds for this session (checked in the same statement). false: refused.
+   * Under the user's factor lock: two concurrent replacements would otherwise
+   * each delete only what was committed before them and both insert.
    */
-  async replaceSet(
-    userId: string,
-    setId: string,
-    hashes: Buffer[],
-    stepUp: StepUpCheck,
-    now: Date,
-  ): Promise<boolean> {
+  async replaceSet(userId: string, setId: string, hashes: Buffer[], stepUp: StepUpCheck, now: Date): Promise<boolean> {
     interface AllowedRow {
       ok: boolean;
     }
-    const [r] = await this.db.query<AllowedRow>(
-      `WITH allowed AS (SELECT ${stepUpSql({ user: '$1', session: '$4', since: '$5', now: '$6' })} AS ok),
+    const [r] = await this.db.transaction(async (query) => {
+      await lockForTransaction(query, userFactorsLock(userId));
+      return query<AllowedRow>(
+        `WITH allowed AS (SELECT ${stepUpSql({ user: '$1', session: '$4', since: '$5', now: '$6' })} AS ok),
        dropped AS (DELETE FROM mfa_recovery_codes WHERE user_id = $1 AND (SELECT ok FROM allowed)),
        added AS (
          INSERT INTO mfa_recovery_codes (user_id, set_id, code_hash, created_at)
          SELECT $1, $2, h, $6 FROM unnest($3::bytea[]) h WHERE (SELECT ok FROM allowed)
        )
        SELECT ok FROM allowed`,
-      [userId, setId, hashes, stepUp.session, stepUp.since, now],
-    );
+        [userId, setId, hashes, stepUp.session, stepUp.since, now],
+      );
+    });
     return r.ok;
   }
 
@@ -75,7 +81,10 @@ export class RecoveryCodesRepository {
   }
 
   async hasUnused(userId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL LIMIT 1`, [userId]);
+    const rows = await this.db.query(
+      `SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL LIMIT 1`,
+      [userId],
+    );
     return rows.length === 1;
   }
 
