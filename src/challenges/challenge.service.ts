@@ -8,6 +8,7 @@ import { CHALLENGES_CONFIG, type ChallengesConfig } from './challenges.config';
 import { CodeHasher, generateCode } from '../codes/one-time-code';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { guessRefused } from '../rate-limit/lockout-errors';
+import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 import {
@@ -54,6 +55,7 @@ export class ChallengeService {
   constructor(
     private readonly challenges: ChallengesRepository,
     private readonly counters: SendCountersRepository,
+    private readonly failureRuns: FailureRunsRepository,
     private readonly metrics: MfaMetrics,
     @Inject(CHALLENGES_CONFIG) private readonly config: ChallengesConfig,
     @Inject(Clock) private readonly clock: Clock,
@@ -127,12 +129,10 @@ export class ChallengeService {
     if (code.length !== this.config.codeLength || !/^\d+$/.test(code)) {
       throw new MfaError('VALIDATION_FAILED', `code must be ${this.config.codeLength} digits`);
     }
-    const challenge = await this.challenges.findLive(userId, purpose);
-    if (!challenge) throw new MfaError('NO_ACTIVE_CHALLENGE');
     const now = this.clock.now();
-    this.assertNotLockedOut(challenge.failures, challenge.lockedUntil, now);
-    if (challenge.attempts >= challenge.maxAttempts) throw tooManyAttempts();
-    if (challenge.expiresAt <= now) throw new MfaError('CODE_EXPIRED');
+    // Count first, compare after: however many guesses race, a code meets at most max_attempts of them.
+    const challenge = await this.challenges.takeAttempt(userId, purpose, now, this.config.verifyFailureHardLimit);
+    if (!challenge) throw await this.whyNoAttempt(userId, purpose, now);
 
     if (this.hasher.matches(challenge.id, code, challenge.codeHash)) {
       // Lost a race with another verify (or a kill): the code is spent.
@@ -140,9 +140,8 @@ export class ChallengeService {
       if (!consumed) throw new MfaError('NO_ACTIVE_CHALLENGE');
       return { challenge, assurance: consumed.assurance };
     }
-    const counted = await this.challenges.recordFailure(challenge.id, userId, now, this.config.verifyFailureThreshold);
-    if (!counted) throw tooManyAttempts();
-    const attemptsRemaining = counted.maxAttempts - counted.attempts;
+    await this.failureRuns.countFailure('sms', userId, now, this.config.verifyFailureThreshold);
+    const attemptsRemaining = challenge.maxAttempts - challenge.attempts;
     if (attemptsRemaining <= 0) throw tooManyAttempts();
     throw new MfaError('CODE_INVALID', undefined, { attemptsRemaining });
   }
@@ -163,6 +162,15 @@ export class ChallengeService {
    * the threshold each failure imposes a growing wait; at the hard limit SMS
    * verification stops until another factor succeeds or an admin resets it.
    */
+  /** Why no attempt could be taken: no live code, a lockout, spent attempts, expiry (or a race just spent them). */
+  private async whyNoAttempt(userId: string, purpose: ChallengePurpose, now: Date): Promise<MfaError> {
+    const challenge = await this.challenges.findLive(userId, purpose);
+    if (!challenge) return new MfaError('NO_ACTIVE_CHALLENGE');
+    this.assertNotLockedOut(challenge.failures, challenge.lockedUntil, now);
+    if (challenge.expiresAt <= now && challenge.attempts < challenge.maxAttempts) return new MfaError('CODE_EXPIRED');
+    return tooManyAttempts();
+  }
+
   private assertNotLockedOut(failures: number, lockedUntil: Date | undefined, now: Date): void {
     const hardLimit = this.config.verifyFailureHardLimit;
     if (failures < hardLimit && !(lockedUntil && lockedUntil > now)) return;

@@ -5,7 +5,6 @@ import { MfaDb, Queryable } from '../database/mfa-db';
 import { lockForTransaction } from '../database/advisory-lock';
 import { named } from '../database/named-sql';
 import { purgeBatch } from '../database/purge';
-import { countFailureSql } from '../rate-limit/failure-runs.repository';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 
 export type ChallengePurpose = 'enroll' | 'login';
@@ -202,8 +201,36 @@ export class ChallengesRepository {
   }
 
   /**
-   * Atomic single use: one UPDATE whose WHERE re-checks liveness, attempts and
-   * expiry under the row lock, so of N concurrent consumers exactly one gets a
+   * Count first, compare after: takes one attempt on the user's newest live
+   * challenge of this purpose *before* the code is compared, only while it is
+   * unexpired, has attempts left and no wait (or the hard limit) holds the
+   * user's run of wrong codes. The UPDATE re-checks `attempts < max_attempts`
+   * on the row's newest version, so however many guesses race, at most
+   * max_attempts of them are ever compared with one code. undefined: nothing
+   * taken (findLive then says why).
+   */
+  async takeAttempt(userId: string, purpose: ChallengePurpose, now: Date, hardLimit: number): Promise<ChallengeRow | undefined> {
+    const rows = await this.db.query<LiveChallengeRow>(
+      `WITH live AS (
+         SELECT id FROM mfa_challenges WHERE user_id = $1 AND purpose = $2 AND ${LIVE} ORDER BY created_at DESC LIMIT 1
+       ), run AS (
+         SELECT consecutive, locked_until FROM mfa_verify_failures WHERE user_id = $1
+       ), taken AS (
+         UPDATE mfa_challenges c SET attempts = c.attempts + 1
+          WHERE c.id = (SELECT id FROM live) AND ${LIVE} AND c.attempts < c.max_attempts AND c.expires_at > $3
+            AND NOT EXISTS (SELECT 1 FROM run WHERE consecutive >= $4 OR locked_until > $3)
+          RETURNING c.id, c.user_id, c.factor_id, c.phone_e164, c.purpose, c.code_hash, c.expires_at, c.attempts,
+                    c.max_attempts, c.created_at
+       )
+       SELECT taken.*, run.consecutive AS failures, run.locked_until FROM taken LEFT JOIN run ON true`,
+      [userId, purpose, now, hardLimit],
+    );
+    return rows[0] && toChallenge(rows[0]);
+  }
+
+  /**
+   * Atomic single use, after takeAttempt counted this guess: one UPDATE whose
+   * WHERE re-checks liveness, attempts and expiry under the row lock, so of N concurrent consumers exactly one gets a
    * row back. In the same statement: stamps the factor's last use, ends the
    * user's runs of wrong codes (SMS and TOTP: a factor succeeded; only for a
    * login code — an enrolment code proves a new number, not a factor) and, given
@@ -213,7 +240,7 @@ export class ChallengesRepository {
     const rows = await this.db.query<RaisedAssuranceRow>(
       `WITH consumed AS (
          UPDATE mfa_challenges SET consumed_at = $2
-          WHERE id = $1 AND ${LIVE} AND attempts < max_attempts AND expires_at > $2
+          WHERE id = $1 AND ${LIVE} AND attempts <= max_attempts AND expires_at > $2
           RETURNING factor_id, user_id, purpose
        ), used AS (
          UPDATE mfa_sms_factors SET last_used_at = $2 WHERE id = (SELECT factor_id FROM consumed)
@@ -229,48 +256,6 @@ export class ChallengesRepository {
     );
     const r = rows[0];
     return r && { assurance: r.methods ? toAssurance(r) : undefined };
-  }
-
-  /**
-   * Atomic: counts one wrong guess on the challenge unless the code is already
-   * dead, and one on the user's run of wrong codes (which a new code does not
-   * reset). From `threshold` consecutive failures on, each one imposes a
-   * growing wait (see failure-run.ts). Returns undefined when the challenge
-   * was no longer live.
-   */
-  async recordFailure(
-    id: string,
-    userId: string,
-    now: Date,
-    threshold: number,
-  ): Promise<{ attempts: number; maxAttempts: number; failures: number; lockedUntil?: Date } | undefined> {
-    interface CountedFailureRow {
-      attempts: number;
-      max_attempts: number;
-      consecutive: number;
-      locked_until: Date | null;
-    }
-    const rows = await this.db.query<CountedFailureRow>(
-      `WITH counted AS (
-         UPDATE mfa_challenges SET attempts = attempts + 1
-          WHERE id = $1 AND ${LIVE} AND attempts < max_attempts
-          RETURNING attempts, max_attempts
-       ), run AS (
-         ${countFailureSql('mfa_verify_failures', { user: '$2', now: '$3', threshold: '$4' }, 'FROM counted')}
-         RETURNING consecutive, locked_until
-       )
-       SELECT counted.attempts, counted.max_attempts, run.consecutive, run.locked_until FROM counted, run`,
-      [id, userId, now, threshold],
-    );
-    const r = rows[0];
-    return (
-      r && {
-        attempts: r.attempts,
-        maxAttempts: r.max_attempts,
-        failures: r.consecutive,
-        lockedUntil: r.locked_until ? new Date(r.locked_until) : undefined,
-      }
-    );
   }
 
   /**

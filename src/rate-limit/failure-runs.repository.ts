@@ -61,6 +61,20 @@ export interface GuessOutcome {
 export class FailureRunsRepository {
   constructor(private readonly db: MfaDb) {}
 
+  /** One more wrong code on the user's run (the guess was already counted on its challenge); the run as it now stands. */
+  async countFailure(
+    kind: FailureRunKind,
+    userId: string,
+    now: Date,
+    threshold: number,
+  ): Promise<{ failures: number; lockedUntil?: Date }> {
+    const [r] = await this.db.query<{ consecutive: number; locked_until: Date | null }>(
+      `${countFailureSql(TABLES[kind], { user: '$1', now: '$2', threshold: '$3' })} RETURNING consecutive, locked_until`,
+      [userId, now, threshold],
+    );
+    return { failures: r.consecutive, lockedUntil: r.locked_until ?? undefined };
+  }
+
   /** One guess, counted before it is compared (see takeGuessSql): exactly one per wait, none past the hard limit. */
   async takeGuess(kind: FailureRunKind, userId: string, now: Date, threshold: number, hardLimit: number): Promise<GuessOutcome> {
     /** `taken`: the run's length when the guess was taken, else NULL; the run as it stood (NULL: none). */

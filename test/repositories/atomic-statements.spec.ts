@@ -54,6 +54,26 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
     assert.equal(results.filter(Boolean).length, 1);
   });
 
+  it('takeAttempt: of 50 concurrent SMS guesses at one code, exactly max_attempts are let through to compare', async () => {
+    const challenges = new ChallengesRepository(fixture.db);
+    await issue(challenges, 'burster', '+14152062002');
+    const results = await Promise.all(Array.from({ length: 50 }, () => challenges.takeAttempt('burster', 'enroll', now, 100)));
+    assert.deepEqual(results.filter(Boolean).map((c) => c!.attempts).sort(), [1, 2, 3]);
+  });
+
+  it('takeAttempt: none while the user waits out a lockout or past the hard limit', async () => {
+    const challenges = new ChallengesRepository(fixture.db);
+    await issue(challenges, 'waiter', '+14152062003');
+    await fixture.db.query(`INSERT INTO mfa_verify_failures (user_id, consecutive, locked_until, updated_at) VALUES ('waiter', 4, $1, $2)`, [
+      new Date(now.getTime() + 60_000),
+      now,
+    ]);
+    assert.equal(await challenges.takeAttempt('waiter', 'enroll', now, 100), undefined);
+    const afterWait = new Date(now.getTime() + 61_000);
+    assert.ok(await challenges.takeAttempt('waiter', 'enroll', afterWait, 100));
+    assert.equal(await challenges.takeAttempt('waiter', 'enroll', afterWait, 4), undefined, 'hard limit');
+  });
+
   it('takeGuess: 50 concurrent guesses when a wait ends take exactly one', async () => {
     const runs = new FailureRunsRepository(fixture.db);
     for (let i = 0; i < 3; i++) assert.equal((await runs.takeGuess('totp', 'guesser', now, 3, 100)).taken, true);
