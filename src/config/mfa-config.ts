@@ -16,12 +16,13 @@ import {
   url,
 } from './env-rules';
 import { checkCombinations } from './config-checks';
+import { AWS_EUM_SETTINGS, type AwsEumSettings } from '../sms/providers/aws-eum/aws-eum.config';
 import { AWS_SNS_SETTINGS, type AwsSnsSettings } from '../sms/providers/aws-sns/aws-sns.config';
 import { TWILIO_SETTINGS, type TwilioSettings } from '../sms/providers/twilio/twilio.config';
 
-/** A provider's name: the built-in TWILIO, AWS_SNS and MOCK, or a host adapter's (upper case, e.g. ACME). */
+/** A provider's name: the built-in TWILIO, AWS_SNS, AWS_EUM and MOCK, or a host adapter's (upper case, e.g. ACME). */
 export type ProviderName = string;
-export const BUILT_IN_PROVIDERS: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'MOCK'];
+export const BUILT_IN_PROVIDERS: readonly ProviderName[] = ['TWILIO', 'AWS_SNS', 'AWS_EUM', 'MOCK'];
 /** A provider's name: 1 to 32 upper-case letters, digits or underscores. */
 export const PROVIDER_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 
@@ -37,7 +38,7 @@ export interface ProviderLimits {
  * environment plus options. Features read their own slice of it (configSlice);
  * each provider's settings are declared beside its adapter.
  */
-export interface MfaConfig extends TwilioSettings, AwsSnsSettings {
+export interface MfaConfig extends TwilioSettings, AwsSnsSettings, AwsEumSettings {
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
   databaseUrl?: string;
@@ -272,11 +273,12 @@ const SCHEMA: Schema = {
   circuitHalfOpenMs: { env: 'SMS_CIRCUIT_HALF_OPEN_MS', rule: int(100, 3_600_000), default: 30_000 },
   ...TWILIO_SETTINGS,
   ...AWS_SNS_SETTINGS,
+  ...AWS_EUM_SETTINGS,
   // On by default only to try the module: development, and no real provider (never a failover target behind one).
   mockSmsEnabled: {
     env: 'MOCK_SMS_ENABLED',
     rule: bool(),
-    default: (c) => c.nodeEnv === 'development' && !c.twilioEnabled && !c.awsSnsEnabled,
+    default: (c) => c.nodeEnv === 'development' && !c.twilioEnabled && !c.awsSnsEnabled && !c.awsEumEnabled,
   },
   authJwtSecret: { env: 'AUTH_JWT_SECRET', rule: text(/^.{32,}$/, 'a string of at least 32 characters'), secret: true },
   authJwtIssuer: { env: 'AUTH_JWT_ISSUER', rule: text(/^.{1,200}$/, 'a string of 1 to 200 characters') },
@@ -287,6 +289,7 @@ const SCHEMA: Schema = {
 const PROVIDER_DEFAULTS: Record<ProviderName, ProviderLimits> = {
   TWILIO: { priority: 1, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
   AWS_SNS: { priority: 2, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
+  AWS_EUM: { priority: 3, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
   MOCK: { priority: 100, maxPerMinute: 60, maxPerHour: 1000, maxPerDay: 10000 },
 };
 

@@ -16,7 +16,7 @@ import { testRangeRule } from './rules/test-range.rule';
  * real message can go anywhere, so the test_range rule stands aside.
  */
 function tryingOut(config: FraudConfig): boolean {
-  return config.nodeEnv === 'development' && config.mockSmsEnabled && !config.twilioEnabled && !config.awsSnsEnabled;
+  return config.nodeEnv === 'development' && config.mockSmsEnabled && !config.twilioEnabled && !config.awsSnsEnabled && !config.awsEumEnabled;
 }
 
 export interface FraudCheck extends Omit<FraudContext, 'stats'> {

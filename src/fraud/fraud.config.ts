@@ -18,6 +18,7 @@ export const FRAUD_CONFIG_KEYS = [
   'mockSmsEnabled',
   'twilioEnabled',
   'awsSnsEnabled',
+  'awsEumEnabled',
   'testNumbers',
 ] as const;
 export type FraudConfig = Pick<MfaConfig, (typeof FRAUD_CONFIG_KEYS)[number]>;

@@ -123,6 +123,7 @@ export class SmsCodeDispatch {
     try {
       delivery = await this.sender.deliver(
         {
+          channel: 'sms',
           to: e164,
           body: message.body,
           reference: issued.id,

@@ -1,9 +1,28 @@
 import type { ProviderName } from '../../config/mfa-config';
 
+/** How a code reaches the user: a text message, a voice call that says it, or a WhatsApp template message. */
+export type Channel = 'sms' | 'voice' | 'whatsapp';
+export const CHANNELS: readonly Channel[] = ['sms', 'voice', 'whatsapp'];
+
+/** What a voice call says, in one language: the intro, the digits one by one, then the repeat and the digits again. */
+export interface VoiceScript {
+  /** The script's language (a locale of the catalogue, e.g. `fr`). */
+  locale: string;
+  intro: string;
+  repeat: string;
+  digits: string[];
+}
+
 export interface SmsMessage {
+  channel: Channel;
   /** E.164 */
   to: string;
+  /** sms: the text; voice: the script as plain text (what the mock outbox shows); whatsapp: the text the template stands for. */
   body: string;
+  /** voice: the script in the user's language, and in English for a provider whose voices cannot speak that language. */
+  voice?: { script: VoiceScript; english: VoiceScript };
+  /** whatsapp: the code, the approved template's one variable. Never logged. */
+  code?: string;
   /** Correlates the provider's own logs with ours; never the code. */
   reference: string;
   /** The code's remaining lifetime: the provider drops the message after it (a late code is money for nothing). */
@@ -80,8 +99,20 @@ export interface SmsProvider {
   readonly name: ProviderName;
   /** Whether configuration turns it on; disabled providers are never called. */
   readonly enabled: boolean;
+  /** The channels it serves: `sms` when not given. Budgets and circuits are kept per provider and channel. */
+  readonly channels?: readonly Channel[];
   /** `signal` aborts at the send deadline; the adapter must stop waiting on it. */
   send(message: SmsMessage, signal: AbortSignal): Promise<SendResult>;
+  /**
+   * Conversion feedback, where the vendor offers it: the code of this message
+   * was used. Called off the request path; a failure is logged and counted.
+   */
+  confirmConversion?(providerMessageId: string, channel: Channel): Promise<void>;
+}
+
+/** The channels a provider serves. */
+export function channelsOf(provider: Pick<SmsProvider, 'channels'>): readonly Channel[] {
+  return provider.channels ?? ['sms'];
 }
 
 /** The list of SMS providers, in any order: the sender orders them by configured priority. */
