@@ -8,6 +8,7 @@ import { CreateAssuranceAndRecoveryCodes1733068800000 } from './1733068800000-Cr
 import { FraudEvidenceOutlivesFactors1733155200000 } from './1733155200000-FraudEvidenceOutlivesFactors';
 import { CreateSpendCaps1733241600000 } from './1733241600000-CreateSpendCaps';
 import { SendSlotFromSqlFile1733328000000 } from './1733328000000-SendSlotFromSqlFile';
+import { DeliveryChannels1733414400000 } from './1733414400000-DeliveryChannels';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   FraudEvidenceOutlivesFactors1733155200000,
   CreateSpendCaps1733241600000,
   SendSlotFromSqlFile1733328000000,
+  DeliveryChannels1733414400000,
 ];

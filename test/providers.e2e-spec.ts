@@ -258,6 +258,7 @@ describe('providers: Twilio and AWS SNS through their SDKs, with failover', () =
     assert.deepEqual(providers, [
       ['TWILIO', true, 'closed'],
       ['AWS_SNS', true, 'closed'],
+      ['AWS_EUM', false, 'closed'],
       ['MOCK', false, 'closed'],
     ]);
   });

@@ -6,6 +6,7 @@ import { lockForTransaction } from '../database/advisory-lock';
 import { named } from '../database/named-sql';
 import { purgeBatch } from '../database/purge';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
+import type { Channel } from '../sms/providers/sms-provider';
 
 export type ChallengePurpose = 'enroll' | 'login';
 
@@ -28,6 +29,13 @@ export interface NewChallenge {
   country?: string;
   /** Number prefix for fraud statistics (calling code + leading national digits). */
   prefix: string;
+  channel: Channel;
+  /** The locale the message is rendered in (a fallback call speaks it too). */
+  locale?: string;
+  /** An enrolment by voice may name a fixed line: its factor then takes voice only. */
+  fixedLine: boolean;
+  /** Why this send exists when the user did not ask for it (a fallback): on its first attempt. */
+  reason?: string;
   /** The limits this send is counted against. */
   slot: SendSlotRequest;
 }
@@ -66,15 +74,17 @@ const challengeCtes = (admitted: string) => `killed AS (
          UPDATE mfa_challenges SET invalidated_at = :now
           WHERE user_id = :userId AND purpose = :purpose AND ${LIVE} AND ${admitted}
        ), factor AS (
-         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at)
-         SELECT :newFactorId, :userId, :phone, :country, :now WHERE :newFactorId::uuid IS NOT NULL AND ${admitted}
-         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone DO UPDATE SET country = EXCLUDED.country
+         INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at, fixed_line)
+         SELECT :newFactorId, :userId, :phone, :country, :now, :fixedLine WHERE :newFactorId::uuid IS NOT NULL AND ${admitted}
+         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone
+           DO UPDATE SET country = EXCLUDED.country, fixed_line = EXCLUDED.fixed_line
          RETURNING id
        ), issued AS (
          INSERT INTO mfa_challenges
-           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country, prefix)
+           (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country,
+            prefix, channel, locale)
          SELECT :id, :userId, COALESCE((SELECT id FROM factor), :factorId::uuid), :phone, :purpose, :codeHash, :expiresAt,
-                :maxAttempts, :clientIp, :now, :country, :prefix
+                :maxAttempts, :clientIp, :now, :country, :prefix, :channel, :locale
           WHERE ${admitted}
          RETURNING id, factor_id
        )`;
@@ -90,8 +100,8 @@ const ISSUE_SQL = `WITH slot AS (
           WHERE :newFactorId::uuid IS NOT NULL AND user_id = :userId AND verified_at IS NULL AND phone_e164 <> :phone
             AND (SELECT ok FROM admitted)
        ), attempt AS (
-         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
-         SELECT id, :userId, :firstProvider, 1, 'sending', :country FROM issued
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, channel, reason)
+         SELECT id, :userId, :firstProvider, 1, 'sending', :country, :channel, :reason FROM issued
          RETURNING id
        )
        SELECT (SELECT id FROM attempt) AS attempt_id, (SELECT factor_id FROM issued) AS factor_id,
@@ -99,13 +109,13 @@ const ISSUE_SQL = `WITH slot AS (
 
 /** See ChallengesRepository.issueFixed. */
 const ISSUE_FIXED_SQL = `WITH ${challengeCtes('true')}, logged AS (
-         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, delivered_at)
-         SELECT id, :userId, 'TEST', 1, 'delivered', :country, :now FROM issued
+         INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, delivered_at, channel)
+         SELECT id, :userId, 'TEST', 1, 'delivered', :country, :now, :channel FROM issued
        )
        SELECT factor_id FROM issued`;
 
 /** The challenge's own values, by the names challengeCtes uses. */
-function challengeValues(c: Omit<NewChallenge, 'slot' | 'firstProvider'>) {
+function challengeValues(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>) {
   return {
     id: c.id,
     userId: c.userId,
@@ -120,6 +130,9 @@ function challengeValues(c: Omit<NewChallenge, 'slot' | 'firstProvider'>) {
     now: c.createdAt,
     country: c.country ?? null,
     prefix: c.prefix,
+    channel: c.channel,
+    locale: c.locale ?? null,
+    fixedLine: c.fixedLine,
   };
 }
 
@@ -151,6 +164,7 @@ export class ChallengesRepository {
     const { text, params } = named(ISSUE_SQL, {
       ...challengeValues(c),
       firstProvider: c.firstProvider,
+      reason: c.reason ?? null,
       subjects: s.subjects,
       limitNames: s.names,
       hourly: s.hourly,
@@ -174,7 +188,7 @@ export class ChallengesRepository {
    * A test number's challenge (fixed code): the same challenge statement
    * without the limits, and a send-log row for the TEST provider, already delivered.
    */
-  async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider'>): Promise<{ factorId: string }> {
+  async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>): Promise<{ factorId: string }> {
     const { text, params } = named(ISSUE_FIXED_SQL, challengeValues(c));
     // No limit row serialises these issues (the limited path locks the user's counter): a per-user
     // lock does, so concurrent ones take turns instead of deadlocking on the live challenge.

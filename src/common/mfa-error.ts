@@ -7,6 +7,7 @@ import { HttpException } from '@nestjs/common';
 export const MFA_ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_PHONE: 400,
+  CHANNEL_NOT_AVAILABLE: 400,
   NO_ACTIVE_CHALLENGE: 400,
   CODE_INVALID: 400,
   CODE_EXPIRED: 400,
@@ -44,6 +45,7 @@ export interface MfaErrorDetails {
 const DEFAULT_MESSAGES: Record<MfaErrorCode, string> = {
   VALIDATION_FAILED: 'The request body is malformed.',
   INVALID_PHONE: 'The phone number is not a valid mobile number.',
+  CHANNEL_NOT_AVAILABLE: 'This delivery channel is not available for this number.',
   NO_ACTIVE_CHALLENGE: 'There is no active code: request a new one.',
   CODE_INVALID: 'The code is not correct.',
   CODE_EXPIRED: 'The code has expired: request a new one.',

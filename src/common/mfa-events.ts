@@ -6,6 +6,8 @@ export const MfaEvent = {
   SmsSent: 'mfa.sms.sent',
   SmsVerified: 'mfa.sms.verified',
   SmsFailed: 'mfa.sms.failed',
+  /** A fresh code went by voice after a report said the SMS (or WhatsApp) message was not delivered. */
+  SmsFallback: 'mfa.sms.fallback',
   TotpVerified: 'mfa.totp.verified',
   TotpFailed: 'mfa.totp.failed',
   RecoveryCodeVerified: 'mfa.recovery_code.verified',
@@ -21,6 +23,10 @@ export interface MfaEventPayload {
   challengeId?: string;
   maskedPhone?: string;
   provider?: string;
+  /** sms, voice or whatsapp: how the code went. */
+  channel?: string;
+  /** A fallback: the challenge it replaced. */
+  previousChallengeId?: string;
   /** The error code of a failure (CODE_INVALID, CODE_EXPIRED, …). */
   reason?: string;
   purpose?: 'enroll' | 'login';

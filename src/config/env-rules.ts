@@ -139,6 +139,54 @@ export function nameList(): EnvRule<string[]> {
 }
 
 /** Comma-separated 256-bit keys, 64 hexadecimal characters each. */
+/** A comma-separated subset of `values`, without repeats (e.g. `sms,voice`). */
+export function subsetOf<T extends string>(...values: T[]): EnvRule<T[]> {
+  const check = (v: unknown): v is T[] =>
+    Array.isArray(v) && v.length > 0 && new Set(v).size === v.length && v.every((x) => values.includes(x as T));
+  return {
+    parse: (raw) => {
+      const list = raw
+        .split(',')
+        .map((n) => n.trim().toLowerCase())
+        .filter(Boolean);
+      return check(list) ? list : undefined;
+    },
+    check,
+    allowed: `a comma-separated list of ${values.join(', ')}`,
+  };
+}
+
+/** A regular expression, anchored at both ends (`^…$`), so that it matches whole values only. */
+export function regexSource(): EnvRule<string> {
+  const check = (v: unknown): v is string => {
+    if (typeof v !== 'string' || !v.startsWith('^') || !v.endsWith('$')) return false;
+    try {
+      new RegExp(v);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return { parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined), check, allowed: 'a regular expression anchored with ^ and $' };
+}
+
+/** A comma-separated list of SNS topic ARNs. */
+export function arnList(): EnvRule<string[]> {
+  const ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((a) => typeof a === 'string' && ARN.test(a));
+  return {
+    parse: (raw) => {
+      const list = raw
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      return check(list) ? list : undefined;
+    },
+    check,
+    allowed: 'a comma-separated list of SNS topic ARNs (arn:aws:sns:<region>:<account>:<topic>)',
+  };
+}
+
 export function hexKeyList(): EnvRule<string[]> {
   const check = (v: unknown): v is string[] =>
     Array.isArray(v) && v.every((k) => typeof k === 'string' && /^[0-9a-fA-F]{64}$/.test(k));

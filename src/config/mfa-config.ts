@@ -9,6 +9,9 @@ import {
   isoTime,
   nameList,
   oneOf,
+  regexSource,
+  arnList,
+  subsetOf,
   templateMap,
   testNumberMap,
   text,
@@ -16,6 +19,8 @@ import {
   url,
 } from './env-rules';
 import { checkCombinations } from './config-checks';
+import type { Channel } from '../sms/providers/sms-provider';
+import { AWS_SNS_CERT_URL } from '../webhooks/aws/sns-message';
 import { AWS_EUM_SETTINGS, type AwsEumSettings } from '../sms/providers/aws-eum/aws-eum.config';
 import { AWS_SNS_SETTINGS, type AwsSnsSettings } from '../sms/providers/aws-sns/aws-sns.config';
 import { TWILIO_SETTINGS, type TwilioSettings } from '../sms/providers/twilio/twilio.config';
@@ -120,6 +125,16 @@ export interface MfaConfig extends TwilioSettings, AwsSnsSettings, AwsEumSetting
   fraudMode: 'block' | 'monitor';
   appName: string;
   webOtpDomain?: string;
+  /** The 11-character SMS Retriever hash of the host's Android app, added to the end of SMS bodies. */
+  androidAppHash?: string;
+  /** The delivery channels users may choose (sms, voice, whatsapp). */
+  channels: Channel[];
+  /** When no SMS provider takes a message, or a report says it was not delivered while its code lives: a fresh code by voice. */
+  voiceFallback: boolean;
+  /** Which SNS signing certificates are trusted (a URL pattern); only local tests widen it. */
+  awsSnsCertUrlPattern: string;
+  /** SNS topics whose delivery events are accepted (empty: any topic whose message is validly signed). */
+  awsSnsTopicArns: string[];
   providerTimeoutMs: number;
   /** Price ceiling per message sent to the providers that take one (Twilio MaxPrice, SNS AWS.SNS.SMS.MaxPrice). */
   maxPriceUsd?: number;
@@ -243,6 +258,18 @@ const SCHEMA: Schema = {
     env: 'SMS_WEBOTP_DOMAIN',
     rule: text(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a bare domain name such as example.org'),
   },
+  androidAppHash: {
+    env: 'SMS_ANDROID_APP_HASH',
+    rule: text(/^[A-Za-z0-9+/]{11}$/, 'the 11-character SMS Retriever hash of the Android app'),
+  },
+  channels: { env: 'SMS_CHANNELS', rule: subsetOf<Channel>('sms', 'voice', 'whatsapp'), default: ['sms'] },
+  voiceFallback: { env: 'SMS_VOICE_FALLBACK', rule: bool(), default: false },
+  awsSnsCertUrlPattern: {
+    env: 'AWS_SNS_CERT_URL_PATTERN',
+    rule: regexSource(),
+    default: AWS_SNS_CERT_URL.source,
+  },
+  awsSnsTopicArns: { env: 'AWS_SNS_TOPIC_ARNS', rule: arnList(), default: [] },
   providerTimeoutMs: { env: 'SMS_PROVIDER_TIMEOUT_MS', rule: int(100, 60_000), default: 5000 },
   maxPriceUsd: { env: 'SMS_MAX_PRICE_USD', rule: decimal(0.0001, 100) },
   testNumbers: { env: 'SMS_TEST_NUMBERS', rule: testNumberMap(), default: {}, secret: true },

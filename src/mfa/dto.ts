@@ -6,6 +6,16 @@ export class EnrollSmsDto {
   @IsString()
   @MaxLength(32)
   phoneNumber: string;
+
+  @ApiPropertyOptional({
+    enum: ['sms', 'voice', 'whatsapp'],
+    default: 'sms',
+    description: 'How the code goes: the channels SMS_CHANNELS enables (else 400 CHANNEL_NOT_AVAILABLE). Voice may reach a fixed line.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  channel?: string;
 }
 
 export class SmsChallengeDto {
@@ -14,6 +24,16 @@ export class SmsChallengeDto {
   @IsString()
   @MaxLength(32)
   phoneNumber?: string;
+
+  @ApiPropertyOptional({
+    enum: ['sms', 'voice', 'whatsapp'],
+    default: 'sms',
+    description: 'How the code goes: the channels SMS_CHANNELS enables (else 400 CHANNEL_NOT_AVAILABLE). Voice may reach a fixed line.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  channel?: string;
 }
 
 export class CodeDto {
@@ -32,6 +52,8 @@ export class RecoveryCodeDto {
 
 export class SmsChallengeResponse {
   @ApiProperty() challengeId: string;
+  @ApiProperty({ enum: ['sms', 'voice', 'whatsapp'], description: 'How the code went: the channel asked for, or voice after a fallback.' })
+  channel: string;
   @ApiProperty({ example: '+1 ••• ••• 2671' }) maskedPhone: string;
   @ApiProperty() expiresAt: Date;
   @ApiProperty() resendAvailableAt: Date;

@@ -1,3 +1,4 @@
+import type { Channel } from '../sms/providers/sms-provider';
 import { Injectable } from '@nestjs/common';
 import { AssuranceService, AssuranceView } from '../assurance/assurance.service';
 import { MfaError } from '../common/mfa-error';
@@ -28,8 +29,8 @@ export class MfaService {
   ) {}
 
   /** Sends an ownership code to a new number (step-up needed when the user holds a second factor); verified by verifySmsEnrollment. */
-  enrollSms(user: MfaUser, phoneNumber: string, context: RequestContext = {}): Promise<SmsEnrollmentResult> {
-    return this.sms.enroll(user, phoneNumber, context);
+  enrollSms(user: MfaUser, phoneNumber: string, context: RequestContext = {}, channel?: Channel): Promise<SmsEnrollmentResult> {
+    return this.sms.enroll(user, phoneNumber, context, channel);
   }
 
   /** Proves the number; it replaces the user's previous one, and the session reaches aal2. */
@@ -38,8 +39,13 @@ export class MfaService {
   }
 
   /** Sends a login code to the user's verified number; a number given here must be that number. */
-  initiateSmsVerification(user: MfaUser, phoneNumber?: string, context: RequestContext = {}): Promise<SmsChallengeResult> {
-    return this.sms.challenge(user, phoneNumber, context);
+  initiateSmsVerification(
+    user: MfaUser,
+    phoneNumber?: string,
+    context: RequestContext = {},
+    channel?: Channel,
+  ): Promise<SmsChallengeResult> {
+    return this.sms.challenge(user, phoneNumber, context, channel);
   }
 
   /** true when the code is right; false for a wrong, expired, exhausted or missing code. */

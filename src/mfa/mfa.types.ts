@@ -19,6 +19,8 @@ export interface RequestContext {
 
 export interface SmsChallengeResult {
   challengeId: string;
+  /** How the code went: the channel asked for, or voice after a fallback. */
+  channel: 'sms' | 'voice' | 'whatsapp';
   maskedPhone: string;
   expiresAt: Date;
   resendAvailableAt: Date;

@@ -70,6 +70,17 @@ export function parseMobilePhone(input: unknown): PhoneNumber {
   return phone;
 }
 
+/**
+ * A number a channel can reach: a mobile for SMS and WhatsApp; for voice, a
+ * fixed line too (people with only a landline can still hear a code).
+ */
+export function parsePhoneFor(input: unknown, channel: 'sms' | 'voice' | 'whatsapp'): PhoneNumber {
+  if (channel !== 'voice') return parseMobilePhone(input);
+  const phone = parsePhone(input);
+  if (phone.type === 'FIXED_LINE') return phone;
+  return parseMobilePhone(input);
+}
+
 /** A number read back from storage (already validated when it was stored): split, not validated again. */
 export function storedPhone(e164: string, country: string | undefined): PhoneNumber {
   return { e164, country, ...splitE164(e164) };

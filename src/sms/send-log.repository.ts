@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Batcher } from '../database/batcher';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { purgeBatch } from '../database/purge';
-import { ProviderError, SendResult } from './providers/sms-provider';
+import { Channel, ProviderError, SendResult } from './providers/sms-provider';
 
 export interface AttemptStart {
   challengeId: string;
@@ -10,6 +10,9 @@ export interface AttemptStart {
   provider: string;
   attempt: number;
   country?: string;
+  channel: Channel;
+  /** Why a send the user did not ask for exists (a fallback). */
+  reason?: string;
 }
 
 /**
@@ -26,9 +29,9 @@ export class SendLogRepository {
       id: string;
     }
     const rows = await this.db.query<AttemptIdRow>(
-      `INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country)
-       VALUES ($1, $2, $3, $4, 'sending', $5) RETURNING id`,
-      [a.challengeId, a.userId, a.provider, a.attempt, a.country ?? null],
+      `INSERT INTO sms_send_log (challenge_id, user_id, provider, attempt, status, country, channel, reason)
+       VALUES ($1, $2, $3, $4, 'sending', $5, $6, $7) RETURNING id`,
+      [a.challengeId, a.userId, a.provider, a.attempt, a.country ?? null, a.channel, a.reason ?? null],
     );
     return rows[0].id;
   }

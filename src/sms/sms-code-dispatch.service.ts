@@ -10,7 +10,9 @@ import { assertCountryAllowed } from '../phone/country-policy';
 import type { CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit } from '../phone/mask';
 import { numberPrefix, PhoneNumber } from '../phone/phone-number';
-import { DeliveryFailed, SmsSender } from './sms-sender.service';
+import { Delivery, DeliveryFailed, SmsSender } from './sms-sender.service';
+import { Channel, CHANNELS } from './providers/sms-provider';
+import type { SpendReservation } from './pricing/spend-guard';
 import { PriceBook } from './pricing/price-book';
 import { SpendGuard } from './pricing/spend-guard';
 import { testNumberCode } from './test-numbers';
@@ -20,6 +22,10 @@ import type { RequestContext, SmsChallengeResult } from '../mfa/mfa.types';
 
 export interface DispatchRequest {
   userId: string;
+  /** How the code goes (the caller checked that the channel is offered and that the number can take it). */
+  channel: Channel;
+  /** An enrolment by voice to a fixed line. */
+  fixedLine?: boolean;
   /** The number, parsed once where it entered (or read back from its factor). */
   phone: PhoneNumber;
   purpose: ChallengePurpose;
@@ -42,6 +48,11 @@ export interface Screened extends DispatchRequest {
   /** A test number's fixed code: no provider, limit, budget or fraud rule applies. */
   fixedCode?: string;
 }
+
+/** The send-log reason of a code that went by voice because no SMS (or WhatsApp) provider took it. */
+export const FALLBACK_NO_PROVIDER = 'fallback:no_provider';
+
+export type SentCode = SmsChallengeResult & { factorId: string };
 
 /**
  * Sends one code to one number, in order: opt-out, country rules, fraud
@@ -67,6 +78,15 @@ export class SmsCodeDispatch {
     private readonly spend: SpendGuard,
     private readonly prices: PriceBook,
   ) {}
+
+  /** The channel a request asks for (sms when none), if SMS_CHANNELS offers it; else CHANNEL_NOT_AVAILABLE. */
+  offered(channel: string | undefined): Channel {
+    const asked = (channel ?? 'sms') as Channel;
+    if (!CHANNELS.includes(asked) || !this.sender.offers(asked)) {
+      throw new MfaError('CHANNEL_NOT_AVAILABLE', `Codes can be sent by: ${this.config.channels.join(', ')}.`);
+    }
+    return asked;
+  }
 
   /**
    * Opt-out, country and fraud rules, before anything is written for this
@@ -94,8 +114,15 @@ export class SmsCodeDispatch {
     return screened;
   }
 
-  /** Issues the code under the limits (an enrolment without `factorId` creates its factor), then delivers it. */
-  async send(req: Screened, factorId?: string): Promise<SmsChallengeResult & { factorId: string }> {
+  /**
+   * Issues the code under the limits (an enrolment without `factorId` creates
+   * its factor), then delivers it. With SMS_VOICE_FALLBACK, a code no SMS or
+   * WhatsApp provider could take goes by voice instead (the same, never seen
+   * code: one send on the limits), and the send log says why. `reason` marks
+   * a send the user did not ask for (a fallback after an undelivered report).
+   */
+  async send(req: Screened, factorId?: string, reason?: string): Promise<SentCode> {
+    const locale = this.renderer.localeFor(req.channel, req.locales);
     const issue = {
       userId: req.userId,
       factorId,
@@ -104,28 +131,81 @@ export class SmsCodeDispatch {
       purpose: req.purpose,
       clientIp: req.clientKey,
       country: req.phone.country,
+      channel: req.channel,
+      locale,
+      fixedLine: req.fixedLine,
+      reason,
     };
-    if (req.fixedCode) return this.sent(req, await this.challenges.issueFixed(issue, req.fixedCode), 'TEST');
-    const { e164, country } = req.phone;
-    const firstProvider = this.sender.firstCandidate(country);
-    const reservation = await this.spend.reserve(country, () =>
-      this.prices.worstCase(this.sender.enabledProviders, country, this.renderer.segmentsFor(req.locales)),
-    );
+    if (req.fixedCode) return this.sent(req, await this.challenges.issueFixed(issue, req.fixedCode), 'TEST', req.channel);
+    const country = req.phone.country;
+    let channel = req.channel;
+    let firstProvider: string;
+    try {
+      firstProvider = this.sender.firstCandidate(country, channel);
+    } catch (err) {
+      if (!this.fallsBackToVoice(channel, err)) throw err;
+      // Every SMS route is down before anything is written: the code goes by voice from the start.
+      channel = 'voice';
+      issue.reason = reason ?? FALLBACK_NO_PROVIDER;
+      firstProvider = this.sender.firstCandidate(country, channel);
+    }
+    const reservation = await this.reserve(channel, country, req.locales);
     let issued: IssuedChallenge;
     try {
-      issued = await this.challenges.issue({ ...issue, firstProvider });
+      issued = await this.challenges.issue({ ...issue, channel, firstProvider });
     } catch (err) {
       await this.spend.release(reservation);
       throw err;
     }
-    const message = this.renderer.render(issued.code, req.locales);
-    let delivery;
+    const first = { attemptId: issued.firstAttemptId, provider: firstProvider };
+    let delivery: Delivery;
+    try {
+      delivery = await this.deliver(channel, issued, req, reservation, first, issue.reason);
+    } catch (err) {
+      if (!this.fallsBackToVoice(channel, err)) return this.withdraw(issued, err);
+      try {
+        delivery = await this.deliver('voice', issued, req, await this.reserve('voice', country, req.locales), undefined, FALLBACK_NO_PROVIDER);
+      } catch (voiceErr) {
+        return this.withdraw(issued, voiceErr);
+      }
+    }
+    return this.sent(req, issued, delivery.provider, delivery.channel);
+  }
+
+  /** Whether a failure on `channel` sends the code by voice: no provider took it, and the number is not at fault. */
+  private fallsBackToVoice(channel: Channel, err: unknown): boolean {
+    if (!this.config.voiceFallback || channel === 'voice') return false;
+    const error = err instanceof DeliveryFailed ? err.error : err;
+    return error instanceof MfaError && (error.code === 'PROVIDERS_UNAVAILABLE' || error.code === 'COUNTRY_NOT_ALLOWED');
+  }
+
+  /** The spend-cap reservation for one message on a channel, before its route is known (its dearest route). */
+  private reserve(channel: Channel, country: string | undefined, locales: (string | undefined)[]): Promise<SpendReservation | undefined> {
+    return this.spend.reserve(country, () =>
+      this.prices.worstCase(this.sender.priceLabels(channel), country, this.renderer.segmentsFor(locales, channel)),
+    );
+  }
+
+  /** Renders the code for the channel and hands it to the providers; the reservation is settled at the cost, or released. */
+  private async deliver(
+    channel: Channel,
+    issued: IssuedChallenge,
+    req: Screened,
+    reservation: SpendReservation | undefined,
+    firstAttempt?: { attemptId: string; provider: string },
+    reason?: string,
+  ): Promise<Delivery> {
+    const { e164, country } = req.phone;
+    const message = this.renderer.renderFor(channel, issued.code, req.locales);
+    let delivery: Delivery;
     try {
       delivery = await this.sender.deliver(
         {
-          channel: 'sms',
+          channel,
           to: e164,
           body: message.body,
+          voice: message.voice,
+          code: channel === 'whatsapp' ? issued.code : undefined,
           reference: issued.id,
           maxPriceUsd: this.config.maxPriceUsd,
         },
@@ -133,31 +213,35 @@ export class SmsCodeDispatch {
           challengeId: issued.id,
           userId: req.userId,
           country,
-          firstAttempt: { attemptId: issued.firstAttemptId, provider: firstProvider },
+          firstAttempt,
           expiresAt: issued.expiresAt,
           encoding: message.encoding,
           segments: message.segments,
+          reason,
         },
       );
     } catch (err) {
-      const failed = err instanceof DeliveryFailed ? err : undefined;
-      // The first cause is what the client and the log get: a failing clean-up never masks it.
-      await Promise.all([
-        this.challenges.withdraw(issued, failed?.refund ?? true),
-        this.spend.release(reservation),
-      ]).catch((cleanup) =>
-        this.logger.error(
-          `withdrawing an undelivered code failed after: ${(err as Error).message}; clean-up: ${(cleanup as Error).message}`,
-        ),
-      );
-      throw failed?.error ?? err;
+      await this.spend.release(reservation).catch((cleanup: Error) => this.logger.error(`releasing a spend reservation failed: ${cleanup.message}`));
+      throw err;
     }
     await this.spend.settle(reservation, country, delivery.costUsd);
-    return this.sent(req, issued, delivery.provider);
+    return delivery;
+  }
+
+  /** No provider took the code: it dies (with an enrolment's new factor); the first cause is what the client gets. */
+  private async withdraw(issued: IssuedChallenge, err: unknown): Promise<never> {
+    const failed = err instanceof DeliveryFailed ? err : undefined;
+    // A failing clean-up never masks the first cause.
+    await this.challenges
+      .withdraw(issued, failed?.refund ?? true)
+      .catch((cleanup: Error) =>
+        this.logger.error(`withdrawing an undelivered code failed after: ${(err as Error).message}; clean-up: ${cleanup.message}`),
+      );
+    throw failed?.error ?? err;
   }
 
   /** Publishes mfa.sms.sent and answers with the challenge (never its code). */
-  private sent(req: Screened, issued: IssuedChallenge, provider: string): SmsChallengeResult & { factorId: string } {
+  private sent(req: Screened, issued: IssuedChallenge, provider: string, channel: Channel): SentCode {
     const { maskedPhone } = req;
     this.events.emit(MfaEvent.SmsSent, {
       userId: req.userId,
@@ -165,6 +249,7 @@ export class SmsCodeDispatch {
       challengeId: issued.id,
       maskedPhone,
       provider,
+      channel,
       purpose: req.purpose,
       ip: req.context.ip,
       at: issued.createdAt,
@@ -175,6 +260,7 @@ export class SmsCodeDispatch {
       maskedPhone,
       expiresAt: issued.expiresAt,
       resendAvailableAt: issued.resendAvailableAt,
+      channel,
     };
   }
 }

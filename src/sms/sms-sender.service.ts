@@ -15,7 +15,7 @@ import { maskPhone } from '../phone/mask';
 import { PriceBook } from './pricing/price-book';
 import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
-import { ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
+import { Channel, channelsOf, ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
 import { SmsEvents } from './sms-events';
 
 export interface DeliveryContext {
@@ -23,12 +23,14 @@ export interface DeliveryContext {
   userId: string;
   country?: string;
   /** The attempt row opened with the challenge for firstCandidate(); used by the first provider that is handed the message. */
-  firstAttempt: { attemptId: string; provider: string };
+  firstAttempt?: { attemptId: string; provider: string };
   /** As rendered: logged with the attempt (segments unless the provider reports its own count). */
   encoding: string;
   segments: number;
   /** When the code dies: each provider is told the remaining lifetime at its hand-over. */
   expiresAt: Date;
+  /** Why this send exists when it is not the user's own request (a fallback): written on its attempts. */
+  reason?: string;
 }
 
 /** A message as the pipeline gets it; the lifetime is filled in per attempt. */
@@ -51,6 +53,7 @@ export class DeliveryFailed extends Error {
 
 export interface Delivery {
   provider: string;
+  channel: Channel;
   attempts: number;
   result: SendResult;
   /** US dollars: the provider's reported price, else the price table's estimate for it. */
@@ -61,11 +64,20 @@ export interface ProviderState {
   name: string;
   enabled: boolean;
   priority: number;
+  /** The circuit of its SMS route (or of its first channel). */
   circuit: 'closed' | 'open' | 'half-open';
+  /** Every enabled channel it serves, with that route's circuit. */
+  channels: Partial<Record<Channel, 'closed' | 'open' | 'half-open'>>;
 }
 
 interface Route {
   provider: SmsProvider;
+  channel: Channel;
+  /**
+   * The route's name for budgets, prices, metrics and circuits: the provider's
+   * name for SMS (TWILIO), with the channel for the others (TWILIO_VOICE).
+   */
+  label: string;
   breaker: CircuitBreakerPolicy;
   /** When the circuit last opened (the injected Clock): it stays skipped until SMS_CIRCUIT_HALF_OPEN_MS has passed. */
   openedAt?: number;
@@ -100,7 +112,7 @@ export class SmsSender {
   private readonly logger = new Logger('SmsSender');
   private readonly all: SmsProvider[];
   private readonly routes: Route[];
-  /** SMS_ROUTING=cost: the routes by price, per destination (bounded by the countries there are). */
+  /** The routes of each channel, per destination (by price with SMS_ROUTING=cost; bounded by the countries there are). */
   private readonly costOrder = new Map<string, Route[]>();
 
   constructor(
@@ -114,10 +126,14 @@ export class SmsSender {
   ) {
     assertDistinctNames(providers);
     this.all = [...providers].sort((a, b) => this.limits(a.name).priority - this.limits(b.name).priority);
+    const wanted = new Set<Channel>([...config.channels, ...(config.voiceFallback ? (['voice'] as const) : [])]);
     this.routes = this.all
       .filter((p) => p.enabled)
-      .map((provider) => ({
+      .flatMap((provider) => channelsOf(provider).filter((c) => wanted.has(c)).map((channel) => ({ provider, channel })))
+      .map(({ provider, channel }) => ({
         provider,
+        channel,
+        label: routeLabel(provider.name, channel),
         // Only the provider's health counts towards opening: a wrong number or a
         // refused destination says nothing about it.
         breaker: circuitBreaker(
@@ -132,30 +148,53 @@ export class SmsSender {
     for (const route of this.routes) {
       route.breaker.onStateChange((state) => {
         if (state === CircuitState.Open) route.openedAt = this.clock.now().getTime();
-        this.events.circuitChanged(route.provider.name, CIRCUIT_NAMES[state]);
+        this.events.circuitChanged(route.label, CIRCUIT_NAMES[state]);
       });
     }
     for (const p of this.all) this.events.providerReady(p.name, p.enabled);
+    // SMS without a provider is the operator's outage (503 at send time); another channel without one is a configuration error.
+    for (const channel of wanted) {
+      if (channel !== 'sms' && !this.routes.some((r) => r.channel === channel)) {
+        throw new ConfigError([
+          channel === 'voice' && !config.channels.includes('voice')
+            ? 'SMS_VOICE_FALLBACK=true needs an enabled provider that serves voice (Twilio with TWILIO_FROM_NUMBER, AWS_EUM with an origination identity)'
+            : `SMS_CHANNELS includes ${channel}, but no enabled provider serves it`,
+        ]);
+      }
+    }
+  }
+
+  /** Whether a channel may be asked for (SMS_CHANNELS). */
+  offers(channel: Channel): boolean {
+    return this.config.channels.includes(channel);
   }
 
   /** Every known provider with its state, first choice first (for /health). */
   providerStates(): ProviderState[] {
-    return this.all.map((p) => ({
-      name: p.name,
-      enabled: p.enabled,
-      priority: this.limits(p.name).priority,
-      circuit: CIRCUIT_NAMES[this.routes.find((r) => r.provider === p)?.breaker.state ?? CircuitState.Closed],
-    }));
+    return this.all.map((p) => {
+      const routes = this.routes.filter((r) => r.provider === p);
+      return {
+        name: p.name,
+        enabled: p.enabled,
+        priority: this.limits(p.name).priority,
+        circuit: CIRCUIT_NAMES[routes[0]?.breaker.state ?? CircuitState.Closed],
+        channels: Object.fromEntries(routes.map((r) => [r.channel, CIRCUIT_NAMES[r.breaker.state]])),
+      };
+    });
   }
 
-  /** A provider's priority and budgets: configured, else the defaults of a host adapter. */
+  /** A route's priority and budgets: its own (SMS_PROVIDER_TWILIO_VOICE_*), else its provider's, else a host adapter's defaults. */
   private limits(name: string): ProviderLimits {
     return this.config.providers[name] ?? HOST_PROVIDER_DEFAULTS;
   }
 
-  /** Names of the providers that may be called, for worst-case cost estimates. */
-  get enabledProviders(): string[] {
-    return this.routes.map((r) => r.provider.name);
+  private routeLimits(route: Route): ProviderLimits {
+    return this.config.providers[route.label] ?? this.limits(route.provider.name);
+  }
+
+  /** Price labels of the routes that may be called for a channel, for worst-case cost estimates. */
+  priceLabels(channel: Channel): string[] {
+    return this.routes.filter((r) => r.channel === channel).map((r) => r.label);
   }
 
   /**
@@ -163,15 +202,15 @@ export class SmsSender {
    * cheapest provider for the destination first, then the rest by priority
    * (unhealthy ones are skipped at hand-over either way).
    */
-  private order(country: string | undefined): Route[] {
-    if (this.config.routing !== 'cost') return this.routes;
-    const key = country ?? '';
+  private order(country: string | undefined, channel: Channel): Route[] {
+    const key = `${channel}:${country ?? ''}`;
     let ordered = this.costOrder.get(key);
     if (!ordered) {
+      ordered = this.routes.filter((r) => r.channel === channel);
       // Prices are fixed once loaded: each destination's order is computed once (a sort is stable: ties keep priority).
-      ordered = [...this.routes].sort(
-        (a, b) => this.prices.price(a.provider.name, country) - this.prices.price(b.provider.name, country),
-      );
+      if (this.config.routing === 'cost') {
+        ordered.sort((a, b) => this.prices.price(a.label, country) - this.prices.price(b.label, country));
+      }
       this.costOrder.set(key, ordered);
     }
     return ordered;
@@ -182,8 +221,8 @@ export class SmsSender {
    * is opened with the challenge); takes nothing. None whose circuit lets a
    * call through → PROVIDERS_UNAVAILABLE before anything is written.
    */
-  firstCandidate(country?: string): string {
-    const route = this.order(country).find((r) => this.callable(r));
+  firstCandidate(country: string | undefined, channel: Channel = 'sms'): string {
+    const route = this.order(country, channel).find((r) => this.callable(r));
     if (!route) throw unavailable();
     return route.provider.name;
   }
@@ -194,12 +233,12 @@ export class SmsSender {
     let unusedRow: DeliveryContext['firstAttempt'] | undefined = ctx.firstAttempt;
     let providerDown = false;
     const rejections: ProviderError[] = [];
-    const routes = this.order(ctx.country);
+    const routes = this.order(ctx.country, outgoing.channel);
     for (let index = 0; index < routes.length; index++) {
       const route = routes[index];
       if (!(await this.take(route))) continue;
       attempt += 1;
-      if (previous) this.events.failedOver(previous, route.provider.name);
+      if (previous) this.events.failedOver(previous, route.label);
       let attemptId: string;
       if (unusedRow) {
         attemptId = unusedRow.attemptId;
@@ -212,6 +251,8 @@ export class SmsSender {
           country: ctx.country,
           provider: route.provider.name,
           attempt,
+          channel: route.channel,
+          reason: ctx.reason,
         });
       }
       const started = performance.now();
@@ -223,28 +264,28 @@ export class SmsSender {
         const failure = toProviderError(err);
         const next = failure.kind === 'permanent' ? undefined : routes[index + 1]?.provider.name;
         await this.sendLog.failed(attemptId, failure, Math.round(performance.now() - started), next);
-        this.events.failed(route.provider.name, failure);
+        this.events.failed(route.label, failure);
         this.logger.warn(`${route.provider.name} failed for ${maskPhone(outgoing.to)}: ${failure.message}`);
         if (failure.kind === 'permanent') throw new DeliveryFailed(toNumberError(failure), false);
         if (failure.kind === 'transient') providerDown = true;
         else rejections.push(failure);
-        previous = route.provider.name;
+        previous = route.label;
         continue;
       }
       const latency = Math.round(performance.now() - started);
-      const estimate = this.prices.estimate(route.provider.name, ctx.country, result.segments ?? ctx.segments);
+      const estimate = this.prices.estimate(route.label, ctx.country, result.segments ?? ctx.segments);
       await this.recordAccepted(
-        route.provider.name,
+        route.label,
         attemptId,
         { segments: ctx.segments, ...result },
         latency,
         ctx.encoding,
         estimate,
       );
-      this.events.sent(route.provider.name, result);
+      this.events.sent(route.label, result);
       const reported =
         result.price !== undefined && (result.currency ?? 'USD').toUpperCase() === 'USD' ? result.price : undefined;
-      return { provider: route.provider.name, attempts: attempt, result, costUsd: reported ?? estimate };
+      return { provider: route.provider.name, channel: route.channel, attempts: attempt, result, costUsd: reported ?? estimate };
     }
     // The row opened with the challenge was never handed to anyone: it records why.
     if (unusedRow) await this.sendLog.failed(unusedRow.attemptId, new ProviderError('server', 'no_provider'), 0);
@@ -298,8 +339,8 @@ export class SmsSender {
   /** A budget slot for a message about to be handed to this route (none taken when the route is not callable). */
   private async take(route: Route): Promise<boolean> {
     if (!this.callable(route)) return false;
-    const name = route.provider.name;
-    if (!(await this.budgets.tryTake(name, this.limits(name), this.clock.now()))) {
+    const name = route.label;
+    if (!(await this.budgets.tryTake(name, this.routeLimits(route), this.clock.now()))) {
       this.events.budgetSpent(name);
       return false;
     }
@@ -323,6 +364,11 @@ export class SmsSender {
       clearTimeout(timer);
     }
   }
+}
+
+/** A route's name: the provider's for SMS, with the channel for voice and WhatsApp (TWILIO_VOICE). */
+function routeLabel(provider: string, channel: Channel): string {
+  return channel === 'sms' ? provider : `${provider}_${channel.toUpperCase()}`;
 }
 
 /** Send-log labels that are not providers: TEST marks a test number's send. */

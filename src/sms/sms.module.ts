@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { configSlice } from '../config/mfa-config';
 import { HOST_SMS_PROVIDERS } from '../config/mfa-config.module';
+import { AWS_EUM_CONFIG, AWS_EUM_CONFIG_KEYS } from './providers/aws-eum/aws-eum.config';
+import { AwsEumProvider } from './providers/aws-eum/aws-eum.provider';
 import { AWS_SNS_CONFIG, AWS_SNS_CONFIG_KEYS } from './providers/aws-sns/aws-sns.config';
 import { TWILIO_CONFIG, TWILIO_CONFIG_KEYS } from './providers/twilio/twilio.config';
 import { SMS_CONFIG, SMS_CONFIG_KEYS } from './sms.config';
@@ -31,15 +33,18 @@ import { MessageRenderer } from './templates/message-renderer';
     configSlice(SMS_CONFIG, SMS_CONFIG_KEYS),
     configSlice(TWILIO_CONFIG, TWILIO_CONFIG_KEYS),
     configSlice(AWS_SNS_CONFIG, AWS_SNS_CONFIG_KEYS),
+    configSlice(AWS_EUM_CONFIG, AWS_EUM_CONFIG_KEYS),
     TwilioSmsProvider,
     AwsSnsSmsProvider,
+    AwsEumProvider,
     MockSmsProvider,
     {
       provide: SMS_PROVIDERS,
-      inject: [TwilioSmsProvider, AwsSnsSmsProvider, MockSmsProvider, HOST_SMS_PROVIDERS],
-      useFactory: (twilio: SmsProvider, sns: SmsProvider, mock: SmsProvider, host: SmsProvider[]) => [
+      inject: [TwilioSmsProvider, AwsSnsSmsProvider, AwsEumProvider, MockSmsProvider, HOST_SMS_PROVIDERS],
+      useFactory: (twilio: SmsProvider, sns: SmsProvider, eum: SmsProvider, mock: SmsProvider, host: SmsProvider[]) => [
         twilio,
         sns,
+        eum,
         mock,
         ...host,
       ],

@@ -15,12 +15,15 @@ export type FakeMode =
 export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
+  /** The body read as a form (the form-encoded vendors). */
   form: URLSearchParams;
+  /** The body as received (the JSON vendors). */
+  body: string;
 }
 
 /**
- * A loopback HTTP server that records form-encoded requests and answers them
- * in a vendor's wire format. Subclasses speak the vendor's protocol.
+ * A loopback HTTP server that records requests (as a form and as raw text)
+ * and answers them in a vendor's wire format. Subclasses speak the vendor's protocol.
  */
 export abstract class FakeServer {
   readonly requests: RecordedRequest[] = [];
@@ -43,11 +46,8 @@ export abstract class FakeServer {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const recorded = {
-          path: req.url ?? '/',
-          headers: req.headers,
-          form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
-        };
+        const body = Buffer.concat(chunks).toString('utf8');
+        const recorded = { path: req.url ?? '/', headers: req.headers, form: new URLSearchParams(body), body };
         this.requests.push(recorded);
         for (const wake of this.waiters.splice(0)) wake();
         if (this.mode.kind === 'hang') return; // never answers; closed on stop()

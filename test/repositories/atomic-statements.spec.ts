@@ -24,6 +24,8 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
       newFactorId: randomUUID(),
       phoneE164: phone,
       purpose: 'enroll',
+      channel: 'sms',
+      fixedLine: false,
       codeHash: hasher.hash(id, '123456'),
       expiresAt: new Date(now.getTime() + 600_000),
       maxAttempts: 3,

@@ -9,7 +9,8 @@ import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
 import { FraudGuard } from '../../fraud/fraud-guard.service';
 import { MfaMetrics } from '../../metrics/mfa-metrics';
 import { CountryRulesRepository } from '../../phone/country-rules.repository';
-import { numberPrefix, parseMobilePhone, parsePhone, PhoneNumber, storedPhone } from '../../phone/phone-number';
+import { numberPrefix, parsePhone, parsePhoneFor, PhoneNumber, storedPhone } from '../../phone/phone-number';
+import type { Channel } from '../../sms/providers/sms-provider';
 import { OptOutsRepository } from '../../sms/opt-outs.repository';
 import { SmsCodeDispatch } from '../../sms/sms-code-dispatch.service';
 import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../mfa.types';
@@ -36,17 +37,23 @@ export class SmsFactorService {
     private readonly metrics: MfaMetrics,
   ) {}
 
-  /** A user who already holds a second factor must have stepped up in this session (before anything is sent). */
-  async enroll(user: MfaUser, phoneNumber: string, context: RequestContext): Promise<SmsEnrollmentResult> {
+  /**
+   * A user who already holds a second factor must have stepped up in this
+   * session (before anything is sent). By voice, the number may be a fixed line.
+   */
+  async enroll(user: MfaUser, phoneNumber: string, context: RequestContext, channel?: string): Promise<SmsEnrollmentResult> {
     this.assertEnabled();
+    const via = this.dispatch.offered(channel);
     await this.assurance.requireStepUp(user);
-    const phone = await this.parseForEnrolment(user, phoneNumber, context);
+    const phone = await this.parseForEnrolment(user, phoneNumber, context, via);
     const [optedOut, countryRules] = await Promise.all([
       this.optOuts.isOptedOut(phone.e164),
       this.countryRules.verdictInput(phone.country),
     ]);
     const screened = await this.dispatch.screen({
       userId: user.id,
+      channel: via,
+      fixedLine: phone.type === 'FIXED_LINE',
       phone,
       purpose: 'enroll',
       context,
@@ -84,8 +91,10 @@ export class SmsFactorService {
     user: MfaUser,
     phoneNumber: string | undefined,
     context: RequestContext,
+    channel?: string,
   ): Promise<SmsChallengeResult> {
     this.assertEnabled();
+    const via = this.dispatch.offered(channel);
     const factor = await this.factors.findSendable(user.id);
     const requested = phoneNumber ?? user.phoneNumber;
     // The stored number is canonical E.164: only another spelling needs parsing.
@@ -93,8 +102,12 @@ export class SmsFactorService {
     if (!factor || other) {
       throw new MfaError('PHONE_NOT_VERIFIED');
     }
+    if (factor.fixedLine && via !== 'voice') {
+      throw new MfaError('CHANNEL_NOT_AVAILABLE', 'This number is a fixed line: it can take a code by voice only.');
+    }
     const screened = await this.dispatch.screen({
       userId: user.id,
+      channel: via,
       phone: storedPhone(factor.phoneE164, factor.country),
       purpose: 'login',
       context,
@@ -154,9 +167,14 @@ export class SmsFactorService {
   }
 
   /** Line-type refusals of pumping targets are recorded as fraud events, so operators see the attempts. */
-  private async parseForEnrolment(user: MfaUser, phoneNumber: string, context: RequestContext): Promise<PhoneNumber> {
+  private async parseForEnrolment(
+    user: MfaUser,
+    phoneNumber: string,
+    context: RequestContext,
+    channel: Channel,
+  ): Promise<PhoneNumber> {
     try {
-      return parseMobilePhone(phoneNumber);
+      return parsePhoneFor(phoneNumber, channel);
     } catch (err) {
       if (err instanceof MfaError && err.code === 'SUSPICIOUS_NUMBER') {
         const phone = parsePhone(phoneNumber);

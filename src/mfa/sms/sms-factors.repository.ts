@@ -17,6 +17,8 @@ export interface SmsFactor {
 /** A verified factor with what a send to it needs to know, read in the same statement. */
 export interface SendableFactor extends SmsFactor {
   optedOut: boolean;
+  /** Enrolled by voice on a fixed line: it takes voice only. */
+  fixedLine: boolean;
   countryRules: CountryVerdictInput;
 }
 
@@ -46,6 +48,7 @@ export class SmsFactorsRepository {
       r && {
         ...toFactor(r),
         optedOut: r.opted_out,
+        fixedLine: r.fixed_line,
         countryRules: toCountryVerdict(r),
       }
     );
@@ -129,6 +132,7 @@ interface SmsFactorRow {
   verified_at: Date | null;
   created_at: Date;
   last_used_at: Date | null;
+  fixed_line: boolean;
 }
 
 export interface SmsFactorExportRow {

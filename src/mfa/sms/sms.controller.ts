@@ -8,6 +8,7 @@ import { createValidationPipe } from '../../common/validation';
 import { MfaThrottlerGuard } from '../../rate-limit/mfa-throttler.guard';
 import { MfaService } from '../mfa.service';
 import type { RequestContext } from '../mfa.types';
+import type { Channel } from '../../sms/providers/sms-provider';
 
 @ApiTags('mfa: sms')
 @ApiBearerAuth()
@@ -23,7 +24,7 @@ export class MfaSmsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: SmsEnrollResponse, description: 'An ownership code was sent. 403 STEP_UP_REQUIRED without a recent second factor in this session.' })
   enroll(@CurrentUser() user: AuthenticatedUser, @Body() body: EnrollSmsDto, @ClientContext() ctx: RequestContext) {
-    return this.mfa.enrollSms(user, body.phoneNumber, ctx);
+    return this.mfa.enrollSms(user, body.phoneNumber, ctx, body.channel as Channel | undefined);
   }
 
   @Post('enroll/verify')
@@ -37,7 +38,7 @@ export class MfaSmsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: SmsChallengeResponse, description: 'A code was sent; calling again is the resend.' })
   challenge(@CurrentUser() user: AuthenticatedUser, @Body() body: SmsChallengeDto, @ClientContext() ctx: RequestContext) {
-    return this.mfa.initiateSmsVerification(user, body.phoneNumber, ctx);
+    return this.mfa.initiateSmsVerification(user, body.phoneNumber, ctx, body.channel as Channel | undefined);
   }
 
   @Post('verify')

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { classifyEumError, EUM_ERRORS } from './aws-eum/aws-eum-errors';
 import { classifySnsError, SNS_ERRORS } from './aws-sns/aws-sns-errors';
 import { classifyTwilioError, TWILIO_ERRORS } from './twilio/twilio-errors';
 
@@ -42,5 +43,46 @@ describe('provider error families', () => {
     assert.equal(classifySnsError({ name: 'Weird', $metadata: { httpStatusCode: 502 } }).reason, 'server');
     assert.equal(classifySnsError({ name: 'Weird', $metadata: { httpStatusCode: 400 } }).kind, 'rejected');
     assert.equal(classifySnsError({ name: 'Error', code: 'ECONNRESET' }).reason, 'network');
+  });
+  it('End User Messaging: every listed exception, with its Reason where listed, is read as its family', () => {
+    for (const [key, reason] of Object.entries(EUM_ERRORS)) {
+      const [name, Reason] = key.split(':');
+      const read = classifyEumError({ name, Reason, message: 'Error', $metadata: { httpStatusCode: 400 } });
+      assert.equal(read.reason, reason, key);
+      assert.equal(read.providerCode, key);
+    }
+  });
+
+  it('End User Messaging: number, opt-out, region, request, content, account, throttling and server families map to the right kind', () => {
+    const read = (name: string, Reason?: string, extra: object = {}) =>
+      classifyEumError({ name, Reason, message: 'Error', $metadata: { httpStatusCode: 400 }, ...extra });
+    const destination = { Fields: [{ Name: 'DestinationPhoneNumber', Message: 'not valid' }] };
+    assert.equal(read('ValidationException', 'INVALID_PARAMETER', destination).reason, 'invalid_number');
+    assert.equal(read('ValidationException', 'INVALID_PARAMETER', destination).kind, 'permanent');
+    assert.equal(read('ValidationException', 'FIELD_VALIDATION_FAILED', { message: 'Invalid destination phone number' }).reason, 'invalid_number');
+    assert.equal(read('ValidationException', undefined, destination).reason, 'invalid_number');
+    assert.equal(read('ConflictException', 'DESTINATION_PHONE_NUMBER_OPTED_OUT').kind, 'permanent');
+    assert.equal(read('ConflictException', 'DESTINATION_PHONE_NUMBER_OPTED_OUT').reason, 'opted_out');
+    // A Reason about the destination country wins over a field naming the number: another provider may reach it.
+    assert.equal(read('ValidationException', 'DESTINATION_COUNTRY_BLOCKED', destination).reason, 'region');
+    assert.equal(read('ValidationException', 'COUNTRY_CODE_MISMATCH').kind, 'rejected');
+    assert.equal(read('ValidationException', 'INVALID_PARAMETER', { Fields: [{ Name: 'MaxPrice', Message: 'bad' }] }).reason, 'request');
+    assert.equal(read('ValidationException', 'PARAMETERS_CANNOT_BE_USED_TOGETHER').reason, 'request');
+    assert.equal(read('ValidationException', 'PRICE_OVER_THRESHOLD').kind, 'rejected');
+    assert.equal(read('ValidationException', 'MAXIMUM_SIZE_EXCEEDED').reason, 'content');
+    assert.equal(read('ValidationException', 'OTHER').reason, 'request', 'an unlisted Reason falls back on its exception');
+    assert.equal(read('ResourceNotFoundException').kind, 'rejected');
+    assert.equal(read('AccessDeniedException', 'INSUFFICIENT_ACCOUNT_REPUTATION').kind, 'transient');
+    assert.equal(read('AccessDeniedException', 'INSUFFICIENT_ACCOUNT_REPUTATION').reason, 'account');
+    assert.equal(read('ServiceQuotaExceededException', 'MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE').reason, 'throttled');
+    assert.equal(read('ServiceQuotaExceededException', 'DAILY_DESTINATION_CALL_LIMIT').kind, 'rejected', 'one busy number is not the provider');
+    assert.equal(read('ThrottlingException').kind, 'transient');
+    assert.equal(classifyEumError({ name: 'InternalServerException', $metadata: { httpStatusCode: 500 } }).reason, 'server');
+    assert.equal(classifyEumError({ name: 'Weird', $metadata: { httpStatusCode: 503 } }).reason, 'server');
+    assert.equal(classifyEumError({ name: 'Weird', $metadata: { httpStatusCode: 403 } }).reason, 'account');
+    assert.equal(classifyEumError({ name: 'Weird', $metadata: { httpStatusCode: 400 } }).kind, 'rejected');
+    assert.equal(classifyEumError({ name: 'AbortError' }).reason, 'timeout');
+    assert.equal(classifyEumError({ name: 'TimeoutError' }).reason, 'timeout');
+    assert.equal(classifyEumError({ name: 'Error', code: 'ECONNREFUSED' }).reason, 'network');
   });
 });

@@ -1,48 +1,108 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Channel, VoiceScript } from '../providers/sms-provider';
 import { SMS_CONFIG, type SmsConfig } from '../sms.config';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE } from './catalog';
 import { negotiateLocale } from './locale';
 import { SmsEncoding, smsSize } from './sms-encoding';
+import { spokenText, VOICE_FALLBACK_LOCALE, VOICE_PHRASES, voiceScript } from './voice-scripts';
 
 export interface RenderedMessage {
+  /** sms and whatsapp: the text; voice: the script as plain text. */
   body: string;
   locale: string;
-  encoding: SmsEncoding;
+  /** How the text travels (voice: 'voice'; a call counts as one unit). */
+  encoding: SmsEncoding | 'voice';
   segments: number;
+  /** voice: the script in the locale and in English. */
+  voice?: { script: VoiceScript; english: VoiceScript };
 }
+
+/** Where a sentence ends, in the catalogue's scripts. */
+const SENTENCE_END = /[.።。]/;
 
 /**
  * Renders the code message in the best locale: host templates win over the
- * built-in ones; {app}, {code} and {minutes} are filled in; with
- * SMS_WEBOTP_DOMAIN the last line is "@domain #code" (WebOTP, SMS Retriever).
+ * built-in ones; {app}, {code} and {minutes} are filled in. With
+ * SMS_WEBOTP_DOMAIN the last line is "@domain #code" (WebOTP); with
+ * SMS_ANDROID_APP_HASH the message ends with the app's 11-character hash (SMS
+ * Retriever), on that line when there is one ("@domain #code HASH": WebOTP
+ * ignores what follows a space). When those lines would make a second
+ * segment, the message keeps only its first sentence (the one with the code):
+ * one segment costs half of two.
  */
 @Injectable()
 export class MessageRenderer {
+  private readonly logger = new Logger('MessageRenderer');
   private readonly templates: Record<string, string>;
 
   constructor(@Inject(SMS_CONFIG) private readonly config: SmsConfig) {
     this.templates = { ...BUILT_IN_TEMPLATES, ...config.templates };
+    const long = this.locales.filter((l) => this.render('0'.repeat(config.codeLength), [l]).segments > 1);
+    if (long.length) {
+      this.logger.warn(`messages in ${long.join(', ')} take more than one segment with this app name, code length and domain`);
+    }
   }
 
   get locales(): string[] {
     return Object.keys(this.templates);
   }
 
-  /** Segments of the message a code of the configured length makes, before the code exists (for cost estimates). */
-  segmentsFor(preferences: (string | undefined)[] = []): number {
-    return this.render('0'.repeat(this.config.codeLength), preferences).segments;
+  /** Units of a message a code of the configured length makes, before the code exists (for cost estimates). */
+  segmentsFor(preferences: (string | undefined)[] = [], channel: Channel = 'sms'): number {
+    return this.renderFor(channel, '0'.repeat(this.config.codeLength), preferences).segments;
+  }
+
+  /** The locale a message on this channel is rendered in (recorded with its challenge). */
+  localeFor(channel: Channel, preferences: (string | undefined)[]): string {
+    return channel === 'voice'
+      ? negotiateLocale(preferences, Object.keys(VOICE_PHRASES), VOICE_FALLBACK_LOCALE)
+      : negotiateLocale(preferences, this.locales, DEFAULT_LOCALE);
+  }
+
+  /** The message for a channel: the SMS text (WhatsApp sends the same words through its approved template), or a call's script. */
+  renderFor(channel: Channel, code: string, preferences: (string | undefined)[] = []): RenderedMessage {
+    return channel === 'voice' ? this.renderVoice(code, preferences) : this.render(code, preferences);
   }
 
   /** `preferences`: tags or Accept-Language values, most authoritative first. */
   render(code: string, preferences: (string | undefined)[] = []): RenderedMessage {
-    const locale = negotiateLocale(preferences, this.locales, DEFAULT_LOCALE);
+    const locale = this.localeFor('sms', preferences);
+    const template = this.templates[locale];
+    const full = this.fill(template, code);
+    const footer = this.footer(code);
+    let body = full + footer;
+    if (footer && smsSize(body).segments > 1) body = this.fill(firstSentence(template), code) + footer;
+    return { body, locale, ...smsSize(body) };
+  }
+
+  /** A call: the digits one by one, said twice, in the user's language where the voices speak it (English otherwise). */
+  private renderVoice(code: string, preferences: (string | undefined)[]): RenderedMessage {
+    const locale = this.localeFor('voice', preferences);
+    const script = voiceScript(locale, this.config.appName, code);
+    const english = locale === VOICE_FALLBACK_LOCALE ? script : voiceScript(VOICE_FALLBACK_LOCALE, this.config.appName, code);
+    return { body: spokenText(script), locale, encoding: 'voice', segments: 1, voice: { script, english } };
+  }
+
+  private fill(template: string, code: string): string {
     const values: Record<string, string> = {
       app: this.config.appName,
       code,
       minutes: String(this.config.codeValidityMinutes),
     };
-    let body = this.templates[locale].replace(/\{(app|code|minutes)\}/g, (_, key: string) => values[key]);
-    if (this.config.webOtpDomain) body += `\n\n@${this.config.webOtpDomain} #${code}`;
-    return { body, locale, ...smsSize(body) };
+    return template.replace(/\{(app|code|minutes)\}/g, (_, key: string) => values[key]);
   }
+
+  /** The lines a phone reads the code from: "@domain #code" (WebOTP) and the SMS Retriever hash. */
+  private footer(code: string): string {
+    const { webOtpDomain, androidAppHash } = this.config;
+    if (webOtpDomain) return `\n\n@${webOtpDomain} #${code}${androidAppHash ? ` ${androidAppHash}` : ''}`;
+    return androidAppHash ? `\n\n${androidAppHash}` : '';
+  }
+}
+
+/** A template up to the end of the sentence that holds the code (the whole template when there is none). */
+function firstSentence(template: string): string {
+  const after = template.indexOf('{code}');
+  const end = template.slice(after).search(SENTENCE_END);
+  return end < 0 ? template : template.slice(0, after + end + 1);
 }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SMS_CONFIG, type SmsConfig } from '../../sms.config';
 import { maskPhone } from '../../../phone/mask';
-import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { Channel, CHANNELS, SendResult, SmsMessage, SmsProvider } from '../sms-provider';
 
 export interface OutboxMessage {
+  channel: Channel;
   to: string;
   body: string;
   reference: string;
@@ -24,6 +25,10 @@ const LATEST_NUMBERS = 10_000;
 export class MockSmsProvider implements SmsProvider {
   readonly name = 'MOCK' as const;
   readonly enabled: boolean;
+  /** Every channel: a call's script and a WhatsApp message show in the outbox like an SMS. */
+  readonly channels: readonly Channel[] = CHANNELS;
+  /** Message ids whose conversion was confirmed (conversion feedback), newest last. */
+  readonly conversions: string[] = [];
   private readonly logger = new Logger('MockSmsOutbox');
   private readonly outbox: OutboxMessage[] = [];
   private readonly latest = new Map<string, OutboxMessage>();
@@ -33,14 +38,19 @@ export class MockSmsProvider implements SmsProvider {
   }
 
   async send(message: SmsMessage): Promise<SendResult> {
-    const entry = { ...message, sentAt: new Date() };
+    const entry = { channel: message.channel, to: message.to, body: message.body, reference: message.reference, sentAt: new Date() };
     this.outbox.push(entry);
     if (this.outbox.length > OUTBOX_SIZE) this.outbox.shift();
     this.latest.delete(message.to); // re-inserted last: the Map's order is recency
     this.latest.set(message.to, entry);
     if (this.latest.size > LATEST_NUMBERS) this.latest.delete(this.latest.keys().next().value!);
-    this.logger.log(`code sent to ${maskPhone(message.to)}: ${message.body}`);
+    this.logger.log(`${message.channel === 'voice' ? 'call script' : `${message.channel} message`} to ${maskPhone(message.to)}: ${message.body}`);
     return { providerMessageId: `mock-${randomUUID()}`, status: 'delivered', segments: 1 };
+  }
+
+  async confirmConversion(providerMessageId: string): Promise<void> {
+    this.conversions.push(providerMessageId);
+    if (this.conversions.length > OUTBOX_SIZE) this.conversions.shift();
   }
 
   /** Messages to one number, oldest first. */

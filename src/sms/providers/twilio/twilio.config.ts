@@ -10,6 +10,9 @@ export interface TwilioSettings {
   twilioMessagingServiceSid?: string;
   /** A regional edge, or a local fake in tests. */
   twilioApiBaseUrl?: string;
+  /** The WhatsApp sender (E.164) and the approved authentication template whose variable 1 is the code. */
+  twilioWhatsappFrom?: string;
+  twilioWhatsappContentSid?: string;
 }
 
 export const TWILIO_SETTINGS: { [K in keyof TwilioSettings]-?: SettingField<TwilioSettings[K]> } = {
@@ -25,6 +28,11 @@ export const TWILIO_SETTINGS: { [K in keyof TwilioSettings]-?: SettingField<Twil
     rule: text(/^MG[0-9a-fA-F]{32}$/, 'MG followed by 32 hex digits'),
   },
   twilioApiBaseUrl: { env: 'TWILIO_API_BASE_URL', rule: url(['http', 'https']) },
+  twilioWhatsappFrom: { env: 'TWILIO_WHATSAPP_FROM', rule: text(/^\+[1-9]\d{1,14}$/, 'an E.164 number') },
+  twilioWhatsappContentSid: {
+    env: 'TWILIO_WHATSAPP_CONTENT_SID',
+    rule: text(/^HX[0-9a-fA-F]{32}$/, 'HX followed by 32 hex digits'),
+  },
 };
 
 /** What the Twilio adapter and its webhook guard read: its settings, plus the shared ones they need. */
@@ -33,5 +41,6 @@ export const TWILIO_CONFIG_KEYS = [
   ...(Object.keys(TWILIO_SETTINGS) as (keyof TwilioSettings)[]),
   'publicBaseUrl',
   'providerTimeoutMs',
+  'channels',
 ] as const;
 export type TwilioConfig = Pick<MfaConfig, (typeof TWILIO_CONFIG_KEYS)[number]>;
