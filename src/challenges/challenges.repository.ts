@@ -59,6 +59,17 @@ export interface ChallengeRow {
   lockedUntil?: Date;
 }
 
+/** A challenge claimed for a voice fallback: what a fresh code to the same number needs. */
+export interface FallbackClaim {
+  userId: string;
+  factorId: string;
+  phoneE164: string;
+  purpose: ChallengePurpose;
+  country?: string;
+  clientIp?: string;
+  locale?: string;
+}
+
 /** Thrown when a concurrent request issued a live challenge for the same user first. */
 export class ConcurrentChallengeError extends Error {}
 
@@ -284,6 +295,42 @@ export class ChallengesRepository {
        DELETE FROM mfa_sms_factors f USING dead
         WHERE f.id = dead.factor_id AND dead.purpose = 'enroll' AND f.verified_at IS NULL`,
       [id, now],
+    );
+  }
+
+  /**
+   * Atomic claim of a voice fallback for a challenge whose message was
+   * reported undelivered: succeeds once, and only while the challenge is the
+   * user's live, unexpired, unspent code and was not sent by voice. However
+   * many reports (or instances) see the failure, one of them gets the row.
+   */
+  async claimFallback(id: string, now: Date): Promise<FallbackClaim | undefined> {
+    interface FallbackClaimRow {
+      user_id: string;
+      factor_id: string;
+      phone_e164: string;
+      purpose: ChallengePurpose;
+      country: string | null;
+      client_ip: string | null;
+      locale: string | null;
+    }
+    const [r] = await this.db.query<FallbackClaimRow>(
+      `UPDATE mfa_challenges SET fallback_at = $2
+        WHERE id = $1 AND ${LIVE} AND fallback_at IS NULL AND channel <> 'voice'
+          AND expires_at > $2 AND attempts < max_attempts
+        RETURNING user_id, factor_id, phone_e164, purpose, country, client_ip, locale`,
+      [id, now],
+    );
+    return (
+      r && {
+        userId: r.user_id,
+        factorId: r.factor_id,
+        phoneE164: r.phone_e164,
+        purpose: r.purpose,
+        country: r.country ?? undefined,
+        clientIp: r.client_ip ?? undefined,
+        locale: r.locale ?? undefined,
+      }
     );
   }
 

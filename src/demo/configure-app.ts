@@ -23,6 +23,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // Amazon SNS posts its JSON as text/plain (the AWS delivery-event webhook).
+  app.useBodyParser('text', { limit: BODY_LIMIT, type: 'text/plain' });
   app.useGlobalFilters(new MfaExceptionFilter());
   app.enableShutdownHooks();
 

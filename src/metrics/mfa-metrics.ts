@@ -29,6 +29,18 @@ export class MfaMetrics implements OnModuleDestroy {
     buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600],
     registers: [this.registry],
   });
+  readonly fallbackTotal = new Counter({
+    name: 'sms_voice_fallback_total',
+    help: 'Voice fallbacks after an undelivered report, by outcome (sent, refused, failed)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly feedbackTotal = new Counter({
+    name: 'sms_conversion_feedback_total',
+    help: 'Conversion feedback told to providers after a verified code, by provider and outcome (sent, failed)',
+    labelNames: ['provider', 'result'] as const,
+    registers: [this.registry],
+  });
   readonly costTotal = new Counter({
     name: 'sms_cost_total',
     help: 'Reported SMS cost by provider and currency',

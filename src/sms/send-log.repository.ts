@@ -140,10 +140,12 @@ export class SendLogRepository {
     providerMessageId: string,
     status: DeliveryStatus,
     errorCode: string | undefined,
-  ): Promise<{ applied: boolean; deliveredAfterSeconds?: number }> {
+  ): Promise<{ applied: boolean; deliveredAfterSeconds?: number; challengeId?: string; channel?: Channel }> {
     interface DeliveryRow {
       /** numeric (extract): a string; NULL unless this report marked it delivered. */
       seconds: string | null;
+      challenge_id: string | null;
+      channel: Channel;
     }
     const rows = await this.db.query<DeliveryRow>(
       `UPDATE sms_send_log
@@ -151,12 +153,36 @@ export class SendLogRepository {
               delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
         WHERE provider = $1 AND provider_message_id = $2
           AND ${RANK('status')} < ${RANK('$3')}
-        RETURNING CASE WHEN $3 = 'delivered' THEN extract(epoch FROM now() - created_at) END AS seconds`,
+        RETURNING CASE WHEN $3 = 'delivered' THEN extract(epoch FROM now() - created_at) END AS seconds,
+                  challenge_id, channel`,
       [provider, providerMessageId, status, errorCode ?? null],
     );
     if (!rows.length) return { applied: false };
-    const seconds = rows[0].seconds;
-    return { applied: true, deliveredAfterSeconds: seconds === null ? undefined : Number(seconds) };
+    const { seconds, challenge_id, channel } = rows[0];
+    return {
+      applied: true,
+      deliveredAfterSeconds: seconds === null ? undefined : Number(seconds),
+      challengeId: challenge_id ?? undefined,
+      channel,
+    };
+  }
+
+  /** The attempt of a challenge a provider took (the last one, after any failover): for conversion feedback. */
+  async acceptedAttempt(
+    challengeId: string,
+  ): Promise<{ provider: string; providerMessageId: string; channel: Channel } | undefined> {
+    interface AcceptedAttemptRow {
+      provider: string;
+      provider_message_id: string;
+      channel: Channel;
+    }
+    const [r] = await this.db.query<AcceptedAttemptRow>(
+      `SELECT provider, provider_message_id, channel FROM sms_send_log
+        WHERE challenge_id = $1 AND provider_message_id IS NOT NULL AND status IN ('queued', 'sent', 'delivered')
+        ORDER BY attempt DESC LIMIT 1`,
+      [challengeId],
+    );
+    return r && { provider: r.provider, providerMessageId: r.provider_message_id, channel: r.channel };
   }
 
   /** Retention: one batch of rows older than `edge`. */

@@ -25,10 +25,13 @@ import { SmsEvents } from './sms-events';
 import { SmsCodeDispatch } from './sms-code-dispatch.service';
 import { SmsSender } from './sms-sender.service';
 import { MessageRenderer } from './templates/message-renderer';
+import { PhoneModule } from '../phone/phone.module';
+import { ConversionFeedback } from './conversion-feedback.service';
+import { VoiceFallback } from './voice-fallback.service';
 
 /** The sending pipeline: screening, the issue under the limits, providers (built-in and the host's), budgets, circuits, failover, send log, prices. */
 @Module({
-  imports: [MfaDbModule, MetricsModule, ChallengesModule, FraudModule, MfaEventsModule],
+  imports: [MfaDbModule, MetricsModule, ChallengesModule, FraudModule, MfaEventsModule, PhoneModule],
   providers: [
     configSlice(SMS_CONFIG, SMS_CONFIG_KEYS),
     configSlice(TWILIO_CONFIG, TWILIO_CONFIG_KEYS),
@@ -59,8 +62,12 @@ import { MessageRenderer } from './templates/message-renderer';
     SpendRepository,
     SpendGuard,
     SmsCodeDispatch,
+    VoiceFallback,
+    ConversionFeedback,
   ],
   exports: [
+    VoiceFallback,
+    ConversionFeedback,
     SMS_CONFIG,
     TWILIO_CONFIG,
     SmsCodeDispatch,

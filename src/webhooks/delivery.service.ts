@@ -2,40 +2,48 @@ import { Injectable } from '@nestjs/common';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SpendGuard } from '../sms/pricing/spend-guard';
 import { DeliveryStatus, SendLogRepository } from '../sms/send-log.repository';
+import { VoiceFallback } from '../sms/voice-fallback.service';
 
-/** Twilio's message statuses, folded into the send log's. Others (receiving, received) are not ours. */
-const STATUS: Record<string, DeliveryStatus> = {
-  accepted: 'queued',
-  scheduled: 'queued',
-  queued: 'queued',
-  sending: 'sent',
-  sent: 'sent',
-  delivered: 'delivered',
-  read: 'delivered',
-  undelivered: 'undelivered',
-  failed: 'failed',
-  canceled: 'failed',
-};
+/** A provider's delivery report, in the send log's terms (each webhook maps its vendor's statuses). */
+export interface DeliveryReport {
+  provider: string;
+  messageId: string;
+  /** Undefined for a status that says nothing new (receiving, an unknown event type). */
+  status?: DeliveryStatus;
+  errorCode?: string;
+  /** A US-dollar price, when the report carries one: it replaces the send's estimated cost. */
+  priceUsd?: number;
+}
 
+/**
+ * Moves the send log forward from delivery reports, whichever provider sent
+ * them: forward only and idempotent (a repeated or late report changes
+ * nothing), unknown message ids acknowledged and ignored. A report that an
+ * SMS or WhatsApp message was not delivered starts the voice fallback.
+ */
 @Injectable()
 export class DeliveryService {
   constructor(
     private readonly sendLog: SendLogRepository,
     private readonly metrics: MfaMetrics,
     private readonly spend: SpendGuard,
+    private readonly fallback: VoiceFallback,
   ) {}
 
-  /** A delivery report; `priceUsd`, when the report carries one, replaces the send's estimated cost. */
-  async report(provider: string, messageId: string, providerStatus: string, errorCode?: string, priceUsd?: number): Promise<void> {
+  async report({ provider, messageId, status, errorCode, priceUsd }: DeliveryReport): Promise<void> {
     if (priceUsd !== undefined) {
       const corrected = await this.sendLog.reportPrice(provider, messageId, priceUsd);
       if (corrected) await this.spend.correct(corrected.country, corrected.at, corrected.deltaUsd);
     }
-    const status = STATUS[providerStatus.toLowerCase()];
     if (!status) return;
     const outcome = await this.sendLog.applyDeliveryStatus(provider, messageId, status, errorCode?.slice(0, 32));
     if (outcome.deliveredAfterSeconds !== undefined) {
       this.metrics.deliverySeconds.observe({ provider }, outcome.deliveredAfterSeconds);
+    }
+    // Only the report that moved the row: a duplicate changes nothing, so it starts nothing.
+    const lost = status === 'undelivered' || status === 'failed';
+    if (outcome.applied && lost && outcome.challengeId && outcome.channel !== 'voice') {
+      this.fallback.afterUndelivered(outcome.challengeId);
     }
   }
 }

@@ -2,9 +2,31 @@ import { Body, Controller, Header, HttpCode, Post, UseFilters, UseGuards } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import twilio from 'twilio';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
+import type { DeliveryStatus } from '../sms/send-log.repository';
 import { DeliveryService } from './delivery.service';
 import { OptOutService } from './opt-out.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
+
+/** Twilio's message and call statuses, folded into the send log's. Others (receiving, received) are not ours. */
+const TWILIO_STATUS: Record<string, DeliveryStatus> = {
+  accepted: 'queued',
+  scheduled: 'queued',
+  queued: 'queued',
+  initiated: 'queued',
+  sending: 'sent',
+  sent: 'sent',
+  ringing: 'sent',
+  delivered: 'delivered',
+  read: 'delivered',
+  // A call: answered means the code is being said.
+  'in-progress': 'delivered',
+  completed: 'delivered',
+  undelivered: 'undelivered',
+  busy: 'undelivered',
+  'no-answer': 'undelivered',
+  failed: 'failed',
+  canceled: 'failed',
+};
 
 /** Twilio posts form-encoded bodies; every field is optional and read as a string. */
 type TwilioForm = Record<string, unknown>;
@@ -21,18 +43,27 @@ export class TwilioWebhooksController {
     private readonly optOuts: OptOutService,
   ) {}
 
-  /** Delivery reports: 204 whether or not the message is known (unknown ids are acknowledged and ignored). */
+  /**
+   * Delivery reports of messages (SMS, WhatsApp) and calls: 204 whether or
+   * not the message is known (unknown ids are acknowledged and ignored).
+   */
   @Post('status')
   @HttpCode(204)
   async status(@Body() form: TwilioForm): Promise<void> {
-    const sid = field(form, 'MessageSid') ?? field(form, 'SmsSid');
-    const status = field(form, 'MessageStatus') ?? field(form, 'SmsStatus');
+    const sid = field(form, 'MessageSid') ?? field(form, 'SmsSid') ?? field(form, 'CallSid');
+    const status = field(form, 'MessageStatus') ?? field(form, 'SmsStatus') ?? field(form, 'CallStatus');
     if (!sid || !status) return;
     // Twilio reports a negative number for money spent; only a US-dollar price corrects the estimate.
     const given = field(form, 'Price') ?? '';
     const price = /^-?\d+(\.\d+)?$/.test(given) ? Math.abs(Number(given)) : undefined;
     const usd = (field(form, 'PriceUnit') ?? '').toUpperCase() === 'USD' ? price : undefined;
-    await this.delivery.report('TWILIO', sid, status, field(form, 'ErrorCode'), usd);
+    await this.delivery.report({
+      provider: 'TWILIO',
+      messageId: sid,
+      status: TWILIO_STATUS[status.toLowerCase()],
+      errorCode: field(form, 'ErrorCode'),
+      priceUsd: usd,
+    });
   }
 
   /** Inbound SMS: STOP/START/HELP keywords; the answer is TwiML. */

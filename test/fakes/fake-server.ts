@@ -9,8 +9,11 @@ export type FakeMode =
   | { kind: 'throttle' }
   | { kind: 'hang' }
   | { kind: 'number-error'; code: string }
-  /** Any vendor error: HTTP status and the vendor's code, for every request or only those to numbers starting with `onlyTo`. */
-  | { kind: 'error'; status: number; code: string; onlyTo?: string };
+  /**
+   * Any vendor error: HTTP status and the vendor's code, for every request, or
+   * only those to numbers starting with `onlyTo`, or only those whose path contains `onlyPath`.
+   */
+  | { kind: 'error'; status: number; code: string; onlyTo?: string; onlyPath?: string };
 
 export interface RecordedRequest {
   path: string;
@@ -52,7 +55,11 @@ export abstract class FakeServer {
         for (const wake of this.waiters.splice(0)) wake();
         if (this.mode.kind === 'hang') return; // never answers; closed on stop()
         const mode = this.mode;
-        if (mode.kind === 'error' && (!mode.onlyTo || this.recipient(recorded).startsWith(mode.onlyTo))) {
+        if (
+          mode.kind === 'error' &&
+          (!mode.onlyTo || this.recipient(recorded).startsWith(mode.onlyTo)) &&
+          (!mode.onlyPath || recorded.path.includes(mode.onlyPath))
+        ) {
           return this.answerError(res, mode.status, mode.code);
         }
         this.answer(recorded, mode.kind === 'error' ? { kind: 'ok' } : mode, res);

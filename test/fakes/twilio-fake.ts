@@ -1,14 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import { FakeMode, FakeServer, RecordedRequest } from './fake-server';
 
+const API = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/(Messages|Calls)(?:\/(SM[0-9a-f]{32})\/(Feedback))?\.json$/;
+
 /**
- * Twilio's Messages API as the SDK sees it: POST
- * /2010-04-01/Accounts/{AccountSid}/Messages.json, form-encoded, HTTP Basic
- * auth; JSON answers, and Twilio's error JSON ({ code, message, more_info, status }).
+ * Twilio's REST API as the SDK sees it, form-encoded with HTTP Basic auth,
+ * JSON answers and Twilio's error JSON ({ code, message, more_info, status }):
+ * - POST /2010-04-01/Accounts/{AccountSid}/Messages.json (SMS, and WhatsApp with `whatsapp:` addresses and ContentSid);
+ * - POST …/Calls.json (a call with inline TwiML);
+ * - POST …/Messages/{MessageSid}/Feedback.json (conversion feedback).
  */
 export class TwilioFake extends FakeServer {
   protected answer(req: RecordedRequest, mode: FakeMode, res: ServerResponse): void {
-    const match = req.path.match(/^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/);
+    const match = req.path.match(API);
     if (!match || !req.headers.authorization?.startsWith('Basic ')) {
       return json(res, 401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
     }
@@ -25,6 +29,20 @@ export class TwilioFake extends FakeServer {
           status: 400,
         });
       default:
+        if (match[4]) {
+          return json(res, 201, { account_sid: match[1], message_sid: match[3], outcome: req.form.get('Outcome') });
+        }
+        if (match[2] === 'Calls') {
+          return json(res, 201, {
+            account_sid: match[1],
+            sid: `CA${FakeServer.id()}`,
+            status: 'queued',
+            to: req.form.get('To'),
+            from: req.form.get('From'),
+            direction: 'outbound-api',
+            api_version: '2010-04-01',
+          });
+        }
         return json(res, 201, {
           account_sid: match[1],
           api_version: '2010-04-01',
@@ -51,6 +69,14 @@ export class TwilioFake extends FakeServer {
 
   protected recipient(req: RecordedRequest): string {
     return req.form.get('To') ?? '';
+  }
+
+  /** The requests to one of the APIs: Messages, Calls or Feedback. */
+  requestsTo(api: 'Messages' | 'Calls' | 'Feedback'): RecordedRequest[] {
+    return this.requests.filter((r) => {
+      const m = r.path.match(API);
+      return m && (m[4] ?? m[2]) === api;
+    });
   }
 
   /** Bodies of the messages Twilio was asked to send to a number. */

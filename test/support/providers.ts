@@ -1,4 +1,5 @@
 import type { MfaConfigOverrides } from '../../src/config/mfa-config';
+import { EumFake } from '../fakes/eum-fake';
 import { SnsFake } from '../fakes/sns-fake';
 import { TwilioFake } from '../fakes/twilio-fake';
 
@@ -9,8 +10,11 @@ export const PUBLIC_BASE_URL = 'https://mfa.example.org';
 export interface ProviderFakes {
   twilio: TwilioFake;
   sns: SnsFake;
-  /** Config that points both real SDKs at the fakes, with the mock provider off. */
+  eum: EumFake;
+  /** Config that points the Twilio and SNS SDKs at their fakes, with the mock provider off (AWS_EUM off). */
   config: MfaConfigOverrides;
+  /** Config that turns AWS End User Messaging on, pointed at its fake (add it to `config`). */
+  eumConfig: MfaConfigOverrides;
   stop(): Promise<void>;
 }
 
@@ -20,10 +24,19 @@ export async function startProviderFakes(): Promise<ProviderFakes> {
   process.env.AWS_SECRET_ACCESS_KEY ??= 'fake-secret-for-tests';
   const twilio = new TwilioFake();
   const sns = new SnsFake();
-  const [twilioUrl, snsUrl] = await Promise.all([twilio.start(), sns.start()]);
+  const eum = new EumFake();
+  const [twilioUrl, snsUrl, eumUrl] = await Promise.all([twilio.start(), sns.start(), eum.start()]);
   return {
     twilio,
     sns,
+    eum,
+    eumConfig: {
+      awsEumEnabled: true,
+      awsEumRegion: 'eu-west-1',
+      awsEumEndpoint: eumUrl,
+      awsEumOriginationIdentity: '+15005550007',
+      awsEumConfigurationSet: 'mfa-events',
+    },
     config: {
       mockSmsEnabled: false,
       publicBaseUrl: PUBLIC_BASE_URL,
@@ -42,10 +55,11 @@ export async function startProviderFakes(): Promise<ProviderFakes> {
       providers: {
         TWILIO: { maxPerMinute: 100_000, maxPerHour: 100_000, maxPerDay: 100_000 },
         AWS_SNS: { maxPerMinute: 100_000, maxPerHour: 100_000, maxPerDay: 100_000 },
+        AWS_EUM: { maxPerMinute: 100_000, maxPerHour: 100_000, maxPerDay: 100_000 },
       },
     },
     stop: async () => {
-      await Promise.all([twilio.stop(), sns.stop()]);
+      await Promise.all([twilio.stop(), sns.stop(), eum.stop()]);
     },
   };
 }

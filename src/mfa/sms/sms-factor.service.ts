@@ -13,6 +13,7 @@ import { numberPrefix, parsePhone, parsePhoneFor, PhoneNumber, storedPhone } fro
 import type { Channel } from '../../sms/providers/sms-provider';
 import { OptOutsRepository } from '../../sms/opt-outs.repository';
 import { SmsCodeDispatch } from '../../sms/sms-code-dispatch.service';
+import { ConversionFeedback } from '../../sms/conversion-feedback.service';
 import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../mfa.types';
 import { SmsFactorsRepository } from './sms-factors.repository';
 
@@ -35,6 +36,7 @@ export class SmsFactorService {
     private readonly assurance: AssuranceService,
     private readonly events: MfaEvents,
     private readonly metrics: MfaMetrics,
+    private readonly feedback: ConversionFeedback,
   ) {}
 
   /**
@@ -142,6 +144,7 @@ export class SmsFactorService {
       const verified = await verify();
       const { challenge } = verified;
       this.metrics.verifyTotal.inc({ result: 'verified' });
+      this.feedback.converted(challenge.id);
       this.events.emit(MfaEvent.SmsVerified, {
         userId: user.id,
         factorId: challenge.factorId,

@@ -1,0 +1,103 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { ChallengesRepository } from '../challenges/challenges.repository';
+import { Clock } from '../common/clock';
+import { MfaEvent, MfaEvents } from '../common/mfa-events';
+import { MfaMetrics } from '../metrics/mfa-metrics';
+import { CountryRulesRepository } from '../phone/country-rules.repository';
+import { storedPhone } from '../phone/phone-number';
+import { OptOutsRepository } from './opt-outs.repository';
+import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { SMS_CONFIG, type SmsConfig } from './sms.config';
+
+/** The send-log reason of a fresh code sent by voice after a report said the message was not delivered. */
+export const FALLBACK_UNDELIVERED = 'fallback:undelivered';
+
+/**
+ * SMS_VOICE_FALLBACK after the fact: a delivery report says an SMS (or
+ * WhatsApp) message was undelivered or failed while its code still lives,
+ * so a fresh code goes out by voice. It runs off the request path, on the
+ * instance that received the report, exactly once per challenge (the claim
+ * is one atomic statement); the old code dies with the new issue, which is
+ * counted on the hourly and daily limits and screened like any send.
+ */
+@Injectable()
+export class VoiceFallback implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('VoiceFallback');
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    @Inject(SMS_CONFIG) private readonly config: SmsConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly challenges: ChallengesRepository,
+    private readonly dispatch: SmsCodeDispatch,
+    private readonly optOuts: OptOutsRepository,
+    private readonly countryRules: CountryRulesRepository,
+    private readonly events: MfaEvents,
+    private readonly metrics: MfaMetrics,
+  ) {}
+
+  /** A report said this challenge's message did not arrive: starts the fallback without waiting for it. */
+  afterUndelivered(challengeId: string): void {
+    if (!this.config.voiceFallback) return;
+    const task: Promise<void> = this.fallBack(challengeId)
+      .catch((err: Error) => {
+        this.metrics.fallbackTotal.inc({ result: 'failed' });
+        this.logger.warn(`voice fallback failed: ${err.message}`);
+      })
+      .finally(() => this.running.delete(task));
+    this.running.add(task);
+  }
+
+  /** Work started before a shutdown finishes before the database pool closes (each call has the provider deadline). */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
+  }
+
+  /** Resolves when every fallback started so far has finished (tests; shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running]);
+  }
+
+  private async fallBack(challengeId: string): Promise<void> {
+    const claim = await this.challenges.claimFallback(challengeId, this.clock.now());
+    if (!claim) return;
+    const phone = storedPhone(claim.phoneE164, claim.country);
+    const [optedOut, countryRules] = await Promise.all([
+      this.optOuts.isOptedOut(phone.e164),
+      this.countryRules.verdictInput(phone.country),
+    ]);
+    let sent;
+    try {
+      const screened = await this.dispatch.screen({
+        userId: claim.userId,
+        channel: 'voice',
+        phone,
+        purpose: claim.purpose,
+        context: {},
+        optedOut,
+        countryRules,
+        withStatistics: false,
+        locales: [claim.locale],
+      });
+      // Counted on the same client as the send it replaces (stored as the limits key it).
+      sent = await this.dispatch.send({ ...screened, clientKey: claim.clientIp }, claim.purpose === 'login' ? claim.factorId : undefined, FALLBACK_UNDELIVERED);
+    } catch (err) {
+      // Refused (opted out, limits, spend, no voice provider): the user asks again; nothing else to do here.
+      this.metrics.fallbackTotal.inc({ result: 'refused' });
+      this.logger.warn(`voice fallback refused: ${(err as Error).message}`);
+      return;
+    }
+    this.metrics.fallbackTotal.inc({ result: 'sent' });
+    this.events.emit(MfaEvent.SmsFallback, {
+      userId: claim.userId,
+      factorId: sent.factorId,
+      challengeId: sent.challengeId,
+      previousChallengeId: challengeId,
+      maskedPhone: sent.maskedPhone,
+      channel: sent.channel,
+      reason: FALLBACK_UNDELIVERED,
+      purpose: claim.purpose,
+      at: this.clock.now(),
+    });
+  }
+}
