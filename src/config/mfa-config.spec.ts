@@ -46,6 +46,26 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads the channel settings: a subset of sms, voice and whatsapp; anchored certificate patterns; SNS topic ARNs', () => {
+    const c = loadMfaConfig({
+      SMS_CHANNELS: 'sms, Voice',
+      SMS_VOICE_FALLBACK: 'true',
+      AWS_SNS_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:123456789012:mfa-events',
+    });
+    assert.deepEqual(c.channels, ['sms', 'voice']);
+    assert.equal(c.voiceFallback, true);
+    assert.deepEqual(c.awsSnsTopicArns, ['arn:aws:sns:eu-west-1:123456789012:mfa-events']);
+    assert.ok(new RegExp(c.awsSnsCertUrlPattern).test('https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-01d088a6f77103d0fe307c0069e40ed6.pem'));
+    assert.deepEqual(loadMfaConfig({}).channels, ['sms']);
+    assert.deepEqual(problems({ SMS_CHANNELS: 'sms,fax' }), ['SMS_CHANNELS must be a comma-separated list of sms, voice, whatsapp']);
+    assert.deepEqual(problems({ SMS_CHANNELS: 'sms,sms' }), ['SMS_CHANNELS must be a comma-separated list of sms, voice, whatsapp']);
+    assert.deepEqual(problems({ AWS_SNS_CERT_URL_PATTERN: 'amazonaws\\.com' }), [
+      'AWS_SNS_CERT_URL_PATTERN must be a regular expression anchored with ^ and $',
+    ]);
+    assert.equal(problems({ AWS_SNS_TOPIC_ARNS: 'mfa-events' }).length, 1);
+    assert.equal(problems({ TWILIO_WHATSAPP_CONTENT_SID: 'HXnothex' }).length, 1);
+  });
+
   it('lists every bad variable at once', () => {
     assert.equal(problems({ SMS_CODE_LENGTH: 'x', SMS_MAX_ATTEMPTS: '0', PORT: '-1' }).length, 3);
   });

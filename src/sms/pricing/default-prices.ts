@@ -3,6 +3,12 @@
  * counts as one unit), by destination country (ISO 3166-1 alpha-2) and
  * provider, with `default` for every other country.
  *
+ * Voice and WhatsApp routes have their own names (TWILIO_VOICE,
+ * AWS_EUM_VOICE, TWILIO_WHATSAPP): a call is priced per started minute (the
+ * script takes well under one), a WhatsApp authentication template per
+ * message. Where a country is not listed for them, `default` holds a
+ * deliberately high estimate, so spend caps err on the safe side.
+ *
  * Source: the providers' public list prices for outbound SMS to mobile
  * numbers (Twilio Messaging pricing by country; AWS End User Messaging SMS
  * pricing, which SNS SMS uses), compiled 2026-11-27 and rounded. Prices move
@@ -14,10 +20,19 @@
  * Africa and South-East Asia, small island states) are listed explicitly.
  */
 export const DEFAULT_PRICE_TABLE: Record<string, Record<string, number>> = {
-  default: { TWILIO: 0.25, AWS_SNS: 0.25, MOCK: 0 },
+  default: {
+    TWILIO: 0.25,
+    AWS_SNS: 0.25,
+    TWILIO_VOICE: 0.4,
+    AWS_EUM_VOICE: 0.4,
+    TWILIO_WHATSAPP: 0.1,
+    MOCK: 0,
+    MOCK_VOICE: 0,
+    MOCK_WHATSAPP: 0,
+  },
   // North America and Europe
-  US: { TWILIO: 0.0083, AWS_SNS: 0.00581 },
-  CA: { TWILIO: 0.0083, AWS_SNS: 0.00581 },
+  US: { TWILIO: 0.0083, AWS_SNS: 0.00581, TWILIO_VOICE: 0.014, AWS_EUM_VOICE: 0.013, TWILIO_WHATSAPP: 0.0135 },
+  CA: { TWILIO: 0.0083, AWS_SNS: 0.00581, TWILIO_VOICE: 0.014, AWS_EUM_VOICE: 0.013, TWILIO_WHATSAPP: 0.0135 },
   GB: { TWILIO: 0.0524, AWS_SNS: 0.0398 },
   IE: { TWILIO: 0.0801, AWS_SNS: 0.0717 },
   DE: { TWILIO: 0.0928, AWS_SNS: 0.0863 },
@@ -80,3 +95,8 @@ export const DEFAULT_PRICE_TABLE: Record<string, Record<string, number>> = {
   VE: { TWILIO: 0.0748, AWS_SNS: 0.0693 },
   HT: { TWILIO: 0.2254, AWS_SNS: 0.2087 },
 };
+
+// AWS End User Messaging sends SMS at the same list prices as SNS (SNS SMS is built on it).
+for (const prices of Object.values(DEFAULT_PRICE_TABLE)) {
+  if (prices.AWS_SNS !== undefined) prices.AWS_EUM = prices.AWS_SNS;
+}

@@ -22,6 +22,12 @@ describe('provider error families', () => {
     assert.equal(kind(429, 20429), 'transient'); // throttling
     assert.equal(kind(503, 20500), 'transient'); // server
     assert.equal(kind(400, 29999), 'rejected', 'an unknown 4xx is about the request, not the provider');
+    // WhatsApp templates and calls: the same families.
+    assert.equal(classifyTwilioError({ status: 400, code: 63016 }).reason, 'content'); // outside the 24 h window
+    assert.equal(classifyTwilioError({ status: 400, code: 63027 }).reason, 'content'); // template missing for the language
+    assert.equal(kind(429, 63018), 'transient'); // WhatsApp rate limit
+    assert.equal(kind(400, 13224), 'permanent'); // a call to an invalid number
+    assert.equal(kind(400, 13227), 'rejected'); // a call to a destination without permission
     assert.equal(kind(403), 'transient', 'a bare 401/403 is the account');
     assert.equal(classifyTwilioError({ code: 'ETIMEDOUT' }).reason, 'timeout');
     assert.equal(classifyTwilioError({ code: 'ECONNREFUSED' }).reason, 'network');

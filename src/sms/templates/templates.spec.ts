@@ -5,6 +5,7 @@ import { BUILT_IN_TEMPLATES } from './catalog';
 import { negotiateLocale, parseAcceptLanguage } from './locale';
 import { MessageRenderer } from './message-renderer';
 import { smsSize } from './sms-encoding';
+import { VOICE_PHRASES } from './voice-scripts';
 
 const LOCALES = ['en', 'es', 'fr', 'ar', 'fa', 'ps', 'uk', 'ru', 'tr', 'so', 'ti', 'sw'];
 const GSM7 = new Set(['en', 'es', 'fr', 'so', 'sw']);
@@ -83,5 +84,55 @@ describe('message options', () => {
 
   it('refuses a host template without {code} at start-up', () => {
     assert.throws(() => loadMfaConfig({}, { templates: { en: 'no code here' } }), /SMS_TEMPLATES_JSON/);
+  });
+});
+
+describe('voice scripts', () => {
+  const renderer = new MessageRenderer(loadMfaConfig({}));
+
+  for (const locale of LOCALES) {
+    it(`${locale}: the digits one by one, twice, in the language where the voices speak it (English otherwise)`, () => {
+      const call = renderer.renderFor('voice', '482913', [locale]);
+      const spoken = VOICE_PHRASES[locale] ? locale : 'en';
+      assert.equal(call.locale, spoken);
+      assert.equal(call.voice!.script.locale, spoken);
+      assert.deepEqual(call.voice!.script.digits, ['4', '8', '2', '9', '1', '3']);
+      assert.equal(call.voice!.english.locale, 'en');
+      assert.ok(call.voice!.script.intro.includes('Haven Health'));
+      assert.equal(call.body.split('4, 8, 2, 9, 1, 3.').length, 3, 'said twice');
+      assert.equal(call.segments, 1);
+      assert.equal(call.encoding, 'voice');
+    });
+  }
+});
+
+describe('the SMS Retriever hash (SMS_ANDROID_APP_HASH)', () => {
+  const hash = 'FA+9qCX9VSu';
+
+  for (const locale of LOCALES) {
+    it(`${locale}: with the WebOTP line, the hash ends the message, and it stays one segment`, () => {
+      const renderer = new MessageRenderer(
+        loadMfaConfig({}, { webOtpDomain: 'health.example.org', androidAppHash: hash }),
+      );
+      const { body, segments } = renderer.render('482913', [locale]);
+      assert.equal(segments, 1, body);
+      const lines = body.split('\n');
+      assert.equal(lines.at(-1), `@health.example.org #482913 ${hash}`);
+      assert.ok(body.slice(0, body.lastIndexOf('\n')).includes('482913'), 'the code is in the text too');
+    });
+  }
+
+  it('without a WebOTP domain, the hash is the last line', () => {
+    const renderer = new MessageRenderer(loadMfaConfig({}, { androidAppHash: hash }));
+    const { body, segments } = renderer.render('482913', ['en']);
+    assert.equal(body.split('\n').at(-1), hash);
+    assert.equal(segments, 1);
+    assert.match(body, /expires in 10 min/, 'the full message fits: nothing dropped');
+  });
+
+  it('is refused at start-up unless it is 11 characters of the hash alphabet', () => {
+    for (const bad of ['short', 'FA+9qCX9VSu1', 'FA 9qCX9VSu', 'FA+9qCX9VS!']) {
+      assert.throws(() => loadMfaConfig({ SMS_ANDROID_APP_HASH: bad }), /SMS_ANDROID_APP_HASH must be/);
+    }
   });
 });

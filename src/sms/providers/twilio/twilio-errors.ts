@@ -14,11 +14,14 @@ export const TWILIO_ERRORS: Record<number, FailureReason> = {
   21421: 'invalid_number', // PhoneNumber is invalid
   21614: 'not_mobile', // 'To' number is not a valid mobile number
   21610: 'opted_out', // Attempt to send to unsubscribed recipient (STOP)
+  13223: 'invalid_number', // Calls: Dial: invalid phone number format
+  13224: 'invalid_number', // Calls: Dial: invalid phone number
   // The destination region, for this account: another provider may reach it.
   21408: 'region', // Permission to send an SMS has not been enabled for the region indicated by the 'To' number
   21612: 'region', // The 'To' phone number is not currently reachable via SMS (To/From combination, carrier coverage)
   21608: 'region', // The 'To' number is not yet verified for this account (trial or compliance profile)
   21215: 'region', // Geo Permission configuration is not permitting call
+  13227: 'region', // Calls: no international calling permission for this destination
   // The request or its content: configuration of this provider, not its health.
   21602: 'content', // Message body is required
   21605: 'content', // Maximum body length is 160 characters
@@ -32,6 +35,7 @@ export const TWILIO_ERRORS: Record<number, FailureReason> = {
   21604: 'request', // 'To' phone number is required
   21606: 'request', // The 'From' phone number provided is not a valid message-capable Twilio phone number
   21212: 'request', // Invalid 'From' Phone Number
+  21210: 'request', // Calls: 'From' phone number not verified for the account
   21659: 'request', // 'From' is not a Twilio phone number or Short Code country mismatch
   21660: 'request', // Mismatch between the 'From' number and the account
   21701: 'request', // The Messaging Service does not exist
@@ -51,6 +55,7 @@ export const TWILIO_ERRORS: Record<number, FailureReason> = {
   14107: 'throttled', // SMS send rate limit exceeded
   30001: 'throttled', // Queue overflow
   21611: 'throttled', // This 'From' number has exceeded the maximum number of queued messages
+  63018: 'throttled', // WhatsApp: rate limit exceeded for the sender
 };
 
 /** The one place Twilio failures are read (SDK RestException, or a network error). */
