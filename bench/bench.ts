@@ -15,14 +15,31 @@ import { ChildProcess, fork } from 'node:child_process';
 import { JsonClient } from './http-client';
 import type { PhaseRequest } from './load-worker';
 import { PhaseResult, runPhase } from './stats';
+import { CleanupService } from '../src/ops/cleanup.service';
+import { goalRows, printGoals, ScaleResults } from './goals';
+import { PeerResults, runPeer } from './peer';
+import { preload } from './scale';
 
 /**
  * npm run bench: the real HTTP app in this process on real Postgres
  * (DATABASE_URL, else embedded), driven over loopback HTTP by a load generator
  * in a child process: many distinct users, sends and verifies at concurrency
- * 1, 8 and 32, then sends with the primary provider down. Limits are raised
- * through configuration only.
+ * 1, 8 and 32; then the same at the scale of a large deployment (10 million
+ * send-log rows, 1 million challenges, generated in SQL) and sends while the
+ * cleanup removes a day's expired rows; then sends with the primary provider
+ * down. Limits are raised through configuration only.
+ *
+ * Options: `--peer <folder>` runs the peer benchmark afterwards on the same
+ * Postgres and prints every goal as a ratio to it; `--scale-rows <n>` sizes the
+ * scale phase (0 skips it).
  */
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const PEER = option('--peer');
+const SCALE_ROWS = Number(option('--scale-rows') ?? 10_000_000);
 const LEVELS = [1, 8, 32] as const;
 const OPS: Record<(typeof LEVELS)[number], number> = { 1: 400, 8: 2000, 32: 3000 };
 const USERS = 3000;
@@ -156,6 +173,7 @@ async function main(): Promise<void> {
       expectStatus: 200,
     });
   }
+  const scale = SCALE_ROWS > 0 ? await scalePhase(b, app, db.url) : undefined;
   await app.close();
 
   // Failover run: Twilio (priority 1) hard down — its base URL is a closed
@@ -198,16 +216,84 @@ async function main(): Promise<void> {
     note: 'server in this process; load generator in a child process; RSS is the server process only',
     date: new Date().toISOString(),
   };
-  print({ ...results, failover: { c32: failover } }, env);
-  console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
-  const dir = join(__dirname, '..', '..', 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...results, failover: failoverResults, env }, null, 2) + '\n');
-
   b.client.close();
   b.load.send('close');
   await down.close();
   await db.drop();
+
+  // The peer, right after, on the same Postgres (our server is closed: it does not share the cores).
+  const peer: PeerResults | undefined = PEER ? await runPeer(PEER) : undefined;
+  print({ ...results, failover: { c32: failover } }, env);
+  if (scale) {
+    print({ [`at ${scale.rows / 1e6}M`]: { 'send c1': scale.send, 'verify c1': scale.verify, 'send c32': scale.sendC32, 'cleanup c32': scale.sendDuringCleanup } }, env);
+    console.log(`preload: ${scale.preloadSeconds} s; cleanup removed ${scale.cleanedRows} send-log rows in ${scale.cleanupSeconds} s`);
+  }
+  if (peer) {
+    console.log('\npeer (same sitting):');
+    for (const op of ['send', 'verify'] as const) {
+      for (const [level, r] of Object.entries(peer[op])) console.log(`${op.padEnd(10)} ${level.padEnd(5)} ${String(r.ops).padStart(9)} ${r.p50.toFixed(2).padStart(9)} ${r.p95.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)}`);
+    }
+  }
+  console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
+  const goals = goalRows(results, peer, scale, env.peakRssMb);
+  printGoals(goals);
+  const dir = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'latest.json'),
+    JSON.stringify({ ...results, failover: failoverResults, scale, peer, goals, env }, null, 2) + '\n',
+  );
+}
+
+/**
+ * The same app on a database the size of a large deployment: c1 sends and
+ * verifies (p50 against the empty run), c32 sends, then c32 sends while the
+ * cleanup removes the rows past retention (about a day's worth).
+ */
+async function scalePhase(b: Bench, app: NestExpressApplication, databaseUrl: string): Promise<ScaleResults> {
+  const challenges = Math.round(SCALE_ROWS / 10);
+  console.log(`scale phase: generating ${SCALE_ROWS} send-log rows and ${challenges} challenges in SQL…`);
+  const preloadSeconds = await preload(databaseUrl, SCALE_ROWS, challenges);
+  const n = OPS[1];
+  const users = Array.from({ length: n }, (_, i) => i);
+  const send = (total: number, concurrency: number) => {
+    const who = Array.from({ length: total }, (_, i) => i % USERS);
+    return phase(b, {
+      total,
+      concurrency,
+      path: '/mfa/sms/challenge',
+      tokens: who.map((u) => b.tokens[u]),
+      bodies: who.map(() => ({})),
+      ips: who.map(ipOf),
+      expectStatus: 202,
+    });
+  };
+  const sendC1 = await send(n, 1);
+  const verify = await phase(b, {
+    total: n,
+    concurrency: 1,
+    path: '/mfa/sms/verify',
+    tokens: users.map((u) => b.tokens[u]),
+    bodies: users.map((u) => ({ code: codeFor(b, u) })),
+    ips: users.map(ipOf),
+    expectStatus: 200,
+  });
+  const sendC32 = await send(OPS[32], 32);
+  const started = performance.now();
+  const cleanup = app.get(CleanupService).run();
+  const sendDuringCleanup = await send(OPS[32], 32);
+  const report = await cleanup;
+  return {
+    rows: SCALE_ROWS,
+    challenges,
+    preloadSeconds,
+    send: sendC1,
+    verify,
+    sendC32,
+    sendDuringCleanup,
+    cleanupSeconds: Math.round((performance.now() - started) / 100) / 10,
+    cleanedRows: report?.sendLog ?? 0,
+  };
 }
 
 function print(results: Record<string, Record<string, PhaseResult>>, env: Record<string, unknown>): void {

@@ -224,8 +224,15 @@ describe('session assurance and step-up for factor changes', () => {
       // The logout is not committed yet: the removal must wait for it, not act on the old state.
       const removal = t.http.delete(`/mfa/factors/${sms.id}`).set(as('u11', 'y')).then((r) => r);
       // Until the removal's statement is seen waiting on the session row's lock (no sleep: each check is a query).
+      // Any backend of this database waiting on a lock is the removal: pg_stat_activity's query text can lag a
+      // pooled connection's prepared statement, so it is not matched on.
       const waiting = async () =>
-        (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%mfa_assurance%'`)).rows[0].n;
+        (
+          await c.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`,
+          )
+        ).rows[0].n;
       while ((await waiting()) === 0);
       await c.query('COMMIT');
       const res = await removal;

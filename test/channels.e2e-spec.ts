@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { ConversionFeedback } from '../src/sms/conversion-feedback.service';
 import { EumFake } from './fakes/eum-fake';
 import { startTestApp, TestApp } from './support/app';
-import { createTestDatabase, TestDatabase, withClient } from './support/database';
-import { codeIn, ProviderFakes, startProviderFakes } from './support/providers';
+import { TestDatabase, withClient } from './support/database';
+import { codeIn, ProviderFakes, useAppWithFakes } from './support/providers';
 
 /** The code a call says: the digits of its first <Say> with digits, one by one. */
 function spokenCode(twiml: string): string {
@@ -36,11 +36,9 @@ describe('channels: sms, voice and WhatsApp', () => {
     });
   }
 
-  before(async () => {
-    db = await createTestDatabase();
-    fakes = await startProviderFakes();
-    t = await startTestApp(db.url, {
-      ...fakes.config,
+  useAppWithFakes(
+    (f) => ({
+      ...f.config,
       channels: ['sms', 'voice', 'whatsapp'],
       twilioWhatsappFrom: '+15005550009',
       twilioWhatsappContentSid: 'HX' + 'ab'.repeat(16),
@@ -48,13 +46,9 @@ describe('channels: sms, voice and WhatsApp', () => {
       dailyLimit: 100,
       enrollNumberHourlyLimit: 100,
       enrollNumberDailyLimit: 100,
-    });
-  });
-  after(async () => {
-    await t?.close();
-    await fakes?.stop();
-    await db?.drop();
-  });
+    }),
+    (env) => ({ db, fakes, t } = env),
+  );
   beforeEach(() => {
     fakes.twilio.reset();
     fakes.sns.reset();
@@ -274,23 +268,17 @@ describe('channels: AWS End User Messaging through its SDK, and conversion feedb
   let users = 0;
   const bearer = (userId: string) => ({ Authorization: `Bearer ${t.token(userId)}` });
 
-  before(async () => {
-    db = await createTestDatabase();
-    fakes = await startProviderFakes();
-    t = await startTestApp(db.url, {
-      ...fakes.config,
-      ...fakes.eumConfig,
+  useAppWithFakes(
+    (f) => ({
+      ...f.config,
+      ...f.eumConfig,
       twilioEnabled: false,
       awsSnsEnabled: false,
       channels: ['sms', 'voice'],
       maxPriceUsd: 0.05,
-    });
-  });
-  after(async () => {
-    await t?.close();
-    await fakes?.stop();
-    await db?.drop();
-  });
+    }),
+    (env) => ({ db, fakes, t } = env),
+  );
   beforeEach(() => fakes.eum.reset());
 
   it('SendTextMessage carries the configuration set, the lifetime, the price ceiling, feedback and the challenge', async () => {
@@ -356,16 +344,10 @@ describe('channels: Twilio conversion feedback', () => {
   let fakes: ProviderFakes;
   let t: TestApp;
 
-  before(async () => {
-    db = await createTestDatabase();
-    fakes = await startProviderFakes();
-    t = await startTestApp(db.url, fakes.config);
-  });
-  after(async () => {
-    await t?.close();
-    await fakes?.stop();
-    await db?.drop();
-  });
+  useAppWithFakes(
+    (f) => f.config,
+    (env) => ({ db, fakes, t } = env),
+  );
 
   it('after a verified code, Twilio is told the message converted (Outcome=confirmed), off the request path', async () => {
     const auth = { Authorization: `Bearer ${t.token('feedback-user')}` };

@@ -84,19 +84,8 @@ export function url(protocols: string[]): EnvRule<string> {
 
 const COUNTRY = /^[A-Z]{2}$/;
 export function countryList(): EnvRule<string[]> {
-  const check = (v: unknown): v is string[] =>
-    Array.isArray(v) && v.every((c) => typeof c === 'string' && COUNTRY.test(c));
-  return {
-    parse: (raw) => {
-      const list = raw
-        .split(',')
-        .map((c) => c.trim().toUpperCase())
-        .filter(Boolean);
-      return check(list) ? list : undefined;
-    },
-    check,
-    allowed: 'a comma-separated list of ISO 3166-1 alpha-2 country codes',
-  };
+  const rule = listOf(COUNTRY, 'a comma-separated list of ISO 3166-1 alpha-2 country codes');
+  return { ...rule, parse: (raw) => rule.parse(raw.toUpperCase()) };
 }
 
 /** Express `trust proxy`: off, true, loopback/linklocal/uniquelocal, a hop count, or CIDRs/IPs. */
@@ -121,34 +110,52 @@ export function trustProxy(): EnvRule<string | number | boolean> {
   };
 }
 
-/** A comma-separated list of snake_case names (e.g. fraud rule names). */
-export function nameList(): EnvRule<string[]> {
-  const check = (v: unknown): v is string[] =>
-    Array.isArray(v) && v.every((n) => typeof n === 'string' && /^[a-z][a-z0-9_]*$/.test(n));
+/** The items of a comma-separated value, trimmed, empty ones dropped. */
+function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/** A comma-separated list whose every item matches `item`. */
+function listOf(item: RegExp, allowed: string): EnvRule<string[]> {
+  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && item.test(x));
   return {
     parse: (raw) => {
-      const list = raw
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean);
+      const list = splitList(raw);
       return check(list) ? list : undefined;
     },
     check,
-    allowed: 'a comma-separated list of rule names',
+    allowed,
   };
 }
 
+/** A comma-separated list of snake_case names (e.g. fraud rule names). */
+export function nameList(): EnvRule<string[]> {
+  return listOf(/^[a-z][a-z0-9_]*$/, 'a comma-separated list of rule names');
+}
+
 /** Comma-separated 256-bit keys, 64 hexadecimal characters each. */
+export function hexKeyList(): EnvRule<string[]> {
+  return listOf(/^[0-9a-fA-F]{64}$/, 'a comma-separated list of 256-bit keys (64 hexadecimal characters each)');
+}
+
+/** A comma-separated list of SNS topic ARNs. */
+export function arnList(): EnvRule<string[]> {
+  return listOf(
+    /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+    'a comma-separated list of SNS topic ARNs (arn:aws:sns:<region>:<account>:<topic>)',
+  );
+}
+
 /** A comma-separated subset of `values`, without repeats (e.g. `sms,voice`). */
 export function subsetOf<T extends string>(...values: T[]): EnvRule<T[]> {
   const check = (v: unknown): v is T[] =>
     Array.isArray(v) && v.length > 0 && new Set(v).size === v.length && v.every((x) => values.includes(x as T));
   return {
     parse: (raw) => {
-      const list = raw
-        .split(',')
-        .map((n) => n.trim().toLowerCase())
-        .filter(Boolean);
+      const list = splitList(raw.toLowerCase());
       return check(list) ? list : undefined;
     },
     check,
@@ -168,39 +175,6 @@ export function regexSource(): EnvRule<string> {
     }
   };
   return { parse: (raw) => (check(raw.trim()) ? raw.trim() : undefined), check, allowed: 'a regular expression anchored with ^ and $' };
-}
-
-/** A comma-separated list of SNS topic ARNs. */
-export function arnList(): EnvRule<string[]> {
-  const ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
-  const check = (v: unknown): v is string[] => Array.isArray(v) && v.every((a) => typeof a === 'string' && ARN.test(a));
-  return {
-    parse: (raw) => {
-      const list = raw
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean);
-      return check(list) ? list : undefined;
-    },
-    check,
-    allowed: 'a comma-separated list of SNS topic ARNs (arn:aws:sns:<region>:<account>:<topic>)',
-  };
-}
-
-export function hexKeyList(): EnvRule<string[]> {
-  const check = (v: unknown): v is string[] =>
-    Array.isArray(v) && v.every((k) => typeof k === 'string' && /^[0-9a-fA-F]{64}$/.test(k));
-  return {
-    parse: (raw) => {
-      const list = raw
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean);
-      return check(list) ? list : undefined;
-    },
-    check,
-    allowed: 'a comma-separated list of 256-bit keys (64 hexadecimal characters each)',
-  };
 }
 
 /** A JSON object from locale (en, pt-BR) to a message template that contains {code}. */
@@ -239,11 +213,7 @@ export function testNumberMap(): EnvRule<Record<string, string>> {
     Object.entries(v).every(([n, c]) => /^\+[1-9]\d{6,14}$/.test(n) && typeof c === 'string' && /^\d{4,10}$/.test(c));
   return {
     parse: (raw) => {
-      const pairs = raw
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p) => p.split(':').map((x) => x.trim()));
+      const pairs = splitList(raw).map((p) => p.split(':').map((x) => x.trim()));
       if (pairs.some((p) => p.length !== 2)) return undefined;
       const map = Object.fromEntries(pairs);
       return check(map) ? map : undefined;

@@ -1,5 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** `channel` on enrol and challenge: any string here; the service answers CHANNEL_NOT_AVAILABLE for one it does not offer. */
+function ChannelField() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: ['sms', 'voice', 'whatsapp'],
+      default: 'sms',
+      description: 'How the code goes: the channels SMS_CHANNELS enables (else 400 CHANNEL_NOT_AVAILABLE). Voice may reach a fixed line.',
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(16),
+  );
+}
 
 export class EnrollSmsDto {
   @ApiProperty({ example: '+14155552671', description: 'International format (E.164; spaces and dashes are removed).' })
@@ -7,14 +22,7 @@ export class EnrollSmsDto {
   @MaxLength(32)
   phoneNumber: string;
 
-  @ApiPropertyOptional({
-    enum: ['sms', 'voice', 'whatsapp'],
-    default: 'sms',
-    description: 'How the code goes: the channels SMS_CHANNELS enables (else 400 CHANNEL_NOT_AVAILABLE). Voice may reach a fixed line.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @ChannelField()
   channel?: string;
 }
 
@@ -25,14 +33,7 @@ export class SmsChallengeDto {
   @MaxLength(32)
   phoneNumber?: string;
 
-  @ApiPropertyOptional({
-    enum: ['sms', 'voice', 'whatsapp'],
-    default: 'sms',
-    description: 'How the code goes: the channels SMS_CHANNELS enables (else 400 CHANNEL_NOT_AVAILABLE). Voice may reach a fixed line.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @ChannelField()
   channel?: string;
 }
 

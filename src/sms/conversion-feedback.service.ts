@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { BackgroundTasks } from '../common/background-tasks';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SMS_PROVIDERS, SmsProvider } from './providers/sms-provider';
 import { SendLogRepository } from './send-log.repository';
@@ -14,7 +15,7 @@ import { SendLogRepository } from './send-log.repository';
 export class ConversionFeedback implements BeforeApplicationShutdown {
   private readonly logger = new Logger('ConversionFeedback');
   private readonly byName: Map<string, SmsProvider>;
-  private readonly running = new Set<Promise<void>>();
+  private readonly tasks = new BackgroundTasks();
 
   constructor(
     @Inject(SMS_PROVIDERS) providers: SmsProvider[],
@@ -26,19 +27,17 @@ export class ConversionFeedback implements BeforeApplicationShutdown {
 
   /** The code of this challenge was used: starts telling its provider, without waiting. */
   converted(challengeId: string): void {
-    if (!this.byName.size) return;
-    const task: Promise<void> = this.tell(challengeId).finally(() => this.running.delete(task));
-    this.running.add(task);
+    if (this.byName.size) this.tasks.run(() => this.tell(challengeId));
   }
 
   /** Work started before a shutdown finishes before the database pool closes (each call has the provider deadline). */
   beforeApplicationShutdown(): Promise<void> {
-    return this.settled();
+    return this.tasks.close();
   }
 
   /** Resolves when all feedback started so far has finished (tests; shutdown). */
-  async settled(): Promise<void> {
-    await Promise.all([...this.running]);
+  settled(): Promise<void> {
+    return this.tasks.settled();
   }
 
   private async tell(challengeId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { ChallengesRepository } from '../challenges/challenges.repository';
+import { BackgroundTasks } from '../common/background-tasks';
 import { Clock } from '../common/clock';
 import { MfaEvent, MfaEvents } from '../common/mfa-events';
 import { MfaMetrics } from '../metrics/mfa-metrics';
@@ -23,7 +24,7 @@ export const FALLBACK_UNDELIVERED = 'fallback:undelivered';
 @Injectable()
 export class VoiceFallback implements BeforeApplicationShutdown {
   private readonly logger = new Logger('VoiceFallback');
-  private readonly running = new Set<Promise<void>>();
+  private readonly tasks = new BackgroundTasks();
 
   constructor(
     @Inject(SMS_CONFIG) private readonly config: SmsConfig,
@@ -39,23 +40,22 @@ export class VoiceFallback implements BeforeApplicationShutdown {
   /** A report said this challenge's message did not arrive: starts the fallback without waiting for it. */
   afterUndelivered(challengeId: string): void {
     if (!this.config.voiceFallback) return;
-    const task: Promise<void> = this.fallBack(challengeId)
-      .catch((err: Error) => {
+    this.tasks.run(() =>
+      this.fallBack(challengeId).catch((err: Error) => {
         this.metrics.fallbackTotal.inc({ result: 'failed' });
         this.logger.warn(`voice fallback failed: ${err.message}`);
-      })
-      .finally(() => this.running.delete(task));
-    this.running.add(task);
+      }),
+    );
   }
 
   /** Work started before a shutdown finishes before the database pool closes (each call has the provider deadline). */
   beforeApplicationShutdown(): Promise<void> {
-    return this.settled();
+    return this.tasks.close();
   }
 
   /** Resolves when every fallback started so far has finished (tests; shutdown). */
-  async settled(): Promise<void> {
-    await Promise.all([...this.running]);
+  settled(): Promise<void> {
+    return this.tasks.settled();
   }
 
   private async fallBack(challengeId: string): Promise<void> {

@@ -1,4 +1,7 @@
+import { after, before } from 'node:test';
 import type { MfaConfigOverrides } from '../../src/config/mfa-config';
+import { startTestApp, TestApp } from './app';
+import { createTestDatabase, TestDatabase } from './database';
 import { EumFake } from '../fakes/eum-fake';
 import { SnsFake } from '../fakes/sns-fake';
 import { TwilioFake } from '../fakes/twilio-fake';
@@ -69,4 +72,30 @@ export function codeIn(body: string | undefined): string {
   const code = body?.match(/\b(\d{4,10})\b/)?.[1];
   if (!code) throw new Error('no code in message');
   return code;
+}
+
+export interface AppWithFakes {
+  db: TestDatabase;
+  fakes: ProviderFakes;
+  t: TestApp;
+}
+
+/**
+ * The fixture of a describe block that talks to the provider fakes: a fresh
+ * database, the fakes, and one app configured from them, started before the
+ * tests (`ready` receives them) and torn down after.
+ */
+export function useAppWithFakes(config: (fakes: ProviderFakes) => MfaConfigOverrides, ready: (env: AppWithFakes) => void): void {
+  const env: Partial<AppWithFakes> = {};
+  before(async () => {
+    env.db = await createTestDatabase();
+    env.fakes = await startProviderFakes();
+    env.t = await startTestApp(env.db.url, config(env.fakes));
+    ready(env as AppWithFakes);
+  });
+  after(async () => {
+    await env.t?.close();
+    await env.fakes?.stop();
+    await env.db?.drop();
+  });
 }
