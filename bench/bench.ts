@@ -98,8 +98,11 @@ const ipOf = (i: number) => `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 
 function phase(b: Bench, req: PhaseRequest): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
-    b.load.once('message', (result) => resolve(result as PhaseResult));
     b.load.once('error', reject);
+    b.load.once('message', (result) => {
+      b.load.off('error', reject);
+      resolve(result as PhaseResult);
+    });
     b.load.send(req);
   });
 }

@@ -42,6 +42,7 @@ describe('channels: sms, voice and WhatsApp', () => {
       channels: ['sms', 'voice', 'whatsapp'],
       twilioWhatsappFrom: '+15005550009',
       twilioWhatsappContentSid: 'HX' + 'ab'.repeat(16),
+      voiceFixedLineCountries: ['FR'],
       hourlyLimit: 100,
       dailyLimit: 100,
       enrollNumberHourlyLimit: 100,
@@ -125,7 +126,7 @@ describe('channels: sms, voice and WhatsApp', () => {
     assert.deepEqual(rows, [{ error_code: '63016', error_kind: 'rejected', channel: 'whatsapp' }]);
   });
 
-  it('a fixed line takes voice only: SMS enrolment refused, voice enrolment accepted, later SMS → CHANNEL_NOT_AVAILABLE', async () => {
+  it('a fixed line takes voice only, in an opted-in country: SMS enrolment refused, voice accepted, later SMS → CHANNEL_NOT_AVAILABLE', async () => {
     const userId = nextUser();
     const landline = '+33142685300';
     const sms = await t.http.post('/mfa/sms/enroll').set(bearer(userId)).send({ phoneNumber: landline }).expect(400);
@@ -247,7 +248,7 @@ describe('channels: sms, voice and WhatsApp', () => {
         .expect(202);
       const [call] = dev.outbox.messagesTo('+14152010215');
       assert.equal(call.channel, 'voice');
-      assert.match(call.body, /^Your Haven Health verification code is (\d, ){5}\d\. Once again, your code is (\d, ){5}\d\.$/);
+      assert.match(call.body, /^Your Haven Health verification code is (\d, ){5}\d\. Once again, your code is (\d, ){5}\d\. Never share this code with anyone\.$/);
     } finally {
       await dev.close();
     }

@@ -164,10 +164,25 @@ describe('delivery reports: AWS End User Messaging events by signed SNS notifica
       awsSnsTopicArns: ['arn:aws:sns:eu-west-1:123456789012:only-this-one'],
     });
     try {
+      const fetches = sns.certFetches;
       const message = sns.notification(eumEvent('x', 'TEXT_DELIVERED'), { Timestamp: strict.clock.now().toISOString() });
       await strict.http.post(EVENTS).set('Content-Type', 'text/plain').send(JSON.stringify(message)).expect(403);
+      assert.equal(sns.certFetches, fetches, 'refused before any certificate fetch');
     } finally {
       await strict.close();
+    }
+  });
+
+  it('without AWS End User Messaging the route answers 404 and fetches nothing', async () => {
+    const none = await startTestApp(db.url, { ...fakes.config, awsSnsCertUrlPattern: sns.certUrlPattern });
+    try {
+      const fetches = sns.certFetches;
+      const message = sns.notification(eumEvent('x', 'TEXT_DELIVERED'), { Timestamp: none.clock.now().toISOString() });
+      const res = await none.http.post(EVENTS).set('Content-Type', 'text/plain').send(JSON.stringify(message)).expect(404);
+      assert.equal(res.body.code, 'NOT_FOUND');
+      assert.equal(sns.certFetches, fetches);
+    } finally {
+      await none.close();
     }
   });
 });
@@ -265,7 +280,7 @@ describe('voice fallback', () => {
     try {
       const { challengeId } = await smsSent(limited);
       const sid = await sidOf(challengeId);
-      await signedStatus(limited, { MessageSid: sid, MessageStatus: 'failed' }).expect(204);
+      await signedStatus(limited, { MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003' }).expect(204);
       await limited.app.get(VoiceFallback).settled();
       assert.equal(fakes.twilio.requestsTo('Calls').length, 0);
       const metrics = await limited.http.get('/metrics').expect(200);
@@ -279,12 +294,40 @@ describe('voice fallback', () => {
     const { auth, challengeId, message } = await smsSent(t);
     const sid = await sidOf(challengeId);
     await t.http.post('/mfa/sms/enroll/verify').set(auth).send({ code: codeIn(message.form.get('Body')!) }).expect(200);
-    await signedStatus(t, { MessageSid: sid, MessageStatus: 'undelivered' }).expect(204);
+    await signedStatus(t, { MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003' }).expect(204);
     await t.app.get(VoiceFallback).settled();
     assert.equal(fakes.twilio.requestsTo('Calls').length, 0, 'the code was already used');
   });
 
-  it('an AWS TEXT_BLOCKED event delivered twice gives exactly one voice message', async () => {
+  it('a message blocked as spam or fraud never becomes a call (Twilio 30007, 30450, no error code)', async () => {
+    const reports: Record<string, string>[] = [
+      { MessageStatus: 'undelivered', ErrorCode: '30007' },
+      { MessageStatus: 'failed', ErrorCode: '30450' },
+      { MessageStatus: 'undelivered' },
+    ];
+    for (const report of reports) {
+      const { challengeId } = await smsSent(t);
+      await signedStatus(t, { MessageSid: await sidOf(challengeId), ...report }).expect(204);
+      await t.app.get(VoiceFallback).settled();
+      assert.equal(fakes.twilio.requestsTo('Calls').length, 0, JSON.stringify(report));
+    }
+  });
+
+  it('when every SMS provider refuses the destination (none is down), no call is made', async () => {
+    fakes.twilio.reset({ kind: 'error', status: 400, code: '21408', onlyPath: '/Messages.json' });
+    fakes.eum.reset({ kind: 'error', status: 400, code: 'ValidationException:DESTINATION_COUNTRY_BLOCKED' });
+    const res = await t.http
+      .post('/mfa/sms/enroll')
+      .set({ Authorization: `Bearer ${t.token(`fallback-user-${++users}`)}` })
+      .send({ phoneNumber: '+14152010792' })
+      .expect(403);
+    assert.equal(res.body.code, 'COUNTRY_NOT_ALLOWED');
+    assert.equal(fakes.twilio.requestsTo('Calls').length + fakes.eum.operations('SendVoiceMessage').length, 0);
+    fakes.twilio.reset();
+    fakes.eum.reset();
+  });
+
+  it('an AWS TEXT_CARRIER_UNREACHABLE event delivered twice gives exactly one voice message; TEXT_SPAM gives none', async () => {
     // SMS by AWS End User Messaging: Twilio's messages fail over to it.
     fakes.twilio.mode = { kind: 'error', status: 500, code: '20500', onlyPath: '/Messages.json' };
     const userId = `fallback-user-${++users}`;
@@ -295,7 +338,7 @@ describe('voice fallback', () => {
       (await c.query(`SELECT provider_message_id FROM sms_send_log WHERE challenge_id = $1 AND provider = 'AWS_EUM'`, [res.body.challengeId])).rows[0].provider_message_id,
     );
     const blocked = JSON.stringify(
-      sns.notification(eumEvent(messageId, 'TEXT_BLOCKED'), { Timestamp: t.clock.now().toISOString() }),
+      sns.notification(eumEvent(messageId, 'TEXT_CARRIER_UNREACHABLE'), { Timestamp: t.clock.now().toISOString() }),
     );
     await Promise.all([
       t.http.post(EVENTS).set('Content-Type', 'text/plain').send(blocked).expect(204),
@@ -304,6 +347,18 @@ describe('voice fallback', () => {
     await Promise.all([t.app.get(VoiceFallback).settled(), second.app.get(VoiceFallback).settled()]);
     const calls = fakes.twilio.requestsTo('Calls').length + fakes.eum.operations('SendVoiceMessage').length;
     assert.equal(calls, 1);
+
+    // A message the carrier or AWS filtered as spam: no call.
+    fakes.twilio.reset({ kind: 'error', status: 500, code: '20500', onlyPath: '/Messages.json' });
+    const spam = await t.http.post('/mfa/sms/enroll').set({ Authorization: `Bearer ${t.token(`fallback-user-${++users}`)}` }).send({ phoneNumber: '+14152010793' }).expect(202);
+    fakes.twilio.reset();
+    const spamId = await withClient(db.url, async (c) =>
+      (await c.query(`SELECT provider_message_id FROM sms_send_log WHERE challenge_id = $1 AND provider = 'AWS_EUM'`, [spam.body.challengeId])).rows[0].provider_message_id,
+    );
+    const spamEvent = JSON.stringify(sns.notification(eumEvent(spamId, 'TEXT_SPAM'), { Timestamp: t.clock.now().toISOString() }));
+    await t.http.post(EVENTS).set('Content-Type', 'text/plain').send(spamEvent).expect(204);
+    await t.app.get(VoiceFallback).settled();
+    assert.equal(fakes.twilio.requestsTo('Calls').length, 0);
   });
 
   it('when no SMS provider takes the message, the same unseen code goes by voice at once: 202 with channel voice', async () => {

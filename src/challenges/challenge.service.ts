@@ -13,6 +13,7 @@ import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
 import type { Channel } from '../sms/providers/sms-provider';
 import {
+  AcceptedDelivery,
   ChallengePurpose,
   ChallengeRow,
   ChallengesRepository,
@@ -138,7 +139,7 @@ export class ChallengeService {
     purpose: ChallengePurpose,
     code: string,
     raise?: AssuranceRaise,
-  ): Promise<{ challenge: ChallengeRow; assurance?: AssuranceRow }> {
+  ): Promise<{ challenge: ChallengeRow; assurance?: AssuranceRow; delivery?: AcceptedDelivery }> {
     if (code.length !== this.config.codeLength || !/^\d+$/.test(code)) {
       throw new MfaError('VALIDATION_FAILED', `code must be ${this.config.codeLength} digits`);
     }
@@ -151,7 +152,7 @@ export class ChallengeService {
       // Lost a race with another verify (or a kill): the code is spent.
       const consumed = await this.challenges.consume(challenge.id, now, raise);
       if (!consumed) throw new MfaError('NO_ACTIVE_CHALLENGE');
-      return { challenge, assurance: consumed.assurance };
+      return { challenge, ...consumed };
     }
     await this.failureRuns.countFailure('sms', userId, now, this.config.verifyFailureThreshold);
     const attemptsRemaining = challenge.maxAttempts - challenge.attempts;

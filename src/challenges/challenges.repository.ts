@@ -59,6 +59,13 @@ export interface ChallengeRow {
   lockedUntil?: Date;
 }
 
+/** The attempt of a challenge that a provider took (the last one, after any failover): for conversion feedback. */
+export interface AcceptedDelivery {
+  provider: string;
+  providerMessageId: string;
+  channel: Channel;
+}
+
 /** A challenge claimed for a voice fallback: what a fresh code to the same number needs. */
 export interface FallbackClaim {
   userId: string;
@@ -259,10 +266,20 @@ export class ChallengesRepository {
    * row back. In the same statement: stamps the factor's last use, ends the
    * user's runs of wrong codes (SMS and TOTP: a factor succeeded; only for a
    * login code — an enrolment code proves a new number, not a factor) and, given
-   * `raise`, puts the caller's session at aal2. undefined: lost the race.
+   * `raise`, puts the caller's session at aal2; it also reads which provider
+   * delivered the code (for conversion feedback). undefined: lost the race.
    */
-  async consume(id: string, now: Date, raise?: AssuranceRaise): Promise<{ assurance?: AssuranceRow } | undefined> {
-    const rows = await this.db.query<RaisedAssuranceRow>(
+  async consume(
+    id: string,
+    now: Date,
+    raise?: AssuranceRaise,
+  ): Promise<{ assurance?: AssuranceRow; delivery?: AcceptedDelivery } | undefined> {
+    type ConsumedRow = RaisedAssuranceRow & {
+      provider: string | null;
+      provider_message_id: string | null;
+      channel: Channel | null;
+    };
+    const rows = await this.db.query<ConsumedRow>(
       `WITH consumed AS (
          UPDATE mfa_challenges SET consumed_at = $2
           WHERE id = $1 AND ${LIVE} AND attempts <= max_attempts AND expires_at > $2
@@ -276,11 +293,25 @@ export class ChallengesRepository {
        ), raised AS (
          ${raiseAssuranceSql({ user: 'consumed.user_id', session: '$3', method: "'sms'", now: '$2', expires: '$4' }, 'FROM consumed')}
        )
-       SELECT raised.methods, raised.verified_at, raised.expires_at FROM consumed LEFT JOIN raised ON true`,
+       SELECT raised.methods, raised.verified_at, raised.expires_at, delivered.provider, delivered.provider_message_id,
+              delivered.channel
+         FROM consumed LEFT JOIN raised ON true
+         LEFT JOIN LATERAL (
+           SELECT provider, provider_message_id, channel FROM sms_send_log
+            WHERE challenge_id = $1 AND provider_message_id IS NOT NULL AND status IN ('queued', 'sent', 'delivered')
+            ORDER BY attempt DESC LIMIT 1
+         ) delivered ON true`,
       [id, now, raise?.session ?? null, raise?.expiresAt ?? now],
     );
     const r = rows[0];
-    return r && { assurance: r.methods ? toAssurance(r) : undefined };
+    return (
+      r && {
+        assurance: r.methods ? toAssurance(r) : undefined,
+        delivery: r.provider_message_id
+          ? { provider: r.provider!, providerMessageId: r.provider_message_id, channel: r.channel! }
+          : undefined,
+      }
+    );
   }
 
   /**
@@ -302,7 +333,9 @@ export class ChallengesRepository {
    * Atomic claim of a voice fallback for a challenge whose message was
    * reported undelivered: succeeds once, and only while the challenge is the
    * user's live, unexpired, unspent code and was not sent by voice. However
-   * many reports (or instances) see the failure, one of them gets the row.
+   * many reports (or instances) see the failure, one of them gets the row. The
+   * claimed code dies in the same statement, so the fresh code's issue
+   * replaces nothing else of the user's.
    */
   async claimFallback(id: string, now: Date): Promise<FallbackClaim | undefined> {
     interface FallbackClaimRow {
@@ -315,7 +348,7 @@ export class ChallengesRepository {
       locale: string | null;
     }
     const [r] = await this.db.query<FallbackClaimRow>(
-      `UPDATE mfa_challenges SET fallback_at = $2
+      `UPDATE mfa_challenges SET fallback_at = $2, invalidated_at = $2
         WHERE id = $1 AND ${LIVE} AND fallback_at IS NULL AND channel <> 'voice'
           AND expires_at > $2 AND attempts < max_attempts
         RETURNING user_id, factor_id, phone_e164, purpose, country, client_ip, locale`,

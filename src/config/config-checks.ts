@@ -14,6 +14,11 @@ export function checkCombinations(c: Partial<MfaConfig>, problems: string[], war
       );
     }
     if (!c.codeSecret) problems.push('SMS_CODE_SECRET must be set when NODE_ENV=production');
+    if (c.awsEumEnabled && !c.awsSnsTopicArns?.length) {
+      problems.push(
+        'AWS_SNS_TOPIC_ARNS must be set when AWS_EUM_ENABLED=true and NODE_ENV=production (any AWS account can sign messages from its own topic)',
+      );
+    }
     if (!c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
   }
   if (!c.codeSecret) {

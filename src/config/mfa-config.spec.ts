@@ -64,6 +64,8 @@ describe('configuration', () => {
     ]);
     assert.equal(problems({ AWS_SNS_TOPIC_ARNS: 'mfa-events' }).length, 1);
     assert.equal(problems({ TWILIO_WHATSAPP_CONTENT_SID: 'HXnothex' }).length, 1);
+    assert.deepEqual(loadMfaConfig({ SMS_VOICE_FIXED_LINE_COUNTRIES: 'fr,gb' }).voiceFixedLineCountries, ['FR', 'GB']);
+    assert.deepEqual(loadMfaConfig({}).voiceFixedLineCountries, []);
   });
 
   it('lists every bad variable at once', () => {
@@ -141,6 +143,8 @@ describe('configuration', () => {
     assert.deepEqual(problems({ ...twilio, PUBLIC_BASE_URL: 'https://mfa.example.org' }), []);
     assert.ok(problems({ ...safe, TRUST_PROXY: 'true' })[0].startsWith('TRUST_PROXY must be off, loopback, a hop count'));
     assert.deepEqual(problems({ ...safe, MOCK_SMS_ENABLED: 'true' }), ['MOCK_SMS_ENABLED must be false when NODE_ENV=production']);
+    assert.ok(problems({ ...safe, AWS_EUM_ENABLED: 'true' })[0].startsWith('AWS_SNS_TOPIC_ARNS must be set when AWS_EUM_ENABLED=true'));
+    assert.deepEqual(problems({ ...safe, AWS_EUM_ENABLED: 'true', AWS_SNS_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:123456789012:mfa-events' }), []);
   });
 
   it('turns the mock provider on by default in development only', () => {

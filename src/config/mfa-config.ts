@@ -129,8 +129,10 @@ export interface MfaConfig extends TwilioSettings, AwsSnsSettings, AwsEumSetting
   androidAppHash?: string;
   /** The delivery channels users may choose (sms, voice, whatsapp). */
   channels: Channel[];
-  /** When no SMS provider takes a message, or a report says it was not delivered while its code lives: a fresh code by voice. */
+  /** When no SMS provider takes a message, or a report says it did not reach the handset while its code lives: a code by voice. */
   voiceFallback: boolean;
+  /** Countries whose fixed lines may enrol by voice (none by default: fixed-line ranges are what call pumping targets). */
+  voiceFixedLineCountries: string[];
   /** Which SNS signing certificates are trusted (a URL pattern); only local tests widen it. */
   awsSnsCertUrlPattern: string;
   /** SNS topics whose delivery events are accepted (empty: any topic whose message is validly signed). */
@@ -264,6 +266,7 @@ const SCHEMA: Schema = {
   },
   channels: { env: 'SMS_CHANNELS', rule: subsetOf<Channel>('sms', 'voice', 'whatsapp'), default: ['sms'] },
   voiceFallback: { env: 'SMS_VOICE_FALLBACK', rule: bool(), default: false },
+  voiceFixedLineCountries: { env: 'SMS_VOICE_FIXED_LINE_COUNTRIES', rule: countryList(), default: [] },
   awsSnsCertUrlPattern: {
     env: 'AWS_SNS_CERT_URL_PATTERN',
     rule: regexSource(),

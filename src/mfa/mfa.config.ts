@@ -14,5 +14,6 @@ export const MFA_FACTORS_CONFIG_KEYS = [
   'allowRemovingLastFactor',
   'smsEnabled',
   'ipv6SubnetPrefix',
+  'voiceFixedLineCountries',
 ] as const;
 export type MfaFactorsConfig = Pick<MfaConfig, (typeof MFA_FACTORS_CONFIG_KEYS)[number]>;

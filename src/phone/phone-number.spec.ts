@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { MfaError } from '../common/mfa-error';
 import { maskPhone } from './mask';
 import { PhoneNumberFormat, PhoneNumberType, PhoneNumberUtil } from 'google-libphonenumber';
-import { numberPrefix, parseMobilePhone } from './phone-number';
+import { numberPrefix, parseMobilePhone, parsePhoneFor } from './phone-number';
 
 function refusal(input: unknown): string | undefined {
   try {
@@ -89,5 +89,41 @@ describe('maskPhone', () => {
 
   it('keeps fewer digits of short national numbers', () => {
     assert.equal(maskPhone('+2901234'), '+290 ••• ••• 34');
+  });
+});
+
+describe('parsePhoneFor: fixed lines by voice, in opted-in countries only', () => {
+  const util = PhoneNumberUtil.getInstance();
+  const example = (region: string, type: keyof typeof PhoneNumberType) =>
+    util.format(util.getExampleNumberForType(region, PhoneNumberType[type]), PhoneNumberFormat.E164);
+  const code = (f: () => unknown) => {
+    try {
+      f();
+      return 'ok';
+    } catch (err) {
+      return (err as MfaError).code;
+    }
+  };
+
+  it('a French fixed line: voice with FR opted in; INVALID_PHONE by SMS, WhatsApp, or without the opt-in', () => {
+    const landline = example('FR', 'FIXED_LINE');
+    assert.equal(parsePhoneFor(landline, 'voice', ['FR']).type, 'FIXED_LINE');
+    assert.equal(code(() => parsePhoneFor(landline, 'voice', ['DE'])), 'INVALID_PHONE');
+    assert.equal(code(() => parsePhoneFor(landline, 'voice')), 'INVALID_PHONE');
+    assert.equal(code(() => parsePhoneFor(landline, 'sms', ['FR'])), 'INVALID_PHONE');
+    assert.equal(code(() => parsePhoneFor(landline, 'whatsapp', ['FR'])), 'INVALID_PHONE');
+  });
+
+  it('premium-rate and shared-cost numbers are refused on every channel, opted in or not', () => {
+    for (const type of ['PREMIUM_RATE', 'SHARED_COST'] as const) {
+      for (const channel of ['sms', 'voice', 'whatsapp'] as const) {
+        assert.equal(code(() => parsePhoneFor(example('FR', type), channel, ['FR'])), 'SUSPICIOUS_NUMBER', `${type} ${channel}`);
+      }
+    }
+  });
+
+  it('a mobile is a mobile on every channel', () => {
+    const mobile = example('FR', 'MOBILE');
+    for (const channel of ['sms', 'voice', 'whatsapp'] as const) assert.equal(parsePhoneFor(mobile, channel).e164, mobile);
   });
 });

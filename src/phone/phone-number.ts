@@ -71,13 +71,20 @@ export function parseMobilePhone(input: unknown): PhoneNumber {
 }
 
 /**
- * A number a channel can reach: a mobile for SMS and WhatsApp; for voice, a
- * fixed line too (people with only a landline can still hear a code).
+ * A number a channel can reach: a mobile for SMS and WhatsApp; for voice, also
+ * a fixed line of a country in `fixedLineCountries` (people with only a
+ * landline can still hear a code; SMS_VOICE_FIXED_LINE_COUNTRIES opts a
+ * country in, since fixed-line ranges are what call pumping targets).
  */
-export function parsePhoneFor(input: unknown, channel: 'sms' | 'voice' | 'whatsapp'): PhoneNumber {
-  if (channel !== 'voice') return parseMobilePhone(input);
-  const phone = parsePhone(input);
-  if (phone.type === 'FIXED_LINE') return phone;
+export function parsePhoneFor(
+  input: unknown,
+  channel: 'sms' | 'voice' | 'whatsapp',
+  fixedLineCountries: readonly string[] = [],
+): PhoneNumber {
+  if (channel === 'voice') {
+    const phone = parsePhone(input);
+    if (phone.type === 'FIXED_LINE' && phone.country && fixedLineCountries.includes(phone.country)) return phone;
+  }
   return parseMobilePhone(input);
 }
 

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { BackgroundTasks } from '../common/background-tasks';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SMS_PROVIDERS, SmsProvider } from './providers/sms-provider';
-import { SendLogRepository } from './send-log.repository';
+import type { AcceptedDelivery } from '../challenges/challenges.repository';
 
 /**
  * Conversion feedback: once a code is verified, the provider that delivered
@@ -19,15 +19,15 @@ export class ConversionFeedback implements BeforeApplicationShutdown {
 
   constructor(
     @Inject(SMS_PROVIDERS) providers: SmsProvider[],
-    private readonly sendLog: SendLogRepository,
     private readonly metrics: MfaMetrics,
   ) {
     this.byName = new Map(providers.filter((p) => p.enabled && p.confirmConversion).map((p) => [p.name, p]));
   }
 
-  /** The code of this challenge was used: starts telling its provider, without waiting. */
-  converted(challengeId: string): void {
-    if (this.byName.size) this.tasks.run(() => this.tell(challengeId));
+  /** The code that `delivery` carried was used: starts telling its provider, without waiting. */
+  converted(delivery: AcceptedDelivery | undefined): void {
+    const adapter = delivery && this.byName.get(delivery.provider);
+    if (adapter) this.tasks.run(() => this.tell(adapter, delivery));
   }
 
   /** Work started before a shutdown finishes before the database pool closes (each call has the provider deadline). */
@@ -40,14 +40,9 @@ export class ConversionFeedback implements BeforeApplicationShutdown {
     return this.tasks.settled();
   }
 
-  private async tell(challengeId: string): Promise<void> {
-    let provider = 'unknown';
+  private async tell(adapter: SmsProvider, { provider, providerMessageId, channel }: AcceptedDelivery): Promise<void> {
     try {
-      const sent = await this.sendLog.acceptedAttempt(challengeId);
-      const adapter = sent && this.byName.get(sent.provider);
-      if (!sent || !adapter) return;
-      provider = sent.provider;
-      await adapter.confirmConversion!(sent.providerMessageId, sent.channel);
+      await adapter.confirmConversion!(providerMessageId, channel);
       this.metrics.feedbackTotal.inc({ provider, result: 'sent' });
     } catch (err) {
       this.metrics.feedbackTotal.inc({ provider, result: 'failed' });

@@ -167,24 +167,6 @@ export class SendLogRepository {
     };
   }
 
-  /** The attempt of a challenge a provider took (the last one, after any failover): for conversion feedback. */
-  async acceptedAttempt(
-    challengeId: string,
-  ): Promise<{ provider: string; providerMessageId: string; channel: Channel } | undefined> {
-    interface AcceptedAttemptRow {
-      provider: string;
-      provider_message_id: string;
-      channel: Channel;
-    }
-    const [r] = await this.db.query<AcceptedAttemptRow>(
-      `SELECT provider, provider_message_id, channel FROM sms_send_log
-        WHERE challenge_id = $1 AND provider_message_id IS NOT NULL AND status IN ('queued', 'sent', 'delivered')
-        ORDER BY attempt DESC LIMIT 1`,
-      [challengeId],
-    );
-    return r && { provider: r.provider, providerMessageId: r.provider_message_id, channel: r.channel };
-  }
-
   /** Retention: one batch of rows older than `edge`. */
   purgeBefore(edge: Date, limit: number): Promise<number> {
     return purgeBatch(this.db.query.bind(this.db), 'sms_send_log', 'created_at < $2', limit, [edge]);

@@ -37,14 +37,14 @@ export interface DispatchRequest {
   withStatistics: boolean;
   /** Locale preferences, most authoritative first (tags or Accept-Language values). */
   locales: (string | undefined)[];
+  /** The client as limits and rules key it, when already known (a fallback: its original request's); else from `context.ip`. */
+  clientKey?: string;
 }
 
 /** A request that passed the screening, with the number's range and masked form, and the client's key. */
 export interface Screened extends DispatchRequest {
   prefix: string;
   maskedPhone: string;
-  /** The client address as limits and rules key it (IPv6 by its network). */
-  clientKey?: string;
   /** A test number's fixed code: no provider, limit, budget or fraud rule applies. */
   fixedCode?: string;
 }
@@ -97,7 +97,7 @@ export class SmsCodeDispatch {
     const { e164, country, callingCode, nationalNumber } = req.phone;
     assertCountryAllowed(country, req.countryRules);
     const prefix = numberPrefix(req.phone);
-    const client = clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
+    const client = req.clientKey ?? clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
     const screened = { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), clientKey: client };
     const fixedCode = testNumberCode(this.config, e164, this.clock.now());
     if (fixedCode) return { ...screened, fixedCode };
@@ -172,11 +172,16 @@ export class SmsCodeDispatch {
     return this.sent(req, issued, delivery.provider, delivery.channel);
   }
 
-  /** Whether a failure on `channel` sends the code by voice: no provider took it, and the number is not at fault. */
+  /**
+   * Whether a failure on `channel` sends the code by voice: only when no
+   * provider could take it through our side (down, throttled, spent, circuits
+   * open). A refusal of the number, its destination or its content (a
+   * provider's or carrier's fraud protection among them) never becomes a call.
+   */
   private fallsBackToVoice(channel: Channel, err: unknown): boolean {
     if (!this.config.voiceFallback || channel === 'voice') return false;
-    const error = err instanceof DeliveryFailed ? err.error : err;
-    return error instanceof MfaError && (error.code === 'PROVIDERS_UNAVAILABLE' || error.code === 'COUNTRY_NOT_ALLOWED');
+    if (err instanceof DeliveryFailed) return err.refund;
+    return err instanceof MfaError && err.code === 'PROVIDERS_UNAVAILABLE';
   }
 
   /** The spend-cap reservation for one message on a channel, before its route is known (its dearest route). */

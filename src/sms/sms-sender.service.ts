@@ -183,13 +183,22 @@ export class SmsSender {
     });
   }
 
-  /** A route's priority and budgets: its own (SMS_PROVIDER_TWILIO_VOICE_*), else its provider's, else a host adapter's defaults. */
+  /** A provider's priority and budgets: configured, else a host adapter's defaults. */
   private limits(name: string): ProviderLimits {
     return this.config.providers[name] ?? HOST_PROVIDER_DEFAULTS;
   }
 
+  /**
+   * A voice or WhatsApp route without budgets of its own gets a tenth of its
+   * provider's (at least one a minute): calls cost more and are what toll
+   * fraud goes after, so they are not a second full SMS budget.
+   */
   private routeLimits(route: Route): ProviderLimits {
-    return this.config.providers[route.label] ?? this.limits(route.provider.name);
+    const own = this.config.providers[route.label];
+    const provider = this.limits(route.provider.name);
+    if (own || route.channel === 'sms') return own ?? provider;
+    const tenth = (n: number) => Math.max(1, Math.floor(n / 10));
+    return { ...provider, maxPerMinute: tenth(provider.maxPerMinute), maxPerHour: tenth(provider.maxPerHour), maxPerDay: tenth(provider.maxPerDay) };
   }
 
   /** Price labels of the routes that may be called for a channel, for worst-case cost estimates. */

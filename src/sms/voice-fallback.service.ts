@@ -74,13 +74,15 @@ export class VoiceFallback implements BeforeApplicationShutdown {
         phone,
         purpose: claim.purpose,
         context: {},
+        // The same client as the send it replaces (stored as the limits key it): limits and fraud rules see it.
+        clientKey: claim.clientIp,
         optedOut,
         countryRules,
-        withStatistics: false,
+        // A number whose possession is not proven yet gets the traffic rules, as its first send did.
+        withStatistics: claim.purpose === 'enroll',
         locales: [claim.locale],
       });
-      // Counted on the same client as the send it replaces (stored as the limits key it).
-      sent = await this.dispatch.send({ ...screened, clientKey: claim.clientIp }, claim.purpose === 'login' ? claim.factorId : undefined, FALLBACK_UNDELIVERED);
+      sent = await this.dispatch.send(screened, claim.purpose === 'login' ? claim.factorId : undefined, FALLBACK_UNDELIVERED);
     } catch (err) {
       // Refused (opted out, limits, spend, no voice provider): the user asks again; nothing else to do here.
       this.metrics.fallbackTotal.inc({ result: 'refused' });

@@ -13,13 +13,20 @@ export interface DeliveryReport {
   errorCode?: string;
   /** A US-dollar price, when the report carries one: it replaces the send's estimated cost. */
   priceUsd?: number;
+  /**
+   * The message did not reach the handset for a reason a call may overcome
+   * (unreachable, switched off, expired in the network): only such a report
+   * starts the voice fallback. A block (spam filter, fraud protection, a
+   * carrier's refusal) never does: it would turn a refused SMS into a call.
+   */
+  unreached?: boolean;
 }
 
 /**
  * Moves the send log forward from delivery reports, whichever provider sent
  * them: forward only and idempotent (a repeated or late report changes
  * nothing), unknown message ids acknowledged and ignored. A report that an
- * SMS or WhatsApp message was not delivered starts the voice fallback.
+ * SMS or WhatsApp message did not reach the handset starts the voice fallback.
  */
 @Injectable()
 export class DeliveryService {
@@ -30,7 +37,7 @@ export class DeliveryService {
     private readonly fallback: VoiceFallback,
   ) {}
 
-  async report({ provider, messageId, status, errorCode, priceUsd }: DeliveryReport): Promise<void> {
+  async report({ provider, messageId, status, errorCode, priceUsd, unreached }: DeliveryReport): Promise<void> {
     if (priceUsd !== undefined) {
       const corrected = await this.sendLog.reportPrice(provider, messageId, priceUsd);
       if (corrected) await this.spend.correct(corrected.country, corrected.at, corrected.deltaUsd);
@@ -41,8 +48,7 @@ export class DeliveryService {
       this.metrics.deliverySeconds.observe({ provider }, outcome.deliveredAfterSeconds);
     }
     // Only the report that moved the row: a duplicate changes nothing, so it starts nothing.
-    const lost = status === 'undelivered' || status === 'failed';
-    if (outcome.applied && lost && outcome.challengeId && outcome.channel !== 'voice') {
+    if (outcome.applied && unreached && outcome.challengeId && outcome.channel !== 'voice') {
       this.fallback.afterUndelivered(outcome.challengeId);
     }
   }

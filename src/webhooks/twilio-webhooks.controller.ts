@@ -28,6 +28,14 @@ const TWILIO_STATUS: Record<string, DeliveryStatus> = {
   canceled: 'failed',
 };
 
+/**
+ * Twilio errors of an undelivered message that say the handset was not
+ * reached (30003 unreachable, 30006 landline or unreachable carrier, 30008
+ * unknown error): a call may get through. Blocks and filters (30004, 30007,
+ * 30450 pumping protection, …) are not here.
+ */
+const UNREACHED = new Set(['30003', '30006', '30008']);
+
 /** Twilio posts form-encoded bodies; every field is optional and read as a string. */
 type TwilioForm = Record<string, unknown>;
 const field = (form: TwilioForm, name: string): string | undefined =>
@@ -57,12 +65,15 @@ export class TwilioWebhooksController {
     const given = field(form, 'Price') ?? '';
     const price = /^-?\d+(\.\d+)?$/.test(given) ? Math.abs(Number(given)) : undefined;
     const usd = (field(form, 'PriceUnit') ?? '').toUpperCase() === 'USD' ? price : undefined;
+    const errorCode = field(form, 'ErrorCode');
+    const lower = status.toLowerCase();
     await this.delivery.report({
       provider: 'TWILIO',
       messageId: sid,
-      status: TWILIO_STATUS[status.toLowerCase()],
-      errorCode: field(form, 'ErrorCode'),
+      status: Object.hasOwn(TWILIO_STATUS, lower) ? TWILIO_STATUS[lower] : undefined,
+      errorCode,
       priceUsd: usd,
+      unreached: errorCode !== undefined && UNREACHED.has(errorCode),
     });
   }
 

@@ -14,6 +14,7 @@ import type { Channel } from '../../sms/providers/sms-provider';
 import { OptOutsRepository } from '../../sms/opt-outs.repository';
 import { SmsCodeDispatch } from '../../sms/sms-code-dispatch.service';
 import { ConversionFeedback } from '../../sms/conversion-feedback.service';
+import type { AcceptedDelivery } from '../../challenges/challenges.repository';
 import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../mfa.types';
 import { SmsFactorsRepository } from './sms-factors.repository';
 
@@ -134,7 +135,7 @@ export class SmsFactorService {
   }
 
   /** Publishes the outcome of an SMS verification (mfa.sms.verified / mfa.sms.failed). */
-  private async observed<T extends { challenge: { factorId: string; id: string } }>(
+  private async observed<T extends { challenge: { factorId: string; id: string }; delivery?: AcceptedDelivery }>(
     purpose: 'enroll' | 'login',
     user: MfaUser,
     context: RequestContext,
@@ -144,7 +145,7 @@ export class SmsFactorService {
       const verified = await verify();
       const { challenge } = verified;
       this.metrics.verifyTotal.inc({ result: 'verified' });
-      this.feedback.converted(challenge.id);
+      this.feedback.converted(verified.delivery);
       this.events.emit(MfaEvent.SmsVerified, {
         userId: user.id,
         factorId: challenge.factorId,
@@ -177,7 +178,7 @@ export class SmsFactorService {
     channel: Channel,
   ): Promise<PhoneNumber> {
     try {
-      return parsePhoneFor(phoneNumber, channel);
+      return parsePhoneFor(phoneNumber, channel, this.config.voiceFixedLineCountries);
     } catch (err) {
       if (err instanceof MfaError && err.code === 'SUSPICIOUS_NUMBER') {
         const phone = parsePhone(phoneNumber);

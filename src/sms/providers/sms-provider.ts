@@ -11,6 +11,8 @@ export interface VoiceScript {
   intro: string;
   repeat: string;
   digits: string[];
+  /** Said last: never share the code (a caller asking for it is the attack). */
+  warning: string;
 }
 
 export interface SmsMessage {

@@ -18,6 +18,7 @@ export interface RenderedMessage {
 }
 
 /** Where a sentence ends, in the catalogue's scripts. */
+const SENTENCE_END_CHARS = '.።。';
 const SENTENCE_END = /[.።。]/;
 
 /**
@@ -27,8 +28,8 @@ const SENTENCE_END = /[.።。]/;
  * SMS_ANDROID_APP_HASH the message ends with the app's 11-character hash (SMS
  * Retriever), on that line when there is one ("@domain #code HASH": WebOTP
  * ignores what follows a space). When those lines would make a second
- * segment, the message keeps only its first sentence (the one with the code):
- * one segment costs half of two.
+ * segment, the message drops its expiry sentence, then if need be its
+ * warning: one segment costs half of two.
  */
 @Injectable()
 export class MessageRenderer {
@@ -71,7 +72,11 @@ export class MessageRenderer {
     const full = this.fill(template, code);
     const footer = this.footer(code);
     let body = full + footer;
-    if (footer && smsSize(body).segments > 1) body = this.fill(firstSentence(template), code) + footer;
+    // Too long with the footer: drop the expiry sentence, then (if still too long) the warning.
+    for (const shorter of [withoutSentenceOf(template, '{minutes}'), firstSentence(template)]) {
+      if (!footer || smsSize(body).segments === 1) break;
+      body = this.fill(shorter, code) + footer;
+    }
     return { body, locale, ...smsSize(body) };
   }
 
@@ -98,6 +103,17 @@ export class MessageRenderer {
     if (webOtpDomain) return `\n\n@${webOtpDomain} #${code}${androidAppHash ? ` ${androidAppHash}` : ''}`;
     return androidAppHash ? `\n\n${androidAppHash}` : '';
   }
+}
+
+/** A template without the sentence that holds `placeholder` (the whole template when there is none). */
+function withoutSentenceOf(template: string, placeholder: string): string {
+  const at = template.indexOf(placeholder);
+  if (at < 0) return template;
+  const before = template.slice(0, at);
+  const start = Math.max(...[...SENTENCE_END_CHARS].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = template.slice(at);
+  const end = rest.search(SENTENCE_END);
+  return end < 0 ? template : (template.slice(0, start) + template.slice(at + end + 1)).replace(/\s{2,}/g, ' ');
 }
 
 /** A template up to the end of the sentence that holds the code (the whole template when there is none). */

@@ -31,6 +31,9 @@ const EUM_STATUS: Record<string, DeliveryStatus> = {
   VOICE_FAILED: 'failed',
 };
 
+/** Events that say the handset was not reached (a call may get through); blocks, spam and invalid messages are not here. */
+const UNREACHED = new Set(['TEXT_UNREACHABLE', 'TEXT_CARRIER_UNREACHABLE', 'TEXT_TTL_EXPIRED', 'TEXT_UNKNOWN']);
+
 /**
  * An event record (the SNS notification's Message, JSON) as a delivery
  * report; undefined when it is not an event about one of our messages.
@@ -47,7 +50,7 @@ export function eumEventReport(message: string): DeliveryReport | undefined {
   if (typeof eventType !== 'string' || typeof messageId !== 'string' || !messageId || messageId.length > 128) {
     return undefined;
   }
-  const status = EUM_STATUS[eventType];
+  const status = Object.hasOwn(EUM_STATUS, eventType) ? EUM_STATUS[eventType] : undefined;
   const price = typeof totalMessagePrice === 'number' && totalMessagePrice >= 0 && totalMessagePrice < 100 ? totalMessagePrice : undefined;
   return {
     provider: 'AWS_EUM',
@@ -56,5 +59,6 @@ export function eumEventReport(message: string): DeliveryReport | undefined {
     errorCode: status === 'undelivered' || status === 'failed' ? eventType : undefined,
     // The event's price is in US dollars.
     priceUsd: price,
+    unreached: UNREACHED.has(eventType),
   };
 }

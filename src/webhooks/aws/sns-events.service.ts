@@ -43,6 +43,8 @@ export class SnsEventsService {
   }
 
   async receive(body: unknown): Promise<void> {
+    // Without AWS End User Messaging there are no events to take: the route is as good as absent.
+    if (!this.config.awsEumEnabled) throw new MfaError('NOT_FOUND');
     const message = await this.authenticated(body);
     if (this.seen.has(message.MessageId)) return;
     switch (message.Type) {
@@ -71,16 +73,17 @@ export class SnsEventsService {
       }
       throw new MfaError('FORBIDDEN', 'Not a signed SNS message.');
     }
+    // The topic is part of what is signed: checked first, a message from another topic costs no certificate fetch.
+    const { awsSnsTopicArns } = this.config;
+    if (awsSnsTopicArns.length && !awsSnsTopicArns.includes(message.TopicArn)) {
+      throw new MfaError('FORBIDDEN', 'This SNS topic is not accepted.');
+    }
     try {
       await this.verifier.verify(message);
     } catch (err) {
       const reason = err instanceof InvalidSnsSignature ? err.reason : 'certificate';
       this.logger.warn(`SNS message refused: ${reason}`);
       throw new MfaError('FORBIDDEN', 'Invalid SNS signature.');
-    }
-    const { awsSnsTopicArns } = this.config;
-    if (awsSnsTopicArns.length && !awsSnsTopicArns.includes(message.TopicArn)) {
-      throw new MfaError('FORBIDDEN', 'This SNS topic is not accepted.');
     }
     const age = this.clock.now().getTime() - Date.parse(message.Timestamp);
     if (!(age <= MAX_AGE_MS && age >= -MAX_SKEW_MS)) {

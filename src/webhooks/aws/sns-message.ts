@@ -35,10 +35,13 @@ export interface SnsMessage {
  * path `/SimpleNotificationService-<id>.pem` and nothing else (no port, no
  * query). The verifier matches the whole URL against it and also refuses any
  * URL that `new URL` would rewrite, so `sns.x.amazonaws.com.evil.example`,
- * `…amazonaws.com@evil.example` and `\`-tricks do not pass.
+ * `…amazonaws.com@evil.example` and `\`-tricks do not pass. The label after
+ * `sns.` must be a region (`eu-west-1`, `us-gov-west-1`, `cn-north-1`): a
+ * looser `[a-z0-9-]+` would also match S3 hosts such as `sns.s3.amazonaws.com`,
+ * where whoever owns a bucket named `sns` could serve a certificate.
  */
 export const AWS_SNS_CERT_URL =
-  /^https:\/\/sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/SimpleNotificationService-[a-zA-Z0-9]+\.pem$/;
+  /^https:\/\/sns\.[a-z]{2}(-[a-z]+)+-\d\.amazonaws\.com(\.cn)?\/SimpleNotificationService-[a-zA-Z0-9]+\.pem$/;
 
 /** A body that is not an SNS message. The message is short and names no value from the body. */
 export class InvalidSnsMessage extends Error {

@@ -224,12 +224,17 @@ describe('SNS signature verifier', () => {
     assert.ok(
       matches('https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-3250158c6506d40628c8f4c4c4fa0e7c.pem'),
     );
+    assert.ok(matches(AWS_CERT_URL.replace('eu-west-1', 'us-gov-west-1')));
     for (const url of [
       AWS_CERT_URL.replace('https:', 'http:'),
       AWS_CERT_URL.replace('amazonaws.com', 'amazonaws.com.evil.example'),
       AWS_CERT_URL.replace('sns.eu-west-1.amazonaws.com', 'sns.eu-west-1.amazonaws.com@evil.example'),
       AWS_CERT_URL.replace('sns.eu-west-1', 'evil.example/sns.eu-west-1'),
       AWS_CERT_URL.replace('sns.', 'snsXeu.'),
+      // S3 hosts: whoever owns a bucket named `sns` could serve a certificate there.
+      AWS_CERT_URL.replace('sns.eu-west-1', 'sns.s3'),
+      AWS_CERT_URL.replace('sns.eu-west-1', 'sns.s3-ap-southeast-2'),
+      AWS_CERT_URL.replace('sns.eu-west-1', 'sns.s3-accelerate'),
       AWS_CERT_URL.replace('.pem', '.pem?x'),
       AWS_CERT_URL.replace('.pem', '.pem.evil'),
       AWS_CERT_URL.replace('SimpleNotificationService-', 'x/SimpleNotificationService-'),

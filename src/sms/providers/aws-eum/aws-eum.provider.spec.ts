@@ -14,6 +14,7 @@ const script = (locale: string, intro: string, repeat: string): VoiceScript => (
   intro,
   repeat,
   digits: DIGITS,
+  warning: 'Never share it.',
 });
 const ENGLISH = script('en', 'Your Haven code is', 'Again, your code is');
 
@@ -149,7 +150,7 @@ describe('AWS End User Messaging adapter, through the real SDK', () => {
       OriginationIdentity: '+15005550006',
       MessageBody:
         `<speak>intro in fr<break time="300ms"/>${digits}` +
-        `<break time="1s"/>repeat in fr<break time="300ms"/>${digits}</speak>`,
+        `<break time="1s"/>repeat in fr<break time="300ms"/>${digits}<break time="700ms"/>Never share it.</speak>`,
       MessageBodyTextType: 'SSML',
       VoiceId: 'LEA',
       ConfigurationSetName: 'mfa-events',
@@ -178,11 +179,11 @@ describe('AWS End User Messaging adapter, through the real SDK', () => {
   });
 
   it('escapes the script in SSML', () => {
-    const ssml = voiceSsml({ locale: 'en', intro: `Tom & Jerry's <code> "is"`, repeat: 'again >', digits: ['1', '<'] });
+    const ssml = voiceSsml({ locale: 'en', intro: `Tom & Jerry's <code> "is"`, repeat: 'again >', digits: ['1', '<'], warning: 'a & b' });
     assert.equal(
       ssml,
       '<speak>Tom &amp; Jerry&apos;s &lt;code&gt; &quot;is&quot;<break time="300ms"/>1<break time="400ms"/>&lt;' +
-        '<break time="1s"/>again &gt;<break time="300ms"/>1<break time="400ms"/>&lt;</speak>',
+        '<break time="1s"/>again &gt;<break time="300ms"/>1<break time="400ms"/>&lt;<break time="700ms"/>a &amp; b</speak>',
     );
   });
 

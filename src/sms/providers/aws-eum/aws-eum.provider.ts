@@ -142,7 +142,8 @@ export function voiceSsml(script: VoiceScript): string {
   const digits = script.digits.map(escapeXml).join('<break time="400ms"/>');
   return (
     `<speak>${escapeXml(script.intro)}<break time="300ms"/>${digits}` +
-    `<break time="1s"/>${escapeXml(script.repeat)}<break time="300ms"/>${digits}</speak>`
+    `<break time="1s"/>${escapeXml(script.repeat)}<break time="300ms"/>${digits}` +
+    `<break time="700ms"/>${escapeXml(script.warning)}</speak>`
   );
 }
 

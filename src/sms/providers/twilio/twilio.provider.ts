@@ -42,7 +42,10 @@ export const TWILIO_VOICE_LANGUAGES: Readonly<Record<string, string>> = {
   uk: 'uk-UA',
 };
 
-/** A call's TwiML: the intro, the digits one by one, a pause, the repeat and the digits again, in the user's language where Twilio speaks it. */
+/**
+ * A call's TwiML: the intro, the digits one by one, a pause, the repeat and
+ * the digits again, then the warning, in the user's language where Twilio speaks it.
+ */
 export function twilioVoiceTwiml(voice: NonNullable<SmsMessage['voice']>): string {
   const language = TWILIO_VOICE_LANGUAGES[voice.script.locale];
   const script = language ? voice.script : voice.english;
@@ -53,6 +56,7 @@ export function twilioVoiceTwiml(voice: NonNullable<SmsMessage['voice']>): strin
     twiml.say(say, line);
     twiml.say(say, script.digits.join(', ') + '.');
   }
+  twiml.say(say, script.warning);
   return twiml.toString();
 }
 
