@@ -18,7 +18,7 @@ import { PhaseResult, runPhase } from './stats';
 import { CleanupService } from '../src/ops/cleanup.service';
 import { goalRows, printGoals, ScaleResults } from './goals';
 import { PeerResults, runPeer } from './peer';
-import { preload } from './scale';
+import { checkpoint, preload } from './scale';
 
 /**
  * npm run bench: the real HTTP app in this process on real Postgres
@@ -123,6 +123,7 @@ async function setupUsers(b: Bench): Promise<void> {
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
+  if (process.env.DATABASE_URL) await checkpoint(db.url);
   const app = await NestFactory.create<NestExpressApplication>(
     DemoAppModule.register({ ...BENCH_CONFIG, databaseUrl: db.url }),
     { bodyParser: false, logger: ['error'] },
@@ -257,6 +258,7 @@ async function scalePhase(b: Bench, app: NestExpressApplication, databaseUrl: st
   const challenges = Math.round(SCALE_ROWS / 10);
   console.log(`scale phase: generating ${SCALE_ROWS} send-log rows and ${challenges} challenges in SQL…`);
   const preloadSeconds = await preload(databaseUrl, SCALE_ROWS, challenges);
+  await checkpoint(databaseUrl);
   const n = OPS[1];
   const users = Array.from({ length: n }, (_, i) => i);
   const send = (total: number, concurrency: number) => {
