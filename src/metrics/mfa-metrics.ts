@@ -10,18 +10,13 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 export class MfaMetrics implements OnModuleDestroy {
   readonly registry = new Registry();
 
-  readonly sendTotal = new Counter({
-    name: 'sms_send_total',
-    help: 'SMS send attempts by provider and outcome',
-    labelNames: ['provider', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly failoverTotal = new Counter({
-    name: 'sms_failover_total',
-    help: 'Failovers from one provider to the next',
-    labelNames: ['from', 'to'] as const,
-    registers: [this.registry],
-  });
+  /** A counter on this module's registry (declared before the metrics that use it). */
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  readonly sendTotal = this.counter('sms_send_total', 'SMS send attempts by provider and outcome', ['provider', 'status'] as const);
+  readonly failoverTotal = this.counter('sms_failover_total', 'Failovers from one provider to the next', ['from', 'to'] as const);
   readonly deliverySeconds = new Histogram({
     name: 'sms_delivery_seconds',
     help: 'Time from send to the delivered status callback',
@@ -29,48 +24,13 @@ export class MfaMetrics implements OnModuleDestroy {
     buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600],
     registers: [this.registry],
   });
-  readonly fallbackTotal = new Counter({
-    name: 'sms_voice_fallback_total',
-    help: 'Voice fallbacks after an undelivered report, by outcome (sent, refused, failed)',
-    labelNames: ['result'] as const,
-    registers: [this.registry],
-  });
-  readonly feedbackTotal = new Counter({
-    name: 'sms_conversion_feedback_total',
-    help: 'Conversion feedback told to providers after a verified code, by provider and outcome (sent, failed)',
-    labelNames: ['provider', 'result'] as const,
-    registers: [this.registry],
-  });
-  readonly costTotal = new Counter({
-    name: 'sms_cost_total',
-    help: 'Reported SMS cost by provider and currency',
-    labelNames: ['provider', 'currency'] as const,
-    registers: [this.registry],
-  });
-  readonly spendUsdTotal = new Counter({
-    name: 'sms_spend_usd_total',
-    help: 'SMS spend in US dollars (reported price, else the estimate) by destination country (or "other")',
-    labelNames: ['country'] as const,
-    registers: [this.registry],
-  });
-  readonly fraudTriggersTotal = new Counter({
-    name: 'sms_fraud_triggers_total',
-    help: 'Fraud rule triggers',
-    labelNames: ['rule'] as const,
-    registers: [this.registry],
-  });
-  readonly rateLimitedTotal = new Counter({
-    name: 'sms_rate_limited_total',
-    help: 'Requests refused by a limit',
-    labelNames: ['limit'] as const,
-    registers: [this.registry],
-  });
-  readonly verifyTotal = new Counter({
-    name: 'sms_verify_total',
-    help: 'Verification outcomes',
-    labelNames: ['result'] as const,
-    registers: [this.registry],
-  });
+  readonly fallbackTotal = this.counter('sms_voice_fallback_total', 'Voice fallbacks after an undelivered report, by outcome (sent, refused, failed)', ['result'] as const);
+  readonly feedbackTotal = this.counter('sms_conversion_feedback_total', 'Conversion feedback told to providers after a verified code, by provider and outcome (sent, failed)', ['provider', 'result'] as const);
+  readonly costTotal = this.counter('sms_cost_total', 'Reported SMS cost by provider and currency', ['provider', 'currency'] as const);
+  readonly spendUsdTotal = this.counter('sms_spend_usd_total', 'SMS spend in US dollars (reported price, else the estimate) by destination country (or "other")', ['country'] as const);
+  readonly fraudTriggersTotal = this.counter('sms_fraud_triggers_total', 'Fraud rule triggers', ['rule'] as const);
+  readonly rateLimitedTotal = this.counter('sms_rate_limited_total', 'Requests refused by a limit', ['limit'] as const);
+  readonly verifyTotal = this.counter('sms_verify_total', 'Verification outcomes', ['result'] as const);
   readonly providerUp = new Gauge({
     name: 'sms_provider_up',
     help: '1 when the provider is enabled and its circuit is not open',
