@@ -4,6 +4,7 @@ import { ConversionFeedback } from '../src/sms/conversion-feedback.service';
 import { EumFake } from './fakes/eum-fake';
 import { startTestApp, TestApp } from './support/app';
 import { TestDatabase, withClient } from './support/database';
+import type { MfaConfigOverrides } from '../src/config/mfa-config';
 import { codeIn, ProviderFakes, useAppWithFakes } from './support/providers';
 
 /** The code a call says: the digits of its first <Say> with digits, one by one. */
@@ -36,20 +37,31 @@ describe('channels: sms, voice and WhatsApp', () => {
     });
   }
 
-  useAppWithFakes(
-    (f) => ({
-      ...f.config,
-      channels: ['sms', 'voice', 'whatsapp'],
-      twilioWhatsappFrom: '+15005550009',
-      twilioWhatsappContentSid: 'HX' + 'ab'.repeat(16),
-      voiceFixedLineCountries: ['FR'],
-      hourlyLimit: 100,
-      dailyLimit: 100,
-      enrollNumberHourlyLimit: 100,
-      enrollNumberDailyLimit: 100,
-    }),
-    (env) => ({ db, fakes, t } = env),
-  );
+  const channelConfig = (f: ProviderFakes): MfaConfigOverrides => ({
+    ...f.config,
+    channels: ['sms', 'voice', 'whatsapp'],
+    twilioWhatsappFrom: '+15005550009',
+    twilioWhatsappContentSid: 'HX' + 'ab'.repeat(16),
+    voiceFixedLineCountries: ['FR'],
+    hourlyLimit: 100,
+    dailyLimit: 100,
+    enrollNumberHourlyLimit: 100,
+    enrollNumberDailyLimit: 100,
+  });
+  useAppWithFakes(channelConfig, (env) => ({ db, fakes, t } = env));
+
+  /** Enrols and verifies a number by SMS through Twilio. */
+  async function verifiedOwner(phone: string): Promise<string> {
+    const owner = nextUser();
+    await t.http.post('/mfa/sms/enroll').set(bearer(owner)).send({ phoneNumber: phone }).expect(202);
+    await t.http.post('/mfa/sms/enroll/verify').set(bearer(owner)).send({ code: codeIn(fakes.twilio.bodiesTo(phone).at(-1)) }).expect(200);
+    fakes.twilio.reset();
+    return owner;
+  }
+
+  const rowCounts = () =>
+    withClient(db.url, async (c) => (await c.query(`SELECT (SELECT count(*)::int FROM mfa_challenges) AS challenges,
+      (SELECT count(*)::int FROM sms_send_log) AS attempts, (SELECT count(*)::int FROM mfa_sms_factors) AS factors`)).rows[0]);
   beforeEach(() => {
     fakes.twilio.reset();
     fakes.sns.reset();
@@ -228,6 +240,37 @@ describe('channels: sms, voice and WhatsApp', () => {
       assert.equal(fakes.twilio.requests.length + fakes.sns.requests.length, 0);
     } finally {
       await smsOnly.close();
+    }
+  });
+
+  it('who may call: no token is 401; a session holding only the password cannot enrol a new number by voice; refusals cost nothing', async () => {
+    await t.http.post('/mfa/sms/challenge').send({ channel: 'voice' }).expect(401);
+    const owner = await verifiedOwner('+14152010230');
+    const passwordOnly = { Authorization: `Bearer ${t.token(owner, [], 'password-only')}` };
+    const before = await rowCounts();
+    const swap = await t.http.post('/mfa/sms/enroll').set(passwordOnly).send({ phoneNumber: '+14152010231', channel: 'voice' }).expect(403);
+    assert.equal(swap.body.code, 'STEP_UP_REQUIRED');
+    const unknown = await t.http.post('/mfa/sms/challenge').set(passwordOnly).send({ channel: 'pigeon' }).expect(400);
+    assert.equal(unknown.body.code, 'CHANNEL_NOT_AVAILABLE');
+    assert.deepEqual(await rowCounts(), before, 'no challenge, attempt or factor row');
+    assert.equal(fakes.twilio.requests.length, 0, 'no call, no message');
+  });
+
+  it('50 concurrent voice challenges from one user over two instances: one call, the others 429', async () => {
+    const [a, b] = await Promise.all([0, 1].map(() => startTestApp(db.url, { ...channelConfig(fakes), cooldownMinutes: 1 })));
+    try {
+      const owner = await verifiedOwner('+14152010232');
+      // Past the enrolment's cooldown (progressive: the day's second send waits two minutes).
+      for (const app of [a, b]) app.clock.advanceMinutes(5);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 ? b : a).http.post('/mfa/sms/challenge').set(bearer(owner)).send({ channel: 'voice' })),
+      );
+      const statuses = results.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 202).length, 1, statuses.join(','));
+      assert.equal(statuses.filter((s) => s === 429).length, 49);
+      assert.equal(fakes.twilio.requestsTo('Calls').length, 1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 

@@ -275,6 +275,15 @@ describe('voice fallback', () => {
     assert.equal(event?.reason, 'fallback:undelivered');
   });
 
+  it('50 concurrent copies of an undelivered report over two instances: exactly one call', async () => {
+    const { challengeId } = await smsSent(t);
+    const report = { MessageSid: await sidOf(challengeId), MessageStatus: 'undelivered', ErrorCode: '30006' };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => signedStatus(i % 2 ? second : t, report)));
+    assert.ok(results.every((r) => r.status === 204));
+    await Promise.all([t.app.get(VoiceFallback).settled(), second.app.get(VoiceFallback).settled()]);
+    assert.equal(fakes.twilio.requestsTo('Calls').length, 1);
+  });
+
   it('the fallback counts on the limits: a user at the hourly limit gets no call', async () => {
     const limited = await startTestApp(db.url, { ...config(), hourlyLimit: 1 });
     try {

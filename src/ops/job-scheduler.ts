@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { errorSummary } from '../common/error-summary';
 import { SchedulerRegistry } from '@nestjs/schedule';
 
 /** Whether the module runs its own jobs (`forRoot({ jobs: false })` for hosts with their own scheduler). */
@@ -20,7 +21,7 @@ export class JobScheduler {
   /** Runs `job` every `ms` (never when ms is 0); a failed run is logged, the next one still runs. */
   every(name: string, ms: number, logger: Logger, job: () => Promise<unknown>): void {
     if (!this.enabled || !ms || !this.registry) return;
-    const timer = setInterval(() => void job().catch((err) => logger.error(`${name} failed: ${(err as Error).message}`)), ms);
+    const timer = setInterval(() => void job().catch((err) => logger.error(`${name} failed: ${errorSummary(err)}`)), ms);
     timer.unref();
     this.registry.addInterval(name, timer);
   }

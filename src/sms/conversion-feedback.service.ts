@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { errorSummary } from '../common/error-summary';
 import { BackgroundTasks } from '../common/background-tasks';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SMS_PROVIDERS, SmsProvider } from './providers/sms-provider';
@@ -46,7 +47,7 @@ export class ConversionFeedback implements BeforeApplicationShutdown {
       this.metrics.feedbackTotal.inc({ provider, result: 'sent' });
     } catch (err) {
       this.metrics.feedbackTotal.inc({ provider, result: 'failed' });
-      this.logger.warn(`conversion feedback to ${provider} failed: ${(err as Error).message}`);
+      this.logger.warn(`conversion feedback to ${provider} failed: ${errorSummary(err)}`);
     }
   }
 }

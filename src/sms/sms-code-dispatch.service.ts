@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { errorSummary } from '../common/error-summary';
 import { ChallengeService, IssuedChallenge } from '../challenges/challenge.service';
 import { Clock } from '../common/clock';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
@@ -11,7 +12,7 @@ import type { CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit } from '../phone/mask';
 import { numberPrefix, PhoneNumber } from '../phone/phone-number';
 import { Delivery, DeliveryFailed, SmsSender } from './sms-sender.service';
-import { Channel, CHANNELS } from './providers/sms-provider';
+import type { Channel } from './providers/sms-provider';
 import type { SpendReservation } from './pricing/spend-guard';
 import { PriceBook } from './pricing/price-book';
 import { SpendGuard } from './pricing/spend-guard';
@@ -82,7 +83,7 @@ export class SmsCodeDispatch {
   /** The channel a request asks for (sms when none), if SMS_CHANNELS offers it; else CHANNEL_NOT_AVAILABLE. */
   offered(channel: string | undefined): Channel {
     const asked = (channel ?? 'sms') as Channel;
-    if (!CHANNELS.includes(asked) || !this.sender.offers(asked)) {
+    if (!this.config.channels.includes(asked)) {
       throw new MfaError('CHANNEL_NOT_AVAILABLE', `Codes can be sent by: ${this.config.channels.join(', ')}.`);
     }
     return asked;
@@ -226,7 +227,7 @@ export class SmsCodeDispatch {
         },
       );
     } catch (err) {
-      await this.spend.release(reservation).catch((cleanup: Error) => this.logger.error(`releasing a spend reservation failed: ${cleanup.message}`));
+      await this.spend.release(reservation).catch((cleanup: Error) => this.logger.error(`releasing a spend reservation failed: ${errorSummary(cleanup)}`));
       throw err;
     }
     await this.spend.settle(reservation, country, delivery.costUsd);
@@ -240,7 +241,7 @@ export class SmsCodeDispatch {
     await this.challenges
       .withdraw(issued, failed?.refund ?? true)
       .catch((cleanup: Error) =>
-        this.logger.error(`withdrawing an undelivered code failed after: ${(err as Error).message}; clean-up: ${cleanup.message}`),
+        this.logger.error(`withdrawing an undelivered code failed after: ${errorSummary(err)}; clean-up: ${errorSummary(cleanup)}`),
       );
     throw failed?.error ?? err;
   }

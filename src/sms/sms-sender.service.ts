@@ -78,6 +78,8 @@ interface Route {
    * name for SMS (TWILIO), with the channel for the others (TWILIO_VOICE).
    */
   label: string;
+  /** Its budgets (fixed at start-up). */
+  limits: ProviderLimits;
   breaker: CircuitBreakerPolicy;
   /** When the circuit last opened (the injected Clock): it stays skipped until SMS_CIRCUIT_HALF_OPEN_MS has passed. */
   openedAt?: number;
@@ -134,6 +136,7 @@ export class SmsSender {
         provider,
         channel,
         label: routeLabel(provider.name, channel),
+        limits: this.routeLimits(provider.name, channel),
         // Only the provider's health counts towards opening: a wrong number or a
         // refused destination says nothing about it.
         breaker: circuitBreaker(
@@ -164,10 +167,6 @@ export class SmsSender {
     }
   }
 
-  /** Whether a channel may be asked for (SMS_CHANNELS). */
-  offers(channel: Channel): boolean {
-    return this.config.channels.includes(channel);
-  }
 
   /** Every known provider with its state, first choice first (for /health). */
   providerStates(): ProviderState[] {
@@ -193,12 +192,12 @@ export class SmsSender {
    * provider's (at least one a minute): calls cost more and are what toll
    * fraud goes after, so they are not a second full SMS budget.
    */
-  private routeLimits(route: Route): ProviderLimits {
-    const own = this.config.providers[route.label];
-    const provider = this.limits(route.provider.name);
-    if (own || route.channel === 'sms') return own ?? provider;
+  private routeLimits(provider: string, channel: Channel): ProviderLimits {
+    const own = this.config.providers[routeLabel(provider, channel)];
+    const limits = this.limits(provider);
+    if (own || channel === 'sms') return own ?? limits;
     const tenth = (n: number) => Math.max(1, Math.floor(n / 10));
-    return { ...provider, maxPerMinute: tenth(provider.maxPerMinute), maxPerHour: tenth(provider.maxPerHour), maxPerDay: tenth(provider.maxPerDay) };
+    return { ...limits, maxPerMinute: tenth(limits.maxPerMinute), maxPerHour: tenth(limits.maxPerHour), maxPerDay: tenth(limits.maxPerDay) };
   }
 
   /** Price labels of the routes that may be called for a channel, for worst-case cost estimates. */
@@ -349,7 +348,7 @@ export class SmsSender {
   private async take(route: Route): Promise<boolean> {
     if (!this.callable(route)) return false;
     const name = route.label;
-    if (!(await this.budgets.tryTake(name, this.routeLimits(route), this.clock.now()))) {
+    if (!(await this.budgets.tryTake(name, route.limits, this.clock.now()))) {
       this.events.budgetSpent(name);
       return false;
     }

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { errorSummary } from '../common/error-summary';
 import { ChallengesRepository } from '../challenges/challenges.repository';
 import { BackgroundTasks } from '../common/background-tasks';
 import { Clock } from '../common/clock';
@@ -43,7 +44,7 @@ export class VoiceFallback implements BeforeApplicationShutdown {
     this.tasks.run(() =>
       this.fallBack(challengeId).catch((err: Error) => {
         this.metrics.fallbackTotal.inc({ result: 'failed' });
-        this.logger.warn(`voice fallback failed: ${err.message}`);
+        this.logger.warn(`voice fallback failed: ${errorSummary(err)}`);
       }),
     );
   }
@@ -86,7 +87,7 @@ export class VoiceFallback implements BeforeApplicationShutdown {
     } catch (err) {
       // Refused (opted out, limits, spend, no voice provider): the user asks again; nothing else to do here.
       this.metrics.fallbackTotal.inc({ result: 'refused' });
-      this.logger.warn(`voice fallback refused: ${(err as Error).message}`);
+      this.logger.warn(`voice fallback refused: ${errorSummary(err)}`);
       return;
     }
     this.metrics.fallbackTotal.inc({ result: 'sent' });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { errorSummary } from '../../common/error-summary';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Secret, TOTP } from 'otpauth';
 import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
@@ -82,7 +83,7 @@ export class TotpService {
       // Another factor succeeded: the SMS run of wrong codes ends too (NIST SP 800-63B). The
       // verification already stands: should this fail, the SMS lockout just runs its course.
       await this.failureRuns.reset(user.id, ['sms']).catch((err: unknown) => {
-        this.logger.warn(`SMS lockout not lifted after a TOTP success: ${(err as Error).message}`);
+        this.logger.warn(`SMS lockout not lifted after a TOTP success: ${errorSummary(err)}`);
       });
       this.events.emit(MfaEvent.TotpVerified, {
         userId: user.id,

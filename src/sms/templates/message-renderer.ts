@@ -17,6 +17,9 @@ export interface RenderedMessage {
   voice?: { script: VoiceScript; english: VoiceScript };
 }
 
+/** The languages calls are spoken in. */
+const VOICE_LOCALES = Object.keys(VOICE_PHRASES);
+
 /** Where a sentence ends, in the catalogue's scripts. */
 const SENTENCE_END_CHARS = '.።。';
 const SENTENCE_END = /[.።。]/;
@@ -35,17 +38,20 @@ const SENTENCE_END = /[.።。]/;
 export class MessageRenderer {
   private readonly logger = new Logger('MessageRenderer');
   private readonly templates: Record<string, string>;
+  /** Per locale, the shorter forms a message falls back to when its footer would make a second segment. */
+  private readonly shorterForms: Record<string, string[]>;
+  readonly locales: string[];
 
   constructor(@Inject(SMS_CONFIG) private readonly config: SmsConfig) {
     this.templates = { ...BUILT_IN_TEMPLATES, ...config.templates };
+    this.locales = Object.keys(this.templates);
+    this.shorterForms = Object.fromEntries(
+      Object.entries(this.templates).map(([locale, t]) => [locale, [withoutSentenceOf(t, '{minutes}'), firstSentence(t)]]),
+    );
     const long = this.locales.filter((l) => this.render('0'.repeat(config.codeLength), [l]).segments > 1);
     if (long.length) {
       this.logger.warn(`messages in ${long.join(', ')} take more than one segment with this app name, code length and domain`);
     }
-  }
-
-  get locales(): string[] {
-    return Object.keys(this.templates);
   }
 
   /** Units of a message a code of the configured length makes, before the code exists (for cost estimates). */
@@ -56,7 +62,7 @@ export class MessageRenderer {
   /** The locale a message on this channel is rendered in (recorded with its challenge). */
   localeFor(channel: Channel, preferences: (string | undefined)[]): string {
     return channel === 'voice'
-      ? negotiateLocale(preferences, Object.keys(VOICE_PHRASES), VOICE_FALLBACK_LOCALE)
+      ? negotiateLocale(preferences, VOICE_LOCALES, VOICE_FALLBACK_LOCALE)
       : negotiateLocale(preferences, this.locales, DEFAULT_LOCALE);
   }
 
@@ -68,16 +74,16 @@ export class MessageRenderer {
   /** `preferences`: tags or Accept-Language values, most authoritative first. */
   render(code: string, preferences: (string | undefined)[] = []): RenderedMessage {
     const locale = this.localeFor('sms', preferences);
-    const template = this.templates[locale];
-    const full = this.fill(template, code);
     const footer = this.footer(code);
-    let body = full + footer;
+    let body = this.fill(this.templates[locale], code) + footer;
+    let size = smsSize(body);
     // Too long with the footer: drop the expiry sentence, then (if still too long) the warning.
-    for (const shorter of [withoutSentenceOf(template, '{minutes}'), firstSentence(template)]) {
-      if (!footer || smsSize(body).segments === 1) break;
+    for (const shorter of footer ? this.shorterForms[locale] : []) {
+      if (size.segments === 1) break;
       body = this.fill(shorter, code) + footer;
+      size = smsSize(body);
     }
-    return { body, locale, ...smsSize(body) };
+    return { body, locale, ...size };
   }
 
   /** A call: the digits one by one, said twice, in the user's language where the voices speak it (English otherwise). */

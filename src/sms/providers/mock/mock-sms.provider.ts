@@ -27,8 +27,6 @@ export class MockSmsProvider implements SmsProvider {
   readonly enabled: boolean;
   /** Every channel: a call's script and a WhatsApp message show in the outbox like an SMS. */
   readonly channels: readonly Channel[] = CHANNELS;
-  /** Message ids whose conversion was confirmed (conversion feedback), newest last. */
-  readonly conversions: string[] = [];
   private readonly logger = new Logger('MockSmsOutbox');
   private readonly outbox: OutboxMessage[] = [];
   private readonly latest = new Map<string, OutboxMessage>();
@@ -46,11 +44,6 @@ export class MockSmsProvider implements SmsProvider {
     if (this.latest.size > LATEST_NUMBERS) this.latest.delete(this.latest.keys().next().value!);
     this.logger.log(`${message.channel === 'voice' ? 'call script' : `${message.channel} message`} to ${maskPhone(message.to)}: ${message.body}`);
     return { providerMessageId: `mock-${randomUUID()}`, status: 'delivered', segments: 1 };
-  }
-
-  async confirmConversion(providerMessageId: string): Promise<void> {
-    this.conversions.push(providerMessageId);
-    if (this.conversions.length > OUTBOX_SIZE) this.conversions.shift();
   }
 
   /** Messages to one number, oldest first. */
