@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import type { MfaConfigOverrides } from '../src/config/mfa-config';
-import { configureApp } from '../src/demo/configure-app';
+import { loadMfaConfig, type HttpAdapterName, type MfaConfigOverrides } from '../src/config/mfa-config';
+import { configureApp, httpAdapterFor } from '../src/demo/configure-app';
 import { DemoAppModule } from '../src/demo/demo-app.module';
 import { DemoAuth } from '../src/demo/demo-auth';
 import { digitRuns } from '../src/fraud/rules/digit-pattern.rule';
@@ -16,7 +16,7 @@ import { JsonClient } from './http-client';
 import type { PhaseRequest } from './load-worker';
 import { PhaseResult, runPhase } from './stats';
 import { CleanupService } from '../src/ops/cleanup.service';
-import { goalRows, printGoals, ScaleResults } from './goals';
+import { goalRows, OurResults, printGoals, ScaleResults } from './goals';
 import { PeerResults, runPeer } from './peer';
 import { checkpoint, preload } from './scale';
 
@@ -27,11 +27,14 @@ import { checkpoint, preload } from './scale';
  * 1, 8 and 32; then the same at the scale of a large deployment (10 million
  * send-log rows, 1 million challenges, generated in SQL) and sends while the
  * cleanup removes a day's expired rows; then sends with the primary provider
- * down. Limits are raised through configuration only.
+ * down. Limits are raised through configuration only. Before all that, the
+ * same sends and verifies under the other HTTP adapter, for the Express/Fastify
+ * comparison.
  *
  * Options: `--peer <folder>` runs the peer benchmark afterwards on the same
  * Postgres and prints every goal as a ratio to it; `--scale-rows <n>` sizes the
- * scale phase (0 skips it).
+ * scale phase (0 skips it); `--adapter express|fastify` the adapter measured
+ * against the goals (default: the demo's, HTTP_ADAPTER).
  */
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -40,6 +43,8 @@ const option = (name: string) => {
 };
 const PEER = option('--peer');
 const SCALE_ROWS = Number(option('--scale-rows') ?? 10_000_000);
+const ADAPTER: HttpAdapterName = (option('--adapter') as HttpAdapterName | undefined) ?? loadMfaConfig(process.env).httpAdapter;
+const OTHER_ADAPTER: HttpAdapterName = ADAPTER === 'express' ? 'fastify' : 'express';
 const LEVELS = [1, 8, 32] as const;
 const OPS: Record<(typeof LEVELS)[number], number> = { 1: 400, 8: 2000, 32: 3000 };
 const USERS = 3000;
@@ -121,37 +126,20 @@ async function setupUsers(b: Bench): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
-  const db = await createTestDatabase();
-  if (process.env.DATABASE_URL) await checkpoint(db.url);
-  const app = await NestFactory.create<NestExpressApplication>(
-    DemoAppModule.register({ ...BENCH_CONFIG, databaseUrl: db.url }),
-    { bodyParser: false, logger: ['error'] },
-  );
+/** The demo app under `adapter` on `port` (0: any), as main.ts builds it. */
+async function startServer(adapter: HttpAdapterName, config: MfaConfigOverrides, port = 0): Promise<INestApplication> {
+  const app = await NestFactory.create(DemoAppModule.register(config), httpAdapterFor(adapter, { trustProxy: config.trustProxy! }), {
+    bodyParser: false,
+    logger: ['error'],
+  });
   configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const port = (app.getHttpServer().address() as { port: number }).port;
-  const auth = app.get(DemoAuth);
-  const b: Bench = {
-    client: new JsonClient(port, 64),
-    load: fork(join(__dirname, 'load-worker.js'), [String(port)]),
-    tokens: Array.from({ length: USERS }, (_, i) => auth.issueToken(`bench-user-${i}`)),
-    phones: benchPhones(USERS),
-    outbox: app.get(MockSmsProvider),
-  };
+  await app.listen(port, '127.0.0.1');
+  return app;
+}
 
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sampler = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapTotal);
-  }, 100);
-
-  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PGlite'}; users: ${USERS}`);
-  await setupUsers(b);
-
-  const results: { send: Record<string, PhaseResult>; verify: Record<string, PhaseResult> } = { send: {}, verify: {} };
+/** Sends, then verifies of the codes just sent, at each concurrency level. */
+async function measureLevels(b: Bench): Promise<OurResults> {
+  const results: OurResults = { send: {}, verify: {} };
   for (const c of LEVELS) {
     const n = OPS[c];
     // Users are taken round-robin: at most one request per user in flight, so no request waits on another's lock.
@@ -177,18 +165,48 @@ async function main(): Promise<void> {
       expectStatus: 200,
     });
   }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const db = await createTestDatabase();
+  if (process.env.DATABASE_URL) await checkpoint(db.url);
+  const config = { ...BENCH_CONFIG, databaseUrl: db.url };
+  // The other adapter first, on the same database and port; then the one measured against the goals.
+  const other = await startServer(OTHER_ADAPTER, config);
+  const port = (other.getHttpServer().address() as { port: number }).port;
+  const auth = other.get(DemoAuth);
+  const b: Bench = {
+    client: new JsonClient(port, 64),
+    load: fork(join(__dirname, 'load-worker.js'), [String(port)]),
+    tokens: Array.from({ length: USERS }, (_, i) => auth.issueToken(`bench-user-${i}`)),
+    phones: benchPhones(USERS),
+    outbox: other.get(MockSmsProvider),
+  };
+
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapTotal);
+  }, 100);
+
+  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PGlite'}; users: ${USERS}; adapter: ${ADAPTER} (${OTHER_ADAPTER} first, for comparison)`);
+  await setupUsers(b);
+  const otherResults = await measureLevels(b);
+  await other.close();
+
+  const app = await startServer(ADAPTER, config, port);
+  b.outbox = app.get(MockSmsProvider);
+  const results = await measureLevels(b);
   const scale = SCALE_ROWS > 0 ? await scalePhase(b, app, db.url) : undefined;
   await app.close();
 
   // Failover run: Twilio (priority 1) hard down — its base URL is a closed
   // port — so the first sends pay its failure until the circuit opens; then
   // sends go straight to the next provider.
-  const down = await NestFactory.create<NestExpressApplication>(
-    DemoAppModule.register({ ...BENCH_CONFIG, ...TWILIO_DOWN, databaseUrl: db.url }),
-    { bodyParser: false, logger: ['error'] },
-  );
-  configureApp(down);
-  await down.listen(port, '127.0.0.1');
+  const down = await startServer(ADAPTER, { ...config, ...TWILIO_DOWN }, port);
   const users = Array.from({ length: OPS[32] }, (_, i) => i % USERS);
   const sendAll = (total: number) =>
     phase(b, {
@@ -228,6 +246,7 @@ async function main(): Promise<void> {
   // The peer, right after, on the same Postgres (our server is closed: it does not share the cores).
   const peer: PeerResults | undefined = PEER ? await runPeer(PEER) : undefined;
   print({ ...results, failover: { c32: failover } }, env);
+  print({ [`send ${OTHER_ADAPTER}`]: otherResults.send, [`verify ${OTHER_ADAPTER}`]: otherResults.verify }, env);
   if (scale) {
     print({ [`at ${scale.rows / 1e6}M`]: { 'send c1': scale.send, 'verify c1': scale.verify, 'send c32': scale.sendC32, 'cleanup c32': scale.sendDuringCleanup } }, env);
     console.log(`preload: ${scale.preloadSeconds} s; cleanup removed ${scale.cleanedRows} send-log rows in ${scale.cleanupSeconds} s`);
@@ -239,13 +258,13 @@ async function main(): Promise<void> {
     }
   }
   console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
-  const goals = goalRows(results, peer, scale, env.peakRssMb);
+  const goals = goalRows(results, peer, scale, env.peakRssMb, { [ADAPTER]: results, [OTHER_ADAPTER]: otherResults });
   printGoals(goals);
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'latest.json'),
-    JSON.stringify({ ...results, failover: failoverResults, scale, peer, goals, env }, null, 2) + '\n',
+    JSON.stringify({ adapter: ADAPTER, ...results, [OTHER_ADAPTER]: otherResults, failover: failoverResults, scale, peer, goals, env }, null, 2) + '\n',
   );
 }
 
@@ -254,7 +273,7 @@ async function main(): Promise<void> {
  * verifies (p50 against the empty run), c32 sends, then c32 sends while the
  * cleanup removes the rows past retention (about a day's worth).
  */
-async function scalePhase(b: Bench, app: NestExpressApplication, databaseUrl: string): Promise<ScaleResults> {
+async function scalePhase(b: Bench, app: INestApplication, databaseUrl: string): Promise<ScaleResults> {
   const challenges = Math.round(SCALE_ROWS / 10);
   console.log(`scale phase: generating ${SCALE_ROWS} send-log rows and ${challenges} challenges in SQL…`);
   const preloadSeconds = await preload(databaseUrl, SCALE_ROWS, challenges);

@@ -43,9 +43,16 @@ function row(goal: string, ours: number, versus: number, bound: number, atLeast:
 /**
  * The goals of the performance issue: throughput and p99 at c = 32 and p50 at
  * c = 1 against the peer (when it ran), the send log at scale against our own
- * empty-database run, sends while the cleanup runs, and memory.
+ * empty-database run, sends while the cleanup runs, the HTTP adapter measured
+ * against the other one, and memory.
  */
-export function goalRows(ours: OurResults, peer: PeerResults | undefined, scale: ScaleResults | undefined, peakRssMb: number): GoalRow[] {
+export function goalRows(
+  ours: OurResults,
+  peer: PeerResults | undefined,
+  scale: ScaleResults | undefined,
+  peakRssMb: number,
+  adapters: Record<string, OurResults>,
+): GoalRow[] {
   const rows: GoalRow[] = [];
   if (peer) {
     for (const op of ['send', 'verify'] as const) {
@@ -61,6 +68,13 @@ export function goalRows(ours: OurResults, peer: PeerResults | undefined, scale:
     rows.push(row(`send c1 p50 (ms) at ${millions} vs empty`, scale.send.p50, ours.send.c1.p50, 1.3, false));
     rows.push(row(`verify c1 p50 (ms) at ${millions} vs empty`, scale.verify.p50, ours.verify.c1.p50, 1.3, false));
     rows.push(row(`send c32 p99 (ms) during cleanup vs without`, scale.sendDuringCleanup.p99, scale.sendC32.p99, 2, false));
+  }
+  // The adapter measured above against the one it was chosen over: the default must not be the slower one.
+  const [chosen, other] = Object.keys(adapters);
+  for (const op of ['send', 'verify'] as const) {
+    const versus = `${chosen} vs ${other}`;
+    rows.push(row(`${op} c32 throughput, ${versus}`, adapters[chosen][op].c32.ops, adapters[other][op].c32.ops, 1, true));
+    rows.push(row(`${op} c1 p50 (ms), ${versus}`, adapters[chosen][op].c1.p50, adapters[other][op].c1.p50, 1, false));
   }
   rows.push({ goal: 'server RSS (MB), peak', ours: peakRssMb, ratio: peakRssMb, target: '≤ 200 MB', met: peakRssMb <= 200 });
   return rows;

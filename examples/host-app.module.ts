@@ -1,15 +1,14 @@
 import { Controller, Get, Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { Request } from 'express';
 import { CurrentUser, MfaEvent, MfaService, MfaUserResolver, RequireMfa, SmsMfaModule } from '../src';
-import type { AuthenticatedUser, MfaEventPayload, SmsChallengeResult } from '../src';
+import type { AuthenticatedUser, MfaEventPayload, MfaHttpRequest, SmsChallengeResult } from '../src';
 
 /** Who is calling, and in which login session: here, the host's own session. */
 @Injectable()
 export class SessionUserResolver implements MfaUserResolver {
-  resolve(request: Request): AuthenticatedUser | null {
-    const session = (request as Request & { session?: { id?: string; userId?: string } }).session;
+  resolve(request: MfaHttpRequest): AuthenticatedUser | null {
+    const session = (request as MfaHttpRequest & { session?: { id?: string; userId?: string } }).session;
     return session?.userId ? { id: session.userId, sessionId: session.id } : null;
   }
 }

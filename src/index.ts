@@ -16,6 +16,7 @@ export type { AssuranceView, AssuranceLevel, AssuranceMethod } from './assurance
 export type { RecoveryVerification } from './mfa/recovery/recovery-codes.service';
 export { MfaUserResolver } from './auth/user-resolver';
 export type { AuthenticatedUser } from './auth/user-resolver';
+export type { MfaHttpRequest } from './common/http-request';
 export { MfaAuthGuard, CurrentUser, ClientContext } from './auth/mfa-auth.guard';
 export { MfaError, MFA_ERROR_STATUS } from './common/mfa-error';
 export type { MfaErrorCode, MfaErrorDetails } from './common/mfa-error';

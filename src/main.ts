@@ -2,16 +2,16 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadMfaConfig, MFA_CONFIG, type MfaConfig } from './config/mfa-config';
-import { configureApp } from './demo/configure-app';
+import { configureApp, httpAdapterFor, opsRequestListener } from './demo/configure-app';
 import { DemoAppModule } from './demo/demo-app.module';
 import { DemoAuth } from './demo/demo-auth';
 import { ShutdownDrain } from './ops/shutdown-drain.service';
 
 async function bootstrap(): Promise<void> {
+  let loaded: MfaConfig;
   try {
-    loadMfaConfig(process.env); // fail fast, before Nest, with every bad variable named
+    loaded = loadMfaConfig(process.env); // fail fast, before Nest, with every bad variable named
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -19,13 +19,18 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
-  const app = await NestFactory.create<NestExpressApplication>(DemoAppModule.register(), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create(DemoAppModule.register(), httpAdapterFor(loaded.httpAdapter, loaded), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   const config = app.get<MfaConfig>(MFA_CONFIG);
-  await app.listen(config.port);
+  // Every interface, as Express does by default (Fastify's default is localhost only).
+  if (config.httpAdapter === 'fastify') await app.listen(config.port, '::');
+  else await app.listen(config.port);
   if (config.opsPort) {
     // The internal listener: the same app, where /metrics and the detailed /health answer (OpsAccessGuard).
-    const ops = createServer(app.getHttpAdapter().getInstance());
+    const ops = createServer(opsRequestListener(app));
     await new Promise<void>((resolve) => ops.listen(config.opsPort, resolve));
     app.get(ShutdownDrain).attach(ops);
   }

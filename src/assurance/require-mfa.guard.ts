@@ -8,7 +8,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { MfaHttpRequest } from '../common/http-request';
 import { MfaAuthGuard } from '../auth/mfa-auth.guard';
 import type { AuthenticatedUser } from '../auth/user-resolver';
 import { Clock } from '../common/clock';
@@ -70,7 +70,7 @@ async function assertMfa(
   maxAgeMinutes: number | undefined,
   now: Date,
 ) {
-  const user = context.switchToHttp().getRequest<Request & { mfaUser?: AuthenticatedUser }>().mfaUser;
+  const user = context.switchToHttp().getRequest<MfaHttpRequest & { mfaUser?: AuthenticatedUser }>().mfaUser;
   if (!user) throw new MfaError('UNAUTHENTICATED');
   const state = await assurance.get(user);
   const fresh =

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { MfaHttpRequest } from '../common/http-request';
 import { MfaError } from '../common/mfa-error';
 import type { AuthenticatedUser } from './user-resolver';
 
@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from './user-resolver';
 @Injectable()
 export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const user = context.switchToHttp().getRequest<Request & { mfaUser?: AuthenticatedUser }>().mfaUser;
+    const user = context.switchToHttp().getRequest<MfaHttpRequest & { mfaUser?: AuthenticatedUser }>().mfaUser;
     if (!user?.roles?.includes('admin')) throw new MfaError('FORBIDDEN', 'The admin role is required.');
     return true;
   }

@@ -1,10 +1,10 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import { header, type MfaHttpRequest } from '../common/http-request';
 import { MfaError } from '../common/mfa-error';
 import { AuthenticatedUser, MfaUserResolver } from './user-resolver';
 import type { RequestContext } from '../mfa/mfa.types';
 
-type MfaRequest = Request & { mfaUser?: AuthenticatedUser };
+type MfaRequest = MfaHttpRequest & { mfaUser?: AuthenticatedUser };
 
 /** Resolves the caller through the host's resolver; none → 401. */
 @Injectable()
@@ -24,12 +24,12 @@ export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<MfaRequest>().mfaUser!,
 );
 
-/** ip (as Express decided with `trust proxy`), user agent and preferred language. */
+/** ip (as the HTTP adapter decided with TRUST_PROXY), user agent and preferred language. */
 export const ClientContext = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
-  const request = ctx.switchToHttp().getRequest<Request>();
+  const request = ctx.switchToHttp().getRequest<MfaHttpRequest>();
   return {
     ip: request.ip,
-    userAgent: request.get('user-agent')?.slice(0, 200),
-    locale: request.get('accept-language')?.slice(0, 200),
+    userAgent: header(request, 'user-agent')?.slice(0, 200),
+    locale: header(request, 'accept-language')?.slice(0, 200),
   };
 });

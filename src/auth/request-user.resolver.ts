@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { MfaHttpRequest } from '../common/http-request';
 import { AuthenticatedUser, MfaUserResolver } from './user-resolver';
 
 /**
@@ -8,8 +8,8 @@ import { AuthenticatedUser, MfaUserResolver } from './user-resolver';
  */
 @Injectable()
 export class RequestUserResolver implements MfaUserResolver {
-  resolve(request: Request): AuthenticatedUser | null {
-    const user = (request as Request & { user?: Record<string, unknown> }).user;
+  resolve(request: MfaHttpRequest): AuthenticatedUser | null {
+    const user = (request as MfaHttpRequest & { user?: Record<string, unknown> }).user;
     const id = user?.id ?? user?.sub;
     if (typeof id !== 'string' && typeof id !== 'number') return null;
     const roles = Array.isArray(user?.roles) ? user.roles.filter((r): r is string => typeof r === 'string') : [];

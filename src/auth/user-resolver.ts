@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { MfaHttpRequest } from '../common/http-request';
 import type { MfaUser } from '../mfa/mfa.types';
 
 export interface AuthenticatedUser extends MfaUser {
@@ -10,6 +10,6 @@ export interface AuthenticatedUser extends MfaUser {
  * host reads a bearer JWT; a real host plugs its own session here.
  */
 export interface MfaUserResolver {
-  resolve(request: Request): Promise<AuthenticatedUser | null> | AuthenticatedUser | null;
+  resolve(request: MfaHttpRequest): Promise<AuthenticatedUser | null> | AuthenticatedUser | null;
 }
 export const MfaUserResolver = Symbol('MfaUserResolver');

@@ -5,7 +5,7 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../database/db-errors';
 import { MfaError, MfaErrorCode } from './mfa-error';
 
@@ -19,7 +19,7 @@ interface ErrorBody {
   [extra: string]: unknown;
 }
 
-/** Status codes that Nest or Express raise by themselves, mapped to our codes. */
+/** Status codes that Nest or the HTTP adapter (Express, Fastify) raise by themselves, mapped to our codes. */
 const HTTP_CODES: Record<number, MfaErrorCode | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED'> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
@@ -35,17 +35,21 @@ const HTTP_CODES: Record<number, MfaErrorCode | 'NOT_FOUND' | 'METHOD_NOT_ALLOWE
  * Every error leaves in the documented shape `{ statusCode, code, message, ... }`.
  * Anything that is not ours and not an HTTP error is a 500 whose message
  * reveals nothing; the log line names its type only (it could carry input).
+ * It answers through the HTTP adapter, so it works under Express and Fastify.
  */
 @Catch()
 export class MfaExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('MfaExceptionFilter');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const { httpAdapter } = this.adapterHost;
+    const res: unknown = host.switchToHttp().getResponse();
     const body = this.toBody(exception);
     const retryAfter = body.retryAfterSeconds;
-    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-    res.status(body.statusCode).json(body);
+    if (typeof retryAfter === 'number') httpAdapter.setHeader(res, 'Retry-After', String(retryAfter));
+    httpAdapter.reply(res, body, body.statusCode);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -94,17 +98,19 @@ export class MfaExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** HttpException, or Express/body-parser errors that carry `status`. */
+/** HttpException, or the adapter's own errors: body-parser's carry `status`, Fastify's `statusCode`. */
 function httpStatusOf(exception: unknown): number | undefined {
   if (exception instanceof HttpException) return exception.getStatus();
-  const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
+  const error = exception as { status?: unknown; statusCode?: unknown } | null;
+  const status = error?.status ?? error?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
 }
 
 function clientMessage(exception: unknown, status: number): string {
   const type = (exception as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return 'The request body is not valid JSON.';
-  if (type === 'entity.too.large') return 'The request body is too large.';
+  if (type === 'entity.parse.failed' || (exception instanceof SyntaxError && status === 400))
+    return 'The request body is not valid JSON.';
+  if (type === 'entity.too.large' || status === 413) return 'The request body is too large.';
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
     const message =

@@ -1,31 +1,63 @@
+import type { RequestListener } from 'node:http';
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { MFA_CONFIG, type HttpAdapterName, type MfaConfig } from '../config/mfa-config';
 import { ShutdownDrain } from '../ops/shutdown-drain.service';
+import { requestIdOf } from './logging';
 
 /** Bodies larger than this are refused with 413 before any parsing work. */
-const BODY_LIMIT = '16kb';
+const BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
- * Everything the host's HTTP layer needs around the module: client IP policy,
- * body parsers with a size limit, one error shape for all routes, OpenAPI at
- * /docs (MFA_DOCS_ENABLED; off in production by default), a bounded drain on shutdown, and the pino logger when the host has nestjs-pino. Used by main.ts, the e2e tests and the benchmark.
+ * The HTTP adapter for HTTP_ADAPTER. Fastify takes the client IP policy
+ * (TRUST_PROXY) and the body limit in its constructor, so they are given here;
+ * Express gets them in configureApp. Create the app with `{ bodyParser: false }`:
+ * configureApp installs the parsers.
  */
-export function configureApp(app: NestExpressApplication): INestApplication {
+export function httpAdapterFor(
+  name: HttpAdapterName,
+  config: Pick<MfaConfig, 'trustProxy'>,
+): ExpressAdapter | FastifyAdapter {
+  if (name === 'express') return new ExpressAdapter();
+  // Fastify takes a hop count as Express does; its typings omit the number form.
+  const trustProxy = config.trustProxy as boolean | string;
+  return new FastifyAdapter({ trustProxy, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf });
+}
+
+/**
+ * Everything the host's HTTP layer needs around the module, under Express or
+ * Fastify alike: client IP policy, body parsers with a size limit (JSON,
+ * Twilio's forms, and the text/plain that Amazon SNS posts its JSON as), one
+ * error shape for all routes, OpenAPI at /docs (MFA_DOCS_ENABLED; off in
+ * production by default), a bounded drain on shutdown, and the pino logger
+ * when the host has nestjs-pino. Used by main.ts, the e2e tests and the benchmark.
+ */
+export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<MfaConfig>(MFA_CONFIG);
   app.use(app.get(ShutdownDrain).middleware);
   const pino = app.get(PinoLogger, { strict: false });
   if (pino) app.useLogger(pino);
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  // Amazon SNS posts its JSON as text/plain (the AWS delivery-event webhook).
-  app.useBodyParser('text', { limit: BODY_LIMIT, type: 'text/plain' });
-  app.useGlobalFilters(new MfaExceptionFilter());
+  if (app.getHttpAdapter().getType() === 'fastify') {
+    const fastify = app as NestFastifyApplication;
+    // Fastify parses JSON and text/plain itself, within its bodyLimit.
+    fastify.useBodyParser('application/x-www-form-urlencoded');
+    fastify.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+      reply.header('X-Request-Id', request.id);
+    });
+  } else {
+    const express = app as NestExpressApplication;
+    express.set('trust proxy', config.trustProxy);
+    express.disable('x-powered-by');
+    express.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+    express.useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: false });
+    express.useBodyParser('text', { limit: BODY_LIMIT_BYTES, type: 'text/plain' });
+  }
+  app.useGlobalFilters(new MfaExceptionFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
 
   if (!config.docsEnabled) return app;
@@ -39,4 +71,14 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   );
   SwaggerModule.setup('docs', app, document);
   return app;
+}
+
+/** The app's request handler, for a second listener of the same app (OPS_PORT). */
+export function opsRequestListener(app: INestApplication): RequestListener {
+  const adapter = app.getHttpAdapter();
+  if (adapter.getType() === 'fastify') {
+    const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    return (req, res) => fastify.routing(req, res);
+  }
+  return adapter.getInstance() as RequestListener;
 }

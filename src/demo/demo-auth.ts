@@ -1,7 +1,7 @@
 import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
-import type { Request } from 'express';
+import { header, type MfaHttpRequest } from '../common/http-request';
 import { ConfigError, MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { AuthenticatedUser, MfaUserResolver } from '../auth/user-resolver';
 
@@ -70,9 +70,8 @@ function sessionOf(claims: { sid?: unknown; jti?: unknown }, token: string): str
 export class JwtUserResolver implements MfaUserResolver {
   constructor(private readonly auth: DemoAuth) {}
 
-  resolve(request: Request): AuthenticatedUser | null {
-    const header = request.get('authorization');
-    const match = header?.match(/^Bearer\s+([A-Za-z0-9_.-]{10,4096})$/);
+  resolve(request: MfaHttpRequest): AuthenticatedUser | null {
+    const match = header(request, 'authorization')?.match(/^Bearer\s+([A-Za-z0-9_.-]{10,4096})$/);
     return match ? this.auth.verify(match[1]) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { maskPhone } from '../phone/mask';
@@ -9,6 +10,12 @@ const E164 = /\+[1-9]\d{6,14}\b/g;
 const scrub = (value: unknown): unknown => (typeof value === 'string' ? value.replace(E164, (n) => maskPhone(n)) : value);
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The caller's X-Request-Id when it is a sane one, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /**
  * The demo host's logs: pino, JSON in production and pretty in development;
@@ -21,6 +28,9 @@ export function demoLoggerModule(destination?: NodeJS.WritableStream) {
   return LoggerModule.forRootAsync({
     inject: [MFA_CONFIG],
     useFactory: (config: MfaConfig) => ({
+      // Every path, written so that both adapters match it: nestjs-pino's default ('{/*splat}')
+      // gets a leading slash from @fastify/middie and then matches only '/'.
+      forRoutes: [{ path: '/{*splat}', method: RequestMethod.ALL }],
       pinoHttp: {
         level: config.logLevel,
         ...(destination
@@ -28,9 +38,9 @@ export function demoLoggerModule(destination?: NodeJS.WritableStream) {
           : config.production
             ? {}
             : { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } }),
+        // Under Express; Fastify names its requests itself, with the same function (httpAdapterFor).
         genReqId: (req: IncomingMessage, res: ServerResponse) => {
-          const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          const id = requestIdOf(req);
           res.setHeader('X-Request-Id', id);
           return id;
         },

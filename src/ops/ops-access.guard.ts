@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import { header, type MfaHttpRequest } from '../common/http-request';
 import { MfaError } from '../common/mfa-error';
 import { OPS_CONFIG, type OpsConfig } from './ops.config';
 
@@ -21,9 +21,9 @@ export class OpsAccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const { opsPort, production } = this.config;
     if (!production && !opsPort && !this.token) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<MfaHttpRequest>();
     if (opsPort && request.socket.localPort === opsPort) return true;
-    const given = Buffer.from(request.get('authorization') ?? '');
+    const given = Buffer.from(header(request, 'authorization') ?? '');
     if (this.token && given.length === this.token.length && timingSafeEqual(given, this.token)) return true;
     throw new MfaError('NOT_FOUND');
   }

@@ -15,7 +15,7 @@ import { MfaMetrics } from '../metrics/mfa-metrics';
 
 /**
  * Per-client request throttling of the MFA routes (HTTP_THROTTLE_PER_MINUTE).
- * The client is Express's `req.ip` (TRUST_PROXY decides which forwarded hop
+ * The client is the adapter's `req.ip` (TRUST_PROXY decides which forwarded hop
  * counts), keyed like every per-IP limit: IPv6 by its network (clientKey).
  */
 @Injectable()

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
+import { header, type MfaHttpRequest } from '../common/http-request';
 import twilio from 'twilio';
 import { MfaError } from '../common/mfa-error';
 import { TWILIO_CONFIG, type TwilioConfig } from '../sms/providers/twilio/twilio.config';
@@ -23,8 +23,8 @@ export class TwilioSignatureGuard implements CanActivate {
   constructor(@Inject(TWILIO_CONFIG) private readonly config: TwilioConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    const signature = request.get('x-twilio-signature');
+    const request = context.switchToHttp().getRequest<MfaHttpRequest>();
+    const signature = header(request, 'x-twilio-signature');
     const { twilioAuthToken, publicBaseUrl } = this.config;
     if (!twilioAuthToken || !publicBaseUrl) {
       this.logger.warn('Twilio webhook refused: TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL are needed to check signatures');

@@ -1,11 +1,11 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
 import { after, before } from 'node:test';
 import { Clock } from '../../src/common/clock';
-import type { MfaConfigOverrides } from '../../src/config/mfa-config';
-import { configureApp } from '../../src/demo/configure-app';
+import { MFA_CONFIG, type MfaConfig, type MfaConfigOverrides } from '../../src/config/mfa-config';
+import { configureApp, httpAdapterFor } from '../../src/demo/configure-app';
 import { DemoAppModule } from '../../src/demo/demo-app.module';
 import { DemoAuth } from '../../src/demo/demo-auth';
 import { MockSmsProvider } from '../../src/sms/providers/mock/mock-sms.provider';
@@ -35,7 +35,7 @@ const TEST_TRAFFIC: MfaConfigOverrides = {
 };
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: INestApplication;
   http: ReturnType<typeof request>;
   clock: FakeClock;
   outbox: MockSmsProvider;
@@ -45,7 +45,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The demo host exactly as main.ts builds it, on a given database, with a fake clock and captured logs. */
 /**
  * One log capture per test process: nestjs-pino keeps a single, process-wide
  * root logger (the first app's), so lines logged outside a request by any app
@@ -56,6 +55,11 @@ const processLogs = new CapturingLogger();
 /** Test apps use the memory throttle store unless a test asks for Redis (a shared store would couple them). */
 delete process.env.REDIS_URL;
 
+/**
+ * The demo host exactly as main.ts builds it, on a given database, with a fake
+ * clock and captured logs, under the HTTP adapter HTTP_ADAPTER names (`npm test`
+ * runs the e2e suite under Express, then again under Fastify).
+ */
 export async function startTestApp(databaseUrl: string, config: MfaConfigOverrides = {}): Promise<TestApp> {
   const clock = new FakeClock();
   const logs = processLogs;
@@ -71,9 +75,10 @@ export async function startTestApp(databaseUrl: string, config: MfaConfigOverrid
     .useValue(clock)
     .setLogger(logs)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: logs });
+  const loaded = moduleRef.get<MfaConfig>(MFA_CONFIG);
+  const app = moduleRef.createNestApplication(httpAdapterFor(loaded.httpAdapter, loaded), { bodyParser: false, logger: logs });
   configureApp(app);
-  await app.init();
+  await initApp(app);
   const auth = app.get(DemoAuth);
   return {
     app,
@@ -118,4 +123,10 @@ export function useTestApp(config: MfaConfigOverrides = {}, setUp?: (t: TestApp)
     await fixture.db?.drop();
   });
   return fixture;
+}
+
+/** Starts an app for supertest: Fastify also needs its plugins loaded (`ready()`). */
+export async function initApp(app: INestApplication): Promise<void> {
+  await app.init();
+  if (app.getHttpAdapter().getType() === 'fastify') await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
 }

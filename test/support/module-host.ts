@@ -1,24 +1,26 @@
 import { Injectable, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import type { Request } from 'express';
+import { header, type MfaHttpRequest } from '../../src/common/http-request';
 import { Clock, SmsMfaModule } from '../../src';
 import type { AuthenticatedUser, MfaUserResolver, SmsMfaModuleForRootAsync } from '../../src';
+import { httpAdapterFor } from '../../src/demo/configure-app';
+import { initApp } from './app';
 import { CapturingLogger } from './capturing-logger';
 import { FakeClock } from './clock';
 
 /** The minimal host's identity: headers name the user and the session (a real host would use its session). */
 @Injectable()
 export class HeaderUserResolver implements MfaUserResolver {
-  resolve(request: Request): AuthenticatedUser | null {
-    const id = request.get('x-user');
-    return id ? { id, sessionId: request.get('x-session') || undefined, roles: (request.get('x-roles') ?? '').split(',').filter(Boolean) } : null;
+  resolve(request: MfaHttpRequest): AuthenticatedUser | null {
+    const id = header(request, 'x-user');
+    return id ? { id, sessionId: header(request, 'x-session') || undefined, roles: (header(request, 'x-roles') ?? '').split(',').filter(Boolean) } : null;
   }
 }
 
 /**
  * A host of the module and nothing else (not the demo host): SmsMfaModule with
  * the given async options, a fake clock, captured logs. For tests of the
- * module's shape and of what a host sees.
+ * module's shape and of what a host sees, under the adapter HTTP_ADAPTER names.
  */
 export async function startModuleHost(options: SmsMfaModuleForRootAsync, extraImports: unknown[] = []) {
   @Module({ imports: [SmsMfaModule.forRootAsync({ userResolver: HeaderUserResolver, ...options }), ...(extraImports as [])] })
@@ -29,7 +31,8 @@ export async function startModuleHost(options: SmsMfaModuleForRootAsync, extraIm
     .useValue(clock)
     .setLogger(new CapturingLogger())
     .compile();
-  const app: INestApplication = moduleRef.createNestApplication({ logger: new CapturingLogger() });
-  await app.init();
+  const adapter = httpAdapterFor(process.env.HTTP_ADAPTER === 'fastify' ? 'fastify' : 'express', { trustProxy: false });
+  const app: INestApplication = moduleRef.createNestApplication(adapter, { logger: new CapturingLogger() });
+  await initApp(app);
   return { app, clock };
 }
