@@ -68,7 +68,7 @@ export interface MfaConfig extends TwilioSettings, AwsSnsSettings, AwsEumSetting
   opsToken?: string;
   redisUrl?: string;
   port: number;
-  /** The demo's HTTP server: Express or Fastify (the module works under both). */
+  /** The demo's HTTP server: Fastify (the faster one in `npm run bench`) or Express; the module works under both. */
   httpAdapter: HttpAdapterName;
   publicBaseUrl?: string;
   trustProxy: string | number | boolean;
@@ -209,7 +209,7 @@ const SCHEMA: Schema = {
   opsToken: { env: 'OPS_TOKEN', rule: text(/^.{32,}$/, 'a string of at least 32 characters'), secret: true },
   redisUrl: { env: 'REDIS_URL', rule: url(['redis', 'rediss']), secret: true },
   port: { env: 'PORT', rule: int(0, 65535), default: 3000 },
-  httpAdapter: { env: 'HTTP_ADAPTER', rule: oneOf('express', 'fastify'), default: 'express' },
+  httpAdapter: { env: 'HTTP_ADAPTER', rule: oneOf('express', 'fastify'), default: 'fastify' },
   publicBaseUrl: { env: 'PUBLIC_BASE_URL', rule: url(['http', 'https']) },
   trustProxy: { env: 'TRUST_PROXY', rule: trustProxy(), default: false },
   ipv6SubnetPrefix: { env: 'IPV6_SUBNET_PREFIX', rule: int(32, 128), default: 64 },

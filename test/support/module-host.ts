@@ -1,7 +1,7 @@
 import { Injectable, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { header, type MfaHttpRequest } from '../../src/common/http-request';
-import { Clock, SmsMfaModule } from '../../src';
+import { Clock, loadMfaConfig, SmsMfaModule } from '../../src';
 import type { AuthenticatedUser, MfaUserResolver, SmsMfaModuleForRootAsync } from '../../src';
 import { httpAdapterFor } from '../../src/demo/configure-app';
 import { initApp } from './app';
@@ -31,7 +31,7 @@ export async function startModuleHost(options: SmsMfaModuleForRootAsync, extraIm
     .useValue(clock)
     .setLogger(new CapturingLogger())
     .compile();
-  const adapter = httpAdapterFor(process.env.HTTP_ADAPTER === 'fastify' ? 'fastify' : 'express', { trustProxy: false });
+  const adapter = httpAdapterFor(loadMfaConfig({ HTTP_ADAPTER: process.env.HTTP_ADAPTER }).httpAdapter, { trustProxy: false });
   const app: INestApplication = moduleRef.createNestApplication(adapter, { logger: new CapturingLogger() });
   await initApp(app);
   return { app, clock };
