@@ -15,7 +15,7 @@ const BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
  * The HTTP adapter for HTTP_ADAPTER. Fastify takes the client IP policy
- * (TRUST_PROXY) and the body limit in its constructor, so they are given here;
+ * (TRUST_PROXY), the body limit and its routing in its constructor, so they are given here;
  * Express gets them in configureApp. Create the app with `{ bodyParser: false }`:
  * configureApp installs the parsers.
  */
@@ -26,7 +26,13 @@ export function httpAdapterFor(
   if (name === 'express') return new ExpressAdapter();
   // Fastify takes a hop count as Express does; its typings omit the number form.
   const trustProxy = config.trustProxy as boolean | string;
-  return new FastifyAdapter({ trustProxy, bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf });
+  return new FastifyAdapter({
+    trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    // Paths route without regard to case, as under Express: the same request reaches the same guard under both.
+    routerOptions: { caseSensitive: false },
+  });
 }
 
 /**
