@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadMfaConfig, MFA_CONFIG, type MfaConfig } from './config/mfa-config';
 import { configureApp, httpAdapterFor, opsRequestListener } from './demo/configure-app';
@@ -25,9 +25,7 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app);
   const config = app.get<MfaConfig>(MFA_CONFIG);
-  // Every interface, as Express does by default (Fastify's default is localhost only).
-  if (config.httpAdapter === 'fastify') await app.listen(config.port, '::');
-  else await app.listen(config.port);
+  await listenOnEveryInterface(app, config);
   if (config.opsPort) {
     // The internal listener: the same app, where /metrics and the detailed /health answer (OpsAccessGuard).
     const ops = createServer(opsRequestListener(app));
@@ -43,6 +41,21 @@ async function bootstrap(): Promise<void> {
     logger.warn('AUTH_JWT_SECRET not set: generated one for this run. A token for user "demo-user" (12 h):');
     // A development bearer token for a demo identity, printed by design (the dev outbox and this token are the demo).
     console.log(`\n  export TOKEN=${auth.issueToken('demo-user', ['admin'])}\n${walkThrough(url)}`);
+  }
+}
+
+/**
+ * Every interface, as Node (and so Express) binds by default: `::` where the
+ * host has IPv6, else `0.0.0.0`. Fastify's own default is localhost only.
+ */
+async function listenOnEveryInterface(app: INestApplication, config: MfaConfig): Promise<void> {
+  if (config.httpAdapter === 'express') return void (await app.listen(config.port));
+  try {
+    await app.listen(config.port, '::');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw err;
+    await app.listen(config.port, '0.0.0.0');
   }
 }
 

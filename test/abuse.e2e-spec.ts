@@ -199,6 +199,17 @@ describe('abuse holes: strangers cannot spend budgets, trip circuits or hide fro
     });
   });
 
+  it('a hop count in TRUST_PROXY takes the address the nearest proxy saw, under either adapter', async () => {
+    await withApp({ httpThrottlePerMinute: 2, trustProxy: 1 }, async (t) => {
+      const get = (forwardedFor: string) => t.http.get('/mfa/factors').set(bearer(t, 'hops')).set('X-Forwarded-For', forwardedFor);
+      const codes = [];
+      // The client names any first hop it likes; the proxy appends the address it saw.
+      for (const spoofed of ['203.0.113.9', '203.0.113.10', '203.0.113.11']) codes.push((await get(`${spoofed}, 198.51.100.7`)).status);
+      codes.push((await get('203.0.113.9, 198.51.100.8')).status);
+      assert.deepEqual(codes, [200, 200, 429, 200], 'one client per address the proxy saw, not per claimed address, not one for all');
+    });
+  });
+
   it("strangers' enrolments of a number never lock its owner out", async () => {
     await withApp({ cooldownMinutes: 0 }, async (t) => {
       await owner(t, 'owner', phone(600));

@@ -74,6 +74,21 @@ describe('bad input of every shape gets a 4xx with a stable code', () => {
     assert.equal(res.body.code, 'NOT_FOUND');
   });
 
+  it('answers paths the router cannot decode, and overlong path parameters, in the same shape without echoing them', async () => {
+    const auth = { Authorization: `Bearer ${t.token('tester')}` };
+    for (const [method, path] of [
+      ['get', '/mfa/%zz'],
+      ['delete', '/mfa/factors/%zz'],
+      ['delete', `/mfa/factors/${'x'.repeat(2000)}`],
+    ] as const) {
+      const res = await t.http[method](path).set(auth);
+      assert.ok(res.status >= 400 && res.status < 500, `${method} ${path.slice(0, 20)}: ${res.status}`);
+      assert.ok(['NOT_FOUND', 'VALIDATION_FAILED'].includes(res.body.code), `stable code, got ${res.body.code}`);
+      assert.equal(res.body.statusCode, res.status);
+      assert.ok(!res.body.message.includes('%zz') && !res.body.message.includes('xxxx'), 'the path is not echoed');
+    }
+  });
+
   it('does not consume an attempt on a malformed code', async () => {
     const res = await t.http
       .post('/mfa/sms/verify')

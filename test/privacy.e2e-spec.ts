@@ -40,4 +40,19 @@ describe('logs carry no code and no full phone number', () => {
       for (const secret of ['7911204538', '7700900461', '7911204539', ...codes]) assert.ok(!line.includes(secret));
     }
   });
+
+  it('writes no access line for probes and scrapes, with or without a query string', async () => {
+    const { t } = fixture;
+    const from = t.logs.raw.length;
+    await t.http.get('/health/live').expect(200);
+    await t.http.get('/health/live?probe=1').expect(200);
+    await t.http.get('/metrics').expect(200);
+    await t.http.get('/mfa/factors').set({ Authorization: `Bearer ${t.token('quiet-user')}` }).expect(200);
+    const urls = t.logs.raw
+      .slice(from)
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.req && e.res)
+      .map((e) => e.req.url);
+    assert.deepEqual(urls, ['/mfa/factors'], 'only the API request has an access line');
+  });
 });

@@ -107,6 +107,9 @@ function httpStatusOf(exception: unknown): number | undefined {
 }
 
 function clientMessage(exception: unknown, status: number): string {
+  // Neither echoes the path: a route nobody serves, a path the router cannot decode (Express names the parameter).
+  if (status === 404) return 'Not found.';
+  if (exception instanceof HttpException && exception.cause instanceof URIError) return 'The request path is not valid.';
   const type = (exception as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed' || (exception instanceof SyntaxError && status === 400))
     return 'The request body is not valid JSON.';
@@ -121,5 +124,5 @@ function clientMessage(exception: unknown, status: number): string {
     if (typeof message === 'string') return message;
   }
   if (status === 503) return 'The service is unavailable.';
-  return status === 404 ? 'Not found.' : 'The request was refused.';
+  return 'The request was refused.';
 }

@@ -4,6 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { MfaExceptionFilter } from '../common/mfa-exception.filter';
 import { MFA_CONFIG, type HttpAdapterName, type MfaConfig } from '../config/mfa-config';
@@ -12,6 +13,8 @@ import { requestIdOf } from './logging';
 
 /** Bodies larger than this are refused with 413 before any parsing work. */
 const BODY_LIMIT_BYTES = 16 * 1024;
+/** A path parameter longer than this is refused (414) under Fastify; Express has no bound of its own. */
+const MAX_PATH_PARAM_CHARS = 1024;
 
 /**
  * The HTTP adapter for HTTP_ADAPTER. Fastify takes the client IP policy
@@ -24,14 +27,31 @@ export function httpAdapterFor(
   config: Pick<MfaConfig, 'trustProxy'>,
 ): ExpressAdapter | FastifyAdapter {
   if (name === 'express') return new ExpressAdapter();
-  // Fastify takes a hop count as Express does; its typings omit the number form.
-  const trustProxy = config.trustProxy as boolean | string;
+  const hops = config.trustProxy;
   return new FastifyAdapter({
-    trustProxy,
+    // A hop count as Express reads it (trust the n nearest proxies); Fastify would read a number as "trust none".
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
+    // Node's own limits, which Express keeps: a body may not trickle in forever, an idle connection closes after 5 s.
+    requestTimeout: 300_000,
+    keepAliveTimeout: 5_000,
     // Paths route without regard to case, as under Express: the same request reaches the same guard under both.
-    routerOptions: { caseSensitive: false },
+    // Path parameters (user ids of the admin routes) may be long, as under Express.
+    routerOptions: { caseSensitive: false, maxParamLength: MAX_PATH_PARAM_CHARS },
+    // Paths the router refuses before any hook: the module's error shape, with the request id, never the path echoed.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const statusCode = tooLong ? 414 : 400;
+      void reply
+        .code(statusCode)
+        .header('X-Request-Id', request.id)
+        .send({
+          statusCode,
+          code: 'VALIDATION_FAILED',
+          message: tooLong ? 'The request path is too long.' : 'The request path is not valid.',
+        });
+    },
   });
 }
 

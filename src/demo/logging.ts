@@ -10,6 +10,8 @@ const E164 = /\+[1-9]\d{6,14}\b/g;
 const scrub = (value: unknown): unknown => (typeof value === 'string' ? value.replace(E164, (n) => maskPhone(n)) : value);
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** Probes and scrapes: no access-log line each. */
+const QUIET_PATHS = new Set(['/health/live', '/metrics']);
 
 /** The caller's X-Request-Id when it is a sane one, else a new UUID. */
 export function requestIdOf(req: IncomingMessage): string {
@@ -61,7 +63,10 @@ export function demoLoggerModule(destination?: NodeJS.WritableStream) {
             method.apply(this, args.map(scrub));
           },
         },
-        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
+        // originalUrl: Fastify's middleware layer rewrites req.url; a query string does not make a probe a request worth a line.
+        autoLogging: {
+          ignore: (req: IncomingMessage & { originalUrl?: string }) => QUIET_PATHS.has((req.originalUrl ?? req.url ?? '').split('?')[0]),
+        },
       },
     }),
   });
