@@ -189,7 +189,9 @@ async function measureLevels(b: Bench): Promise<OurResults> {
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
-  if (process.env.DATABASE_URL) await checkpoint(db.url);
+  // Each server starts on a checkpointed database: earlier writes (the enrolments, the other server's) are not flushed during its run.
+  const settle = () => (process.env.DATABASE_URL ? checkpoint(db.url) : Promise.resolve());
+  await settle();
   const config = { ...BENCH_CONFIG, databaseUrl: db.url };
   // The other adapter first, on the same database and port; then the one measured against the goals.
   const other = await startServer(OTHER_ADAPTER, config);
@@ -213,8 +215,6 @@ async function main(): Promise<void> {
 
   console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PGlite'}; users: ${USERS}; adapter: ${ADAPTER} (${OTHER_ADAPTER} first, for comparison)`);
   await setupUsers(b);
-  // Each server starts on a checkpointed database: the enrolments' or the other server's writes are not flushed during its run.
-  const settle = () => (process.env.DATABASE_URL ? checkpoint(db.url) : Promise.resolve());
   await settle();
   const otherResults = await measureLevels(b);
   await other.close();
