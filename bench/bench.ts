@@ -19,6 +19,7 @@ import { CleanupService } from '../src/ops/cleanup.service';
 import { goalRows, OurResults, printGoals, ScaleResults } from './goals';
 import { PeerResults, runPeer } from './peer';
 import { checkpoint, preload } from './scale';
+import { StatementTime, timeStatements } from './statement-timing';
 
 /**
  * npm run bench: the real HTTP app in this process on real Postgres
@@ -155,6 +156,24 @@ async function warmUp(b: Bench): Promise<void> {
   });
 }
 
+/** What each statement of a send and of a verify costs, one request at a time (200 of each). */
+async function statementsOfOneRequest(b: Bench): Promise<Record<'send' | 'verify', StatementTime[]>> {
+  const users = Array.from({ length: 200 }, (_, i) => i);
+  const request = (path: string, bodies: object[], expectStatus: number) => () =>
+    phase(b, {
+      total: users.length,
+      concurrency: 1,
+      path,
+      tokens: users.map((u) => b.tokens[u]),
+      bodies,
+      ips: users.map(ipOf),
+      expectStatus,
+    }).then(() => undefined);
+  const send = await timeStatements(request('/mfa/sms/challenge', users.map(() => ({})), 202));
+  const verify = await timeStatements(request('/mfa/sms/verify', users.map((u) => ({ code: codeFor(b, u) })), 200));
+  return { send, verify };
+}
+
 /** Sends, then verifies of the codes just sent, at each concurrency level, after a warm-up of this server. */
 async function measureLevels(b: Bench): Promise<OurResults> {
   await warmUp(b);
@@ -223,6 +242,7 @@ async function main(): Promise<void> {
   const app = await startServer(ADAPTER, config, port);
   b.outbox = app.get(MockSmsProvider);
   const results = await measureLevels(b);
+  const statements = await statementsOfOneRequest(b);
   const scale = SCALE_ROWS > 0 ? await scalePhase(b, app, db.url) : undefined;
   await app.close();
 
@@ -281,13 +301,17 @@ async function main(): Promise<void> {
     }
   }
   console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
+  console.log('\nstatements of one request at c1 (mean ms at the driver, commit included; the most costly first):');
+  for (const op of ['send', 'verify'] as const) {
+    for (const t of statements[op].filter((s) => s.count >= 100)) console.log(`${op.padEnd(7)} ${t.meanMs.toFixed(2).padStart(6)}  ×${t.count}  ${t.statement}`);
+  }
   const goals = goalRows(results, peer, scale, env.peakRssMb, { [ADAPTER]: results, [OTHER_ADAPTER]: otherResults });
   printGoals(goals);
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'latest.json'),
-    JSON.stringify({ adapter: ADAPTER, ...results, [OTHER_ADAPTER]: otherResults, failover: failoverResults, scale, peer, goals, env }, null, 2) + '\n',
+    JSON.stringify({ adapter: ADAPTER, ...results, [OTHER_ADAPTER]: otherResults, statements, failover: failoverResults, scale, peer, goals, env }, null, 2) + '\n',
   );
 }
 
