@@ -89,6 +89,19 @@ describe('bad input of every shape gets a 4xx with a stable code', () => {
     }
   });
 
+  it('never echoes a malformed body: it may hold a number or a code', async () => {
+    for (const body of ['{"phoneNumber":+14152010120}', '{"code":123456,}']) {
+      const res = await t.http
+        .post('/mfa/sms/enroll')
+        .set('Authorization', `Bearer ${t.token('tester')}`)
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      assert.equal(res.body.code, 'VALIDATION_FAILED');
+      assert.equal(res.body.message, 'The request body is not valid JSON.');
+    }
+  });
+
   it('does not consume an attempt on a malformed code', async () => {
     const res = await t.http
       .post('/mfa/sms/verify')

@@ -107,11 +107,11 @@ function httpStatusOf(exception: unknown): number | undefined {
 }
 
 function clientMessage(exception: unknown, status: number): string {
-  // Neither echoes the path: a route nobody serves, a path the router cannot decode (Express names the parameter).
-  if (status === 404) return 'Not found.';
-  if (exception instanceof HttpException && exception.cause instanceof URIError) return 'The request path is not valid.';
-  const type = (exception as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed' || (exception instanceof SyntaxError && status === 400))
+  // What the adapter raised by itself is never echoed: a path, or a body that may hold a number or a code.
+  const cause = exception instanceof HttpException && exception.cause ? exception.cause : exception;
+  const { type, code } = (cause ?? {}) as { type?: unknown; code?: unknown };
+  if (cause instanceof URIError) return 'The request path is not valid.';
+  if (type === 'entity.parse.failed' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (cause instanceof SyntaxError && status === 400))
     return 'The request body is not valid JSON.';
   if (type === 'entity.too.large' || status === 413) return 'The request body is too large.';
   if (exception instanceof HttpException) {
@@ -121,8 +121,9 @@ function clientMessage(exception: unknown, status: number): string {
         ? (response as { message?: unknown }).message
         : response;
     if (Array.isArray(message)) return message.join('; ');
-    if (typeof message === 'string') return message;
+    // The router's own 404 names the method and path ("Cannot GET /…").
+    if (typeof message === 'string') return status === 404 && message.startsWith('Cannot ') ? 'Not found.' : message;
   }
   if (status === 503) return 'The service is unavailable.';
-  return 'The request was refused.';
+  return status === 404 ? 'Not found.' : 'The request was refused.';
 }
