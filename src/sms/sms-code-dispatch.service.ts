@@ -241,7 +241,7 @@ export class SmsCodeDispatch {
     await this.challenges
       .withdraw(issued, failed?.refund ?? true)
       .catch((cleanup: Error) =>
-        this.logger.error(`withdrawing an undelivered code failed after: ${errorSummary(err)}; clean-up: ${errorSummary(cleanup)}`),
+        this.logger.error(`withdrawing an undelivered challenge failed after: ${errorSummary(err)}; clean-up: ${errorSummary(cleanup)}`),
       );
     throw failed?.error ?? err;
   }

@@ -167,7 +167,6 @@ export class SmsSender {
     }
   }
 
-
   /** Every known provider with its state, first choice first (for /health). */
   providerStates(): ProviderState[] {
     return this.all.map((p) => {

@@ -22,7 +22,7 @@ const VOICE_LOCALES = Object.keys(VOICE_PHRASES);
 
 /** Where a sentence ends, in the catalogue's scripts. */
 const SENTENCE_END_CHARS = '.።。';
-const SENTENCE_END = /[.።。]/;
+const SENTENCE_END = new RegExp(`[${SENTENCE_END_CHARS}]`);
 
 /**
  * Renders the code message in the best locale: host templates win over the
@@ -41,6 +41,8 @@ export class MessageRenderer {
   /** Per locale, the shorter forms a message falls back to when its footer would make a second segment. */
   private readonly shorterForms: Record<string, string[]>;
   readonly locales: string[];
+  /** Per locale, the units a message with a code of the configured length takes (fixed at start-up: for cost estimates). */
+  private readonly segmentsByLocale: Record<string, number>;
 
   constructor(@Inject(SMS_CONFIG) private readonly config: SmsConfig) {
     this.templates = { ...BUILT_IN_TEMPLATES, ...config.templates };
@@ -48,7 +50,8 @@ export class MessageRenderer {
     this.shorterForms = Object.fromEntries(
       Object.entries(this.templates).map(([locale, t]) => [locale, [withoutSentenceOf(t, '{minutes}'), firstSentence(t)]]),
     );
-    const long = this.locales.filter((l) => this.render('0'.repeat(config.codeLength), [l]).segments > 1);
+    this.segmentsByLocale = Object.fromEntries(this.locales.map((l) => [l, this.render('0'.repeat(config.codeLength), [l]).segments]));
+    const long = this.locales.filter((l) => this.segmentsByLocale[l] > 1);
     if (long.length) {
       this.logger.warn(`messages in ${long.join(', ')} take more than one segment with this app name, code length and domain`);
     }
@@ -56,7 +59,7 @@ export class MessageRenderer {
 
   /** Units of a message a code of the configured length makes, before the code exists (for cost estimates). */
   segmentsFor(preferences: (string | undefined)[] = [], channel: Channel = 'sms'): number {
-    return this.renderFor(channel, '0'.repeat(this.config.codeLength), preferences).segments;
+    return channel === 'voice' ? 1 : this.segmentsByLocale[this.localeFor(channel, preferences)];
   }
 
   /** The locale a message on this channel is rendered in (recorded with its challenge). */

@@ -8,7 +8,7 @@
  * need a loopback certificate URL.
  */
 
-export type SnsMessageType = 'Notification' | 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
+type SnsMessageType = 'Notification' | 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
 
 export interface SnsMessage {
   Type: string;

@@ -1,7 +1,7 @@
 import { verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
 import { type SnsMessage, stringToSign } from './sns-message';
 
-export type InvalidSnsSignatureReason =
+type InvalidSnsSignatureReason =
   'version' | 'certificate_url' | 'certificate' | 'signature' | 'expired_certificate';
 
 /** A message whose signature cannot be trusted; `reason` says which check failed (for metrics and logs: it names no value). */
@@ -149,7 +149,7 @@ export class SnsSignatureVerifier {
  * redirect would lead away from the URL that was checked), status 200, at
  * most 16 KiB, and a PEM certificate in it.
  */
-export async function fetchCertificatePem(url: string, timeoutMs: number): Promise<string> {
+async function fetchCertificatePem(url: string, timeoutMs: number): Promise<string> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
   if (response.status !== 200 || !response.body) {
     await response.body?.cancel();

@@ -1,4 +1,5 @@
 import { FailureReason, ProviderError } from '../sms-provider';
+import { classifyAwsTransport } from '../aws-transport-error';
 
 /**
  * The exceptions of SendTextMessage, SendVoiceMessage and PutMessageFeedback
@@ -93,7 +94,7 @@ interface EumErrorShape {
 }
 
 /** The key an SDK exception is listed under: `Name:Reason`, or `Name` without a Reason. */
-export function eumErrorKey(err: unknown): string {
+function eumErrorKey(err: unknown): string {
   const e = (err ?? {}) as EumErrorShape;
   const name = e.name ?? 'Error';
   return e.Reason ? `${name}:${e.Reason}` : name;
@@ -113,12 +114,5 @@ export function classifyEumError(err: unknown): ProviderError {
   }
   const known = EUM_ERRORS[key] ?? EUM_ERRORS[name];
   if (known) return new ProviderError(known, key);
-  if (name === 'AbortError' || name === 'TimeoutError' || e.code === 'ETIMEDOUT')
-    return new ProviderError('timeout', name);
-  if (status === 429) return new ProviderError('throttled', name);
-  if (status === 401 || status === 403) return new ProviderError('account', name);
-  if (status !== undefined && status >= 500) return new ProviderError('server', name);
-  // Any other 4xx is about this request: not the provider's health.
-  if (status !== undefined) return new ProviderError('request', name);
-  return new ProviderError('network', e.code ?? name);
+  return classifyAwsTransport(name, status, e.code);
 }

@@ -12,8 +12,8 @@ import { Channel, ProviderError, SendResult, SmsMessage, SmsProvider, VoiceScrip
 import { classifyEumError } from './aws-eum-errors';
 
 /** TimeToLive's range in the API (seconds): a code's remaining lifetime is clamped into it. */
-export const EUM_TTL_MIN = 5;
-export const EUM_TTL_MAX = 259_200;
+const EUM_TTL_MIN = 5;
+const EUM_TTL_MAX = 259_200;
 
 /**
  * The Polly voice for each catalogue locale that one of the API's voices

@@ -1,4 +1,5 @@
 import { FailureReason, ProviderError } from '../sms-provider';
+import { classifyAwsTransport } from '../aws-transport-error';
 
 /**
  * The error codes of SNS Publish, without the `Exception` suffix the SDK adds
@@ -49,10 +50,5 @@ export function classifySnsError(err: unknown): ProviderError {
   }
   const known = SNS_ERRORS[code];
   if (known) return new ProviderError(known, name);
-  if (name === 'AbortError' || name === 'TimeoutError' || e.code === 'ETIMEDOUT') return new ProviderError('timeout', name);
-  if (status === 429) return new ProviderError('throttled', name);
-  if (status === 401 || status === 403) return new ProviderError('account', name);
-  if (status !== undefined && status >= 500) return new ProviderError('server', name);
-  if (status !== undefined) return new ProviderError('request', name);
-  return new ProviderError('network', e.code ?? name);
+  return classifyAwsTransport(name, status, e.code);
 }

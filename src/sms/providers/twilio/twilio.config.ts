@@ -41,6 +41,5 @@ export const TWILIO_CONFIG_KEYS = [
   ...(Object.keys(TWILIO_SETTINGS) as (keyof TwilioSettings)[]),
   'publicBaseUrl',
   'providerTimeoutMs',
-  'channels',
 ] as const;
 export type TwilioConfig = Pick<MfaConfig, (typeof TWILIO_CONFIG_KEYS)[number]>;

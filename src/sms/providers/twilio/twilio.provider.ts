@@ -32,7 +32,7 @@ class BaseUrlRequestClient extends RequestClient {
  * The languages Twilio's <Say> voices speak, by catalogue locale. A call in
  * another locale is said in English (the script's English version).
  */
-export const TWILIO_VOICE_LANGUAGES: Readonly<Record<string, string>> = {
+const TWILIO_VOICE_LANGUAGES: Readonly<Record<string, string>> = {
   en: 'en-US',
   es: 'es-ES',
   fr: 'fr-FR',
@@ -46,7 +46,7 @@ export const TWILIO_VOICE_LANGUAGES: Readonly<Record<string, string>> = {
  * A call's TwiML: the intro, the digits one by one, a pause, the repeat and
  * the digits again, then the warning, in the user's language where Twilio speaks it.
  */
-export function twilioVoiceTwiml(voice: NonNullable<SmsMessage['voice']>): string {
+function twilioVoiceTwiml(voice: NonNullable<SmsMessage['voice']>): string {
   const language = TWILIO_VOICE_LANGUAGES[voice.script.locale];
   const script = language ? voice.script : voice.english;
   const say = { language: (language ?? TWILIO_VOICE_LANGUAGES.en) as 'en-US' };
