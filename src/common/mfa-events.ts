@@ -1,5 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { MfaError } from './mfa-error';
 
 /** Event names, for `@OnEvent(MfaEvent.SmsVerified)` in the host. */
 export const MfaEvent = {
@@ -15,6 +16,8 @@ export const MfaEvent = {
   /** A session reached aal2 (payload also carries `sessionId` and `method`). */
   AssuranceRaised: 'mfa.assurance.raised',
 } as const;
+
+type MfaEventName = (typeof MfaEvent)[keyof typeof MfaEvent];
 
 /** Payloads carry ids and masked numbers only: never a code or a full number. */
 export interface MfaEventPayload {
@@ -42,8 +45,16 @@ export interface MfaEventPayload {
 export class MfaEvents {
   constructor(private readonly emitter: EventEmitter2) {}
 
-  emit(name: (typeof MfaEvent)[keyof typeof MfaEvent], payload: MfaEventPayload): void {
+  emit(name: MfaEventName, payload: MfaEventPayload): void {
     this.emitter.emit(name, payload);
+  }
+
+  /**
+   * A verification's failure event, when `err` is a refusal (an MfaError: its
+   * code is the reason). A fault is not a failed attempt: it publishes nothing.
+   */
+  refused(name: MfaEventName, err: unknown, payload: Omit<MfaEventPayload, 'reason'>): void {
+    if (err instanceof MfaError) this.emit(name, { ...payload, reason: err.code });
   }
 }
 

@@ -21,6 +21,11 @@ export interface SettingField<T, C = unknown> {
   secret?: boolean;
 }
 
+/** The keys of a settings table, typed (for a config slice: a feature's own settings plus the shared ones it reads). */
+export function settingKeys<T extends object>(settings: T): (keyof T)[] {
+  return Object.keys(settings) as (keyof T)[];
+}
+
 export function int(min: number, max: number): EnvRule<number> {
   const check = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
   return {

@@ -68,14 +68,7 @@ export class RecoveryCodesService {
       this.events.emit(MfaEvent.RecoveryCodeVerified, { userId: user.id, ip: context.ip, at: this.clock.now() });
       return verified;
     } catch (err) {
-      if (err instanceof MfaError) {
-        this.events.emit(MfaEvent.RecoveryCodeFailed, {
-          userId: user.id,
-          reason: err.code,
-          ip: context.ip,
-          at: this.clock.now(),
-        });
-      }
+      this.events.refused(MfaEvent.RecoveryCodeFailed, err, { userId: user.id, ip: context.ip, at: this.clock.now() });
       throw err;
     }
   }

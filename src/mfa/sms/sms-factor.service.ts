@@ -156,16 +156,8 @@ export class SmsFactorService {
       });
       return verified;
     } catch (err) {
-      if (err instanceof MfaError) {
-        this.metrics.verifyTotal.inc({ result: err.code.toLowerCase() });
-        this.events.emit(MfaEvent.SmsFailed, {
-          userId: user.id,
-          reason: err.code,
-          purpose,
-          ip: context.ip,
-          at: this.clock.now(),
-        });
-      }
+      if (err instanceof MfaError) this.metrics.verifyTotal.inc({ result: err.code.toLowerCase() });
+      this.events.refused(MfaEvent.SmsFailed, err, { userId: user.id, purpose, ip: context.ip, at: this.clock.now() });
       throw err;
     }
   }

@@ -2,16 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
 import { MfaDb, Queryable } from '../../database/mfa-db';
+import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from '../factors-table';
 import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput, type CountryVerdictRow } from '../../phone/country-rules.repository';
 
-export interface SmsFactor {
-  id: string;
-  userId: string;
+export interface SmsFactor extends Factor {
   phoneE164: string;
   country?: string;
-  verifiedAt?: Date;
-  createdAt: Date;
-  lastUsedAt?: Date;
 }
 
 /** A verified factor with what a send to it needs to know, read in the same statement. */
@@ -23,8 +19,10 @@ export interface SendableFactor extends SmsFactor {
 }
 
 @Injectable()
-export class SmsFactorsRepository {
-  constructor(private readonly db: MfaDb) {}
+export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> {
+  constructor(db: MfaDb) {
+    super(db, 'mfa_sms_factors', toSmsFactor);
+  }
 
   /**
    * The user's verified number with, in the same read, its opt-out state and
@@ -46,17 +44,12 @@ export class SmsFactorsRepository {
     const r = rows[0];
     return (
       r && {
-        ...toFactor(r),
+        ...toSmsFactor(r),
         optedOut: r.opted_out,
         fixedLine: r.fixed_line,
         countryRules: toCountryVerdict(r),
       }
     );
-  }
-
-  async list(userId: string): Promise<SmsFactor[]> {
-    const rows = await this.db.query<SmsFactorRow>(`SELECT * FROM mfa_sms_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
-    return rows.map(toFactor);
   }
 
   /**
@@ -93,14 +86,6 @@ export class SmsFactorsRepository {
     return { allowed: r.allowed, assurance: r.methods ? toAssurance(r) : undefined };
   }
 
-  async delete(userId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query(`DELETE FROM mfa_sms_factors WHERE id = $1 AND user_id = $2 RETURNING id`, [
-      id,
-      userId,
-    ]);
-    return rows.length === 1;
-  }
-
   /** GDPR access: the user's numbers, in full (it is their own data). */
   exportFor(userId: string) {
     return this.db.query<SmsFactorExportRow>(
@@ -116,42 +101,20 @@ export class SmsFactorsRepository {
     }
     return (await query<NumberRow>(`SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
   }
-
-  /** GDPR erasure (in the caller's transaction): the user's factors go. */
-  async eraseFor(userId: string, query: Queryable): Promise<number> {
-    return (await query(`DELETE FROM mfa_sms_factors WHERE user_id = $1 RETURNING 1`, [userId])).length;
-  }
 }
 
 /** A row of mfa_sms_factors. */
-interface SmsFactorRow {
-  id: string;
-  user_id: string;
+interface SmsFactorRow extends FactorRow {
   phone_e164: string;
   country: string | null;
-  verified_at: Date | null;
-  created_at: Date;
-  last_used_at: Date | null;
   fixed_line: boolean;
 }
 
-export interface SmsFactorExportRow {
-  id: string;
+export interface SmsFactorExportRow extends FactorExportRow {
   phoneNumber: string;
   country: string | null;
-  verifiedAt: Date | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
 }
 
-function toFactor(r: SmsFactorRow): SmsFactor {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    phoneE164: r.phone_e164,
-    country: r.country ?? undefined,
-    verifiedAt: r.verified_at ? new Date(r.verified_at) : undefined,
-    createdAt: new Date(r.created_at),
-    lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : undefined,
-  };
+function toSmsFactor(r: SmsFactorRow): SmsFactor {
+  return { ...toFactor(r), phoneE164: r.phone_e164, country: r.country ?? undefined };
 }

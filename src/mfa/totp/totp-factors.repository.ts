@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { MfaDb, Queryable } from '../../database/mfa-db';
+import { MfaDb } from '../../database/mfa-db';
+import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from '../factors-table';
 
-export interface TotpFactor {
-  id: string;
-  userId: string;
+export interface TotpFactor extends Factor {
   secretEnc: Buffer;
   keyId: string;
-  verifiedAt?: Date;
-  createdAt: Date;
-  lastUsedAt?: Date;
   lastStep?: number;
 }
 
 @Injectable()
-export class TotpFactorsRepository {
-  constructor(private readonly db: MfaDb) {}
+export class TotpFactorsRepository extends FactorsTable<TotpFactorRow, TotpFactor> {
+  constructor(db: MfaDb) {
+    super(db, 'mfa_totp_factors', toTotpFactor);
+  }
 
   /**
    * A new unverified factor; the user's other unverified ones are dropped (one
@@ -45,12 +43,7 @@ export class TotpFactorsRepository {
       `SELECT * FROM mfa_totp_factors WHERE user_id = $1 AND (verified_at IS NOT NULL) = $2 ORDER BY created_at DESC LIMIT 1`,
       [userId, verified],
     );
-    return rows[0] && toFactor(rows[0]);
-  }
-
-  async list(userId: string): Promise<TotpFactor[]> {
-    const rows = await this.db.query<TotpFactorRow>(`SELECT * FROM mfa_totp_factors WHERE user_id = $1 ORDER BY created_at`, [userId]);
-    return rows.map(toFactor);
+    return rows[0] && toTotpFactor(rows[0]);
   }
 
   /**
@@ -97,11 +90,6 @@ export class TotpFactorsRepository {
     await this.db.query(`UPDATE mfa_totp_factors SET secret_enc = $2, key_id = $3 WHERE id = $1`, [id, secretEnc, keyId]);
   }
 
-  async delete(userId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query(`DELETE FROM mfa_totp_factors WHERE id = $1 AND user_id = $2 RETURNING id`, [id, userId]);
-    return rows.length === 1;
-  }
-
   /** GDPR access: which TOTP factors exist and when they were used (never a secret). */
   exportFor(userId: string) {
     return this.db.query<TotpFactorExportRow>(
@@ -110,41 +98,24 @@ export class TotpFactorsRepository {
       [userId],
     );
   }
-
-  async eraseFor(userId: string, query: Queryable): Promise<number> {
-    return (await query(`DELETE FROM mfa_totp_factors WHERE user_id = $1 RETURNING 1`, [userId])).length;
-  }
 }
 
 /** A row of mfa_totp_factors. */
-interface TotpFactorRow {
-  id: string;
-  user_id: string;
+interface TotpFactorRow extends FactorRow {
   secret_enc: Buffer;
   key_id: string;
-  verified_at: Date | null;
-  created_at: Date;
-  last_used_at: Date | null;
   /** bigint: a string. */
   last_step: string | null;
 }
 
-export interface TotpFactorExportRow {
-  id: string;
-  verifiedAt: Date | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
+/** Which TOTP factors exist and when they were used: the common columns only, never a secret. */
+export type TotpFactorExportRow = FactorExportRow;
 
-function toFactor(r: TotpFactorRow): TotpFactor {
+function toTotpFactor(r: TotpFactorRow): TotpFactor {
   return {
-    id: r.id,
-    userId: r.user_id,
+    ...toFactor(r),
     secretEnc: r.secret_enc,
     keyId: r.key_id,
-    verifiedAt: r.verified_at ? new Date(r.verified_at) : undefined,
-    createdAt: new Date(r.created_at),
-    lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : undefined,
     lastStep: r.last_step === null ? undefined : Number(r.last_step),
   };
 }

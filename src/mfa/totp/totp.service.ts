@@ -93,14 +93,7 @@ export class TotpService {
       });
       return { factorId: factor.id, assurance };
     } catch (err) {
-      if (err instanceof MfaError) {
-        this.events.emit(MfaEvent.TotpFailed, {
-          userId: user.id,
-          reason: err.code,
-          ip: context.ip,
-          at: this.clock.now(),
-        });
-      }
+      this.events.refused(MfaEvent.TotpFailed, err, { userId: user.id, ip: context.ip, at: this.clock.now() });
       throw err;
     }
   }

@@ -341,15 +341,7 @@ describe('SNS message parsing', () => {
     invalid({ ...notification, Type: 'Other' }, 'unknown Type');
     invalid({ ...notification, Type: 'toString' }, 'unknown Type');
     invalid({ ...notification, Type: undefined }, 'unknown Type');
-    for (const key of [
-      'MessageId',
-      'TopicArn',
-      'Message',
-      'Timestamp',
-      'SignatureVersion',
-      'Signature',
-      'SigningCertURL',
-    ]) {
+    for (const key of ['MessageId', 'TopicArn', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL']) {
       invalid({ ...notification, [key]: undefined }, `missing ${key}`);
       invalid({ ...notification, [key]: 1 }, `${key} is not a string`);
     }

@@ -1,5 +1,6 @@
-import { bool, SettingField, text, url } from '../../../config/env-rules';
+import { bool, SettingField, settingKeys, text, url } from '../../../config/env-rules';
 import type { MfaConfig } from '../../../config/mfa-config';
+import { awsRegionSetting } from '../aws-client';
 
 /**
  * AWS End User Messaging SMS and Voice v2 (credentials from the standard AWS
@@ -18,11 +19,7 @@ export interface AwsEumSettings {
 
 export const AWS_EUM_SETTINGS: { [K in keyof AwsEumSettings]-?: SettingField<AwsEumSettings[K]> } = {
   awsEumEnabled: { env: 'AWS_EUM_ENABLED', rule: bool(), default: false },
-  awsEumRegion: {
-    env: 'AWS_EUM_REGION',
-    rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'),
-    default: 'us-east-1',
-  },
+  awsEumRegion: awsRegionSetting('AWS_EUM_REGION'),
   awsEumOriginationIdentity: {
     env: 'AWS_EUM_ORIGINATION_IDENTITY',
     rule: text(/^[A-Za-z0-9_:/+.-]{1,256}$/, 'a phone number, sender id, pool id or ARN'),
@@ -35,9 +32,5 @@ export const AWS_EUM_SETTINGS: { [K in keyof AwsEumSettings]-?: SettingField<Aws
 };
 
 export const AWS_EUM_CONFIG = Symbol('AWS_EUM_CONFIG');
-export const AWS_EUM_CONFIG_KEYS = [
-  ...(Object.keys(AWS_EUM_SETTINGS) as (keyof AwsEumSettings)[]),
-  'providerTimeoutMs',
-  'maxPriceUsd',
-] as const;
+export const AWS_EUM_CONFIG_KEYS = [...settingKeys(AWS_EUM_SETTINGS), 'providerTimeoutMs', 'maxPriceUsd'] as const;
 export type AwsEumConfig = Pick<MfaConfig, (typeof AWS_EUM_CONFIG_KEYS)[number]>;

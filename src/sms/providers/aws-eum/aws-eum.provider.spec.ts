@@ -220,57 +220,20 @@ describe('AWS End User Messaging adapter, through the real SDK', () => {
   });
 
   it('reads each error family from the wire into the right kind and reason', async () => {
-    const cases: { mode: Parameters<EumFake['reset']>[0]; kind: string; reason: string; code: string }[] = [
-      {
-        mode: { kind: 'number-error', code: 'INVALID_PARAMETER' },
-        kind: 'permanent',
-        reason: 'invalid_number',
-        code: 'ValidationException:INVALID_PARAMETER',
-      },
-      {
-        mode: { kind: 'error', status: 400, code: 'ConflictException:DESTINATION_PHONE_NUMBER_OPTED_OUT' },
-        kind: 'permanent',
-        reason: 'opted_out',
-        code: 'ConflictException:DESTINATION_PHONE_NUMBER_OPTED_OUT',
-      },
-      {
-        mode: { kind: 'number-error', code: 'DESTINATION_COUNTRY_BLOCKED' },
-        kind: 'rejected',
-        reason: 'region',
-        code: 'ValidationException:DESTINATION_COUNTRY_BLOCKED',
-      },
-      {
-        mode: { kind: 'error', status: 400, code: 'ValidationException:PRICE_OVER_THRESHOLD' },
-        kind: 'rejected',
-        reason: 'request',
-        code: 'ValidationException:PRICE_OVER_THRESHOLD',
-      },
-      {
-        mode: { kind: 'error', status: 404, code: 'ResourceNotFoundException' },
-        kind: 'rejected',
-        reason: 'request',
-        code: 'ResourceNotFoundException',
-      },
-      {
-        mode: { kind: 'error', status: 400, code: 'AccessDeniedException:ACCOUNT_DISABLED' },
-        kind: 'transient',
-        reason: 'account',
-        code: 'AccessDeniedException:ACCOUNT_DISABLED',
-      },
-      {
-        mode: {
-          kind: 'error',
-          status: 400,
-          code: 'ServiceQuotaExceededException:MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT',
-        },
-        kind: 'transient',
-        reason: 'throttled',
-        code: 'ServiceQuotaExceededException:MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT',
-      },
-      { mode: { kind: 'throttle' }, kind: 'transient', reason: 'throttled', code: 'ThrottlingException' },
-      { mode: { kind: 'server-error' }, kind: 'transient', reason: 'server', code: 'InternalServerException' },
+    const err400 = (code: string) => ({ kind: 'error' as const, status: 400, code });
+    // What the fake answers, then the kind, reason and provider code the adapter must read from it.
+    const cases: [Parameters<EumFake['reset']>[0], string, string, string][] = [
+      [{ kind: 'number-error', code: 'INVALID_PARAMETER' }, 'permanent', 'invalid_number', 'ValidationException:INVALID_PARAMETER'],
+      [err400('ConflictException:DESTINATION_PHONE_NUMBER_OPTED_OUT'), 'permanent', 'opted_out', 'ConflictException:DESTINATION_PHONE_NUMBER_OPTED_OUT'],
+      [{ kind: 'number-error', code: 'DESTINATION_COUNTRY_BLOCKED' }, 'rejected', 'region', 'ValidationException:DESTINATION_COUNTRY_BLOCKED'],
+      [err400('ValidationException:PRICE_OVER_THRESHOLD'), 'rejected', 'request', 'ValidationException:PRICE_OVER_THRESHOLD'],
+      [{ kind: 'error', status: 404, code: 'ResourceNotFoundException' }, 'rejected', 'request', 'ResourceNotFoundException'],
+      [err400('AccessDeniedException:ACCOUNT_DISABLED'), 'transient', 'account', 'AccessDeniedException:ACCOUNT_DISABLED'],
+      [err400('ServiceQuotaExceededException:MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT'), 'transient', 'throttled', 'ServiceQuotaExceededException:MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT'],
+      [{ kind: 'throttle' }, 'transient', 'throttled', 'ThrottlingException'],
+      [{ kind: 'server-error' }, 'transient', 'server', 'InternalServerException'],
     ];
-    for (const { mode, kind, reason, code } of cases) {
+    for (const [mode, kind, reason, code] of cases) {
       fake.reset(mode);
       const err = await failure(provider.send(sms(), signal()));
       assert.deepEqual([err.kind, err.reason, err.providerCode], [kind, reason, code], JSON.stringify(mode));

@@ -6,7 +6,7 @@ import {
   SendVoiceMessageCommand,
   type VoiceId,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { awsClientOptions } from '../aws-client';
 import { AWS_EUM_CONFIG, type AwsEumConfig } from './aws-eum.config';
 import { Channel, ProviderError, SendResult, SmsMessage, SmsProvider, VoiceScript } from '../sms-provider';
 import { classifyEumError } from './aws-eum-errors';
@@ -45,15 +45,7 @@ export class AwsEumProvider implements SmsProvider {
   constructor(@Inject(AWS_EUM_CONFIG) private readonly config: AwsEumConfig) {
     this.enabled = config.awsEumEnabled;
     if (!this.enabled) return;
-    this.client = new PinpointSMSVoiceV2Client({
-      region: config.awsEumRegion,
-      endpoint: config.awsEumEndpoint,
-      maxAttempts: 1,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: config.providerTimeoutMs,
-        requestTimeout: config.providerTimeoutMs,
-      }),
-    });
+    this.client = new PinpointSMSVoiceV2Client(awsClientOptions(config.awsEumRegion, config.awsEumEndpoint, config.providerTimeoutMs));
   }
 
   async send(message: SmsMessage, signal: AbortSignal): Promise<SendResult> {

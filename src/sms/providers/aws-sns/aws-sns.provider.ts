@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { awsClientOptions } from '../aws-client';
 import { AWS_SNS_CONFIG, type AwsSnsConfig } from './aws-sns.config';
 import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
 import { classifySnsError } from './aws-sns-errors';
@@ -19,15 +19,7 @@ export class AwsSnsSmsProvider implements SmsProvider {
   constructor(@Inject(AWS_SNS_CONFIG) private readonly config: AwsSnsConfig) {
     this.enabled = config.awsSnsEnabled;
     if (!this.enabled) return;
-    this.client = new SNSClient({
-      region: config.awsSnsRegion,
-      endpoint: config.awsSnsEndpoint,
-      maxAttempts: 1,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: config.providerTimeoutMs,
-        requestTimeout: config.providerTimeoutMs,
-      }),
-    });
+    this.client = new SNSClient(awsClientOptions(config.awsSnsRegion, config.awsSnsEndpoint, config.providerTimeoutMs));
   }
 
   async send(message: SmsMessage, signal: AbortSignal): Promise<SendResult> {

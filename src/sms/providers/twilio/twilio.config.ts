@@ -1,4 +1,4 @@
-import { bool, SettingField, text, url } from '../../../config/env-rules';
+import { bool, SettingField, settingKeys, text, url } from '../../../config/env-rules';
 import type { MfaConfig } from '../../../config/mfa-config';
 
 /** Twilio's settings (priority, budgets: SMS_PROVIDER_TWILIO_*). */
@@ -37,9 +37,5 @@ export const TWILIO_SETTINGS: { [K in keyof TwilioSettings]-?: SettingField<Twil
 
 /** What the Twilio adapter and its webhook guard read: its settings, plus the shared ones they need. */
 export const TWILIO_CONFIG = Symbol('TWILIO_CONFIG');
-export const TWILIO_CONFIG_KEYS = [
-  ...(Object.keys(TWILIO_SETTINGS) as (keyof TwilioSettings)[]),
-  'publicBaseUrl',
-  'providerTimeoutMs',
-] as const;
+export const TWILIO_CONFIG_KEYS = [...settingKeys(TWILIO_SETTINGS), 'publicBaseUrl', 'providerTimeoutMs'] as const;
 export type TwilioConfig = Pick<MfaConfig, (typeof TWILIO_CONFIG_KEYS)[number]>;
