@@ -86,6 +86,30 @@ describe('TOTP as the primary factor, SMS as its backup', () => {
     assert.ok(events.some(([name, e]) => name === MfaEvent.SmsVerified && e.purpose === 'login'));
   });
 
+  it('publishes a failed event for each refused TOTP, SMS and recovery code: the refusal as reason, never the code', async () => {
+    t.clock.advance(3600_000);
+    const from = events.length;
+    const wrongTotp = String((Number(codeAt()) + 1) % 1_000_000).padStart(6, '0');
+    const totp = await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: wrongTotp }).expect(400);
+    await t.http.post('/mfa/sms/challenge').set(bearer()).send({}).expect(202);
+    const wrongSms = String((Number(lastCode(t, '+14152018101')) + 1) % 1_000_000).padStart(6, '0');
+    const sms = await t.http.post('/mfa/sms/verify').set(bearer()).send({ code: wrongSms }).expect(400);
+    const recovery = await t.http.post('/mfa/recovery-codes/verify').set(bearer()).send({ code: 'abcde-12345' });
+    assert.ok(recovery.status >= 400 && recovery.status < 500, `recovery verify answered ${recovery.status}`);
+    const failed = events.slice(from).filter(([name]) => name.endsWith('.failed'));
+    assert.deepEqual(
+      failed.map(([name, e]) => [name, e.userId, e.reason]),
+      [
+        [MfaEvent.TotpFailed, 'tara', totp.body.code],
+        [MfaEvent.SmsFailed, 'tara', sms.body.code],
+        [MfaEvent.RecoveryCodeFailed, 'tara', recovery.body.code],
+      ],
+    );
+    assert.equal(failed[1][1].purpose, 'login');
+    const published = JSON.stringify(failed);
+    for (const code of [wrongTotp, wrongSms, 'abcde-12345', '4152018101']) assert.ok(!published.includes(code), 'no code or number in an event');
+  });
+
   it('sends the SMS in the language the request asks for', async () => {
     await t.http
       .post('/mfa/sms/enroll')
