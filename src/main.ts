@@ -6,6 +6,7 @@ import { ConfigError, loadMfaConfig, MFA_CONFIG, type MfaConfig } from './config
 import { configureApp, httpAdapterFor, opsRequestListener } from './demo/configure-app';
 import { DemoAppModule } from './demo/demo-app.module';
 import { DemoAuth } from './demo/demo-auth';
+import { keepDevKeysWithData } from './demo/dev-keys';
 import { ShutdownDrain } from './ops/shutdown-drain.service';
 
 async function bootstrap(): Promise<void> {
@@ -19,6 +20,8 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
+  // Development keys live with the development data, so what is stored there still opens after a restart.
+  const devKeys = keepDevKeysWithData(process.env, loaded);
   const app = await NestFactory.create(DemoAppModule.register(), httpAdapterFor(loaded.httpAdapter, loaded), {
     bodyParser: false,
     bufferLogs: true,
@@ -36,9 +39,10 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Demo');
   const url = `http://localhost:${config.port}`;
   logger.log(`SMS MFA demo on ${url} — API docs at ${url}/docs, health at ${url}/health`);
+  if (devKeys) logger.warn(`SMS_CODE_SECRET / MFA_ENCRYPTION_KEY not set: development keys kept with the data in ${devKeys}`);
   const auth = app.get(DemoAuth);
   if (auth.generatedSecret) {
-    logger.warn('AUTH_JWT_SECRET not set: generated one for this run. A token for user "demo-user" (12 h):');
+    logger.warn('AUTH_JWT_SECRET not set: generated one for this run; the demo token (user "demo-user", 12 h) is the "export TOKEN=…" line');
     // A development bearer token for a demo identity, printed by design (the dev outbox and this token are the demo).
     console.log(`\n  export TOKEN=${auth.issueToken('demo-user', ['admin'])}\n${walkThrough(url)}`);
   }

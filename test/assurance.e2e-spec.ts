@@ -146,12 +146,14 @@ describe('session assurance and step-up for factor changes', () => {
     await enrollVerified(t, 'u9', phone(9));
     const refused = await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(403);
     assert.equal(refused.body.code, 'MFA_REQUIRED');
+    assert.deepEqual(refused.body.methods, ['sms'], 'the methods the user can verify with, not those this session used');
     await stepUpBySms('u9', 'fresh', phone(9));
     const records = await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(200);
     assert.equal(records.body.patient, 'u9');
     assert.ok(records.body.records.length > 0);
     t.clock.advanceMinutes(61); // the demo route asks for a factor within the hour
-    assert.equal((await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(403)).body.code, 'MFA_REQUIRED');
+    const lapsed = await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(403);
+    assert.deepEqual([lapsed.body.code, lapsed.body.methods], ['MFA_REQUIRED', ['sms']]);
   });
 
   it('admin routes need the operator at aal2, not a phished password alone (MFA_ADMIN_REQUIRES_MFA)', async () => {

@@ -184,3 +184,53 @@ describe('TOTP lockouts hold under races, and stop at a hard limit', () => {
     await t.http.post('/mfa/totp/verify').set(bearer()).send({ code: codeAt() }).expect(200);
   });
 });
+
+describe('TOTP secrets under a key that is no longer configured', () => {
+  let db: TestDatabase;
+  const oldKey = 'a1'.repeat(32);
+  const newKey = 'b2'.repeat(32);
+  after(async () => {
+    await db?.drop();
+  });
+
+  it('answer 503 SERVICE_UNAVAILABLE at no guess, name the key in the log, and open again once the key is back', async () => {
+    db = await createTestDatabase();
+    const bearer = (t: TestApp) => ({ Authorization: `Bearer ${t.token('kim')}` });
+    const before = await startTestApp(db.url, { encryptionKey: oldKey });
+    let secret: Secret;
+    // Each app's fake clock starts at the same instant: a later app moves on by a step or more.
+    const codeAt = (t: TestApp) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret }).generate({ timestamp: t.clock.now().getTime() });
+    try {
+      const enrolled = await before.http.post('/mfa/totp/enroll').set(bearer(before)).expect(201);
+      secret = Secret.fromBase32(enrolled.body.secret);
+      await before.http.post('/mfa/totp/activate').set(bearer(before)).send({ code: codeAt(before) }).expect(200);
+    } finally {
+      await before.close();
+    }
+    const [{ key_id: keyId }] = await withClient(db.url, async (c) => (await c.query(`SELECT key_id FROM mfa_totp_factors WHERE user_id = 'kim'`)).rows);
+
+    const rotatedWithoutOld = await startTestApp(db.url, { encryptionKey: newKey });
+    try {
+      rotatedWithoutOld.clock.advance(60_000);
+      const code = codeAt(rotatedWithoutOld);
+      const res = await rotatedWithoutOld.http.post('/mfa/totp/verify').set(bearer(rotatedWithoutOld)).send({ code }).expect(503);
+      assert.equal(res.body.code, 'SERVICE_UNAVAILABLE');
+      const guesses = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM mfa_totp_failures WHERE user_id = 'kim'`)).rows[0].n);
+      assert.equal(guesses, 0, 'no guess taken');
+      assert.ok(rotatedWithoutOld.logs.lines.some((l) => l.includes(`sealed under key id ${keyId}`)), 'the log names the key id');
+      assert.ok(!rotatedWithoutOld.logs.lines.some((l) => l.includes(oldKey) || l.includes(newKey) || l.includes(code)), 'no key or code in the log');
+    } finally {
+      await rotatedWithoutOld.close();
+    }
+
+    const rotated = await startTestApp(db.url, { encryptionKey: newKey, previousEncryptionKeys: [oldKey] });
+    try {
+      rotated.clock.advance(120_000);
+      await rotated.http.post('/mfa/totp/verify').set(bearer(rotated)).send({ code: codeAt(rotated) }).expect(200);
+      const [{ key_id: resealed }] = await withClient(db.url, async (c) => (await c.query(`SELECT key_id FROM mfa_totp_factors WHERE user_id = 'kim'`)).rows);
+      assert.notEqual(resealed, keyId, 're-sealed under the current key on use');
+    } finally {
+      await rotated.close();
+    }
+  });
+});

@@ -105,9 +105,18 @@ export class AssuranceService {
 
   /** STEP_UP_REQUIRED for a refusal found by a changing statement (reads the usable methods). */
   async stepUpRefused(user: MfaUser): Promise<MfaError> {
+    return this.stepUpRequired(await this.usableMethods(user));
+  }
+
+  /** 403 MFA_REQUIRED for a route behind @RequireMfa, naming the methods the user can verify with. */
+  async mfaRequired(user: MfaUser): Promise<MfaError> {
+    return new MfaError('MFA_REQUIRED', undefined, { methods: await this.usableMethods(user) });
+  }
+
+  /** The user's verified factors, as methods: what a step-up or a guarded route can be passed with. */
+  private async usableMethods(user: MfaUser): Promise<string[]> {
     const now = this.clock.now();
-    const state = await this.repository.stepUpState(user.id, null, now, now);
-    return this.stepUpRequired(state.methods);
+    return (await this.repository.stepUpState(user.id, null, now, now)).methods;
   }
 
   private stepUpRequired(methods: string[]): MfaError {

@@ -76,7 +76,7 @@ async function assertMfa(
   const fresh =
     maxAgeMinutes === undefined ||
     (state.verifiedAt !== null && now.getTime() - state.verifiedAt.getTime() <= maxAgeMinutes * 60_000);
-  if (state.aal !== 'aal2' || !fresh) throw new MfaError('MFA_REQUIRED', undefined, { methods: state.methods });
+  if (state.aal !== 'aal2' || !fresh) throw await assurance.mfaRequired(user);
 }
 
 /**

@@ -38,7 +38,7 @@ export interface MfaErrorDetails {
   attemptsRemaining?: number;
   retryAfterSeconds?: number;
   limit?: string;
-  /** STEP_UP_REQUIRED: the second-factor methods the user can step up with. */
+  /** STEP_UP_REQUIRED and MFA_REQUIRED: the second-factor methods the user can verify with. */
   methods?: string[];
 }
 

@@ -107,9 +107,9 @@ export class TotpService {
     if (!/^\d{6}$/.test(code)) throw new MfaError('VALIDATION_FAILED', 'code must be 6 digits');
     const now = this.clock.now();
     const { totpFailureThreshold: threshold, totpFailureHardLimit: hardLimit } = this.config;
+    const secretBytes = this.openSecret(factor);
     const guess = await this.failureRuns.takeGuess('totp', user.id, now, threshold, hardLimit);
     if (!guess.taken) throw guessRefused('totp_failures', guess, hardLimit, now);
-    const secretBytes = this.box.open({ ciphertext: factor.secretEnc, keyId: factor.keyId }, factor.id);
     const totp = this.totp(new Secret({ buffer: new Uint8Array(secretBytes).buffer }), factor.userId);
     const delta = totp.validate({ token: code, timestamp: now.getTime(), window: WINDOW });
     if (delta === null) throw new MfaError('CODE_INVALID');
@@ -129,6 +129,24 @@ export class TotpService {
       await this.factors.reseal(factor.id, sealed.ciphertext, sealed.keyId);
     }
     return this.assurance.raised(user, 'totp', result.assurance);
+  }
+
+  /**
+   * The factor's secret. One sealed under a key that is no longer configured
+   * (dropped from MFA_ENCRYPTION_PREVIOUS_KEYS, or a development key that did
+   * not survive a restart) cannot be checked: that is the operator's to fix,
+   * so the user gets a 503 that costs no guess, and the log names the key.
+   */
+  private openSecret(factor: TotpFactor): Buffer {
+    try {
+      return this.box.open({ ciphertext: factor.secretEnc, keyId: factor.keyId }, factor.id);
+    } catch (err) {
+      this.logger.error(
+        `TOTP factor ${factor.id} cannot be opened (sealed under key id ${factor.keyId}): ` +
+          `restore that key in MFA_ENCRYPTION_KEY or MFA_ENCRYPTION_PREVIOUS_KEYS (${errorSummary(err)})`,
+      );
+      throw new MfaError('SERVICE_UNAVAILABLE', 'TOTP cannot be checked right now: verify with another method.');
+    }
   }
 
   private totp(secret: Secret, label: string): TOTP {
