@@ -11,8 +11,11 @@ import { ShutdownDrain } from './ops/shutdown-drain.service';
 
 async function bootstrap(): Promise<void> {
   let loaded: MfaConfig;
+  let devKeys: string | undefined;
   try {
     loaded = loadMfaConfig(process.env); // fail fast, before Nest, with every bad variable named
+    // Development keys live with the development data, so what is stored there still opens after a restart.
+    devKeys = keepDevKeysWithData(process.env, loaded);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -20,8 +23,6 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
-  // Development keys live with the development data, so what is stored there still opens after a restart.
-  const devKeys = keepDevKeysWithData(process.env, loaded);
   const app = await NestFactory.create(DemoAppModule.register(), httpAdapterFor(loaded.httpAdapter, loaded), {
     bodyParser: false,
     bufferLogs: true,

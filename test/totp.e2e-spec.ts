@@ -193,7 +193,7 @@ describe('TOTP secrets under a key that is no longer configured', () => {
     await db?.drop();
   });
 
-  it('answer 503 SERVICE_UNAVAILABLE at no guess, name the key in the log, and open again once the key is back', async () => {
+  it('answer 503 SERVICE_UNAVAILABLE at no guess and no failed event, name the key in the log, open again once the key is back, and tell an altered secret apart', async () => {
     db = await createTestDatabase();
     const bearer = (t: TestApp) => ({ Authorization: `Bearer ${t.token('kim')}` });
     const before = await startTestApp(db.url, { encryptionKey: oldKey });
@@ -212,12 +212,15 @@ describe('TOTP secrets under a key that is no longer configured', () => {
     const rotatedWithoutOld = await startTestApp(db.url, { encryptionKey: newKey });
     try {
       rotatedWithoutOld.clock.advance(60_000);
+      const failedEvents: MfaEventPayload[] = [];
+      rotatedWithoutOld.app.get(EventEmitter2).on(MfaEvent.TotpFailed, (p: MfaEventPayload) => failedEvents.push(p));
       const code = codeAt(rotatedWithoutOld);
       const res = await rotatedWithoutOld.http.post('/mfa/totp/verify').set(bearer(rotatedWithoutOld)).send({ code }).expect(503);
-      assert.equal(res.body.code, 'SERVICE_UNAVAILABLE');
+      assert.deepEqual([res.body.code, res.body.retryAfterSeconds], ['SERVICE_UNAVAILABLE', 300]);
+      assert.deepEqual(failedEvents, [], 'not a failed attempt: no mfa.totp.failed');
       const guesses = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM mfa_totp_failures WHERE user_id = 'kim'`)).rows[0].n);
       assert.equal(guesses, 0, 'no guess taken');
-      assert.ok(rotatedWithoutOld.logs.lines.some((l) => l.includes(`sealed under key id ${keyId}`)), 'the log names the key id');
+      assert.ok(rotatedWithoutOld.logs.lines.some((l) => l.includes(`sealed under key id ${keyId}, which is not configured`)), 'the log names the key id');
       assert.ok(!rotatedWithoutOld.logs.lines.some((l) => l.includes(oldKey) || l.includes(newKey) || l.includes(code)), 'no key or code in the log');
     } finally {
       await rotatedWithoutOld.close();
@@ -229,6 +232,11 @@ describe('TOTP secrets under a key that is no longer configured', () => {
       await rotated.http.post('/mfa/totp/verify').set(bearer(rotated)).send({ code: codeAt(rotated) }).expect(200);
       const [{ key_id: resealed }] = await withClient(db.url, async (c) => (await c.query(`SELECT key_id FROM mfa_totp_factors WHERE user_id = 'kim'`)).rows);
       assert.notEqual(resealed, keyId, 're-sealed under the current key on use');
+      // A secret altered at rest (one byte of its ciphertext) is told apart from a missing key.
+      await withClient(db.url, (c) => c.query(`UPDATE mfa_totp_factors SET secret_enc = set_byte(secret_enc, 40, get_byte(secret_enc, 40) # 1) WHERE user_id = 'kim'`));
+      rotated.clock.advance(60_000);
+      await rotated.http.post('/mfa/totp/verify').set(bearer(rotated)).send({ code: codeAt(rotated) }).expect(503);
+      assert.ok(rotated.logs.lines.some((l) => l.includes(`fails its integrity check under key id ${resealed}`)), 'an integrity failure is named as such');
     } finally {
       await rotated.close();
     }

@@ -20,8 +20,9 @@ describe('MfaEvents.refused', () => {
     ]);
   });
 
-  it('publishes nothing for a fault: it was not a failed attempt', () => {
+  it('publishes nothing for a fault or an unavailable service: it was not a failed attempt', () => {
     assert.deepEqual(publishedBy(new Error('connection terminated')), []);
     assert.deepEqual(publishedBy(undefined), []);
+    assert.deepEqual(publishedBy(new MfaError('SERVICE_UNAVAILABLE')), []);
   });
 });

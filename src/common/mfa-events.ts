@@ -50,11 +50,12 @@ export class MfaEvents {
   }
 
   /**
-   * A verification's failure event, when `err` is a refusal (an MfaError: its
-   * code is the reason). A fault is not a failed attempt: it publishes nothing.
+   * A verification's failure event, when `err` is a refusal (a 4xx MfaError:
+   * its code is the reason). A fault, or the service being unavailable (5xx),
+   * is not a failed attempt: it publishes nothing.
    */
   refused(name: MfaEventName, err: unknown, payload: Omit<MfaEventPayload, 'reason'>): void {
-    if (err instanceof MfaError) this.emit(name, { ...payload, reason: err.code });
+    if (err instanceof MfaError && err.getStatus() < 500) this.emit(name, { ...payload, reason: err.code });
   }
 }
 

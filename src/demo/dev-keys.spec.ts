@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { ConfigError } from '../config/mfa-config';
 import { keepDevKeysWithData } from './dev-keys';
 
 describe('keepDevKeysWithData', () => {
@@ -28,6 +29,22 @@ describe('keepDevKeysWithData', () => {
     const file = keepDevKeysWithData(env, dev(join(root, 'partial')));
     assert.equal(env.MFA_ENCRYPTION_KEY, 'ab'.repeat(32));
     assert.equal(env.SMS_CODE_SECRET, JSON.parse(readFileSync(file!, 'utf8')).SMS_CODE_SECRET);
+  });
+
+  it('takes an empty variable as unset', () => {
+    const env: NodeJS.ProcessEnv = { SMS_CODE_SECRET: '', MFA_ENCRYPTION_KEY: '' };
+    const file = keepDevKeysWithData(env, dev(join(root, 'empty')));
+    assert.deepEqual(JSON.parse(readFileSync(file!, 'utf8')), { SMS_CODE_SECRET: env.SMS_CODE_SECRET, MFA_ENCRYPTION_KEY: env.MFA_ENCRYPTION_KEY });
+  });
+
+  it('stops start-up on a key file it cannot use, and leaves the file as it was', () => {
+    for (const [name, text] of [['not-json', '{"SMS_CODE'], ['null', 'null'], ['short', '{"SMS_CODE_SECRET":"x","MFA_ENCRYPTION_KEY":"00"}']]) {
+      const dataDir = join(root, name);
+      mkdirSync(dataDir);
+      writeFileSync(join(dataDir, 'dev-keys.json'), text);
+      assert.throws(() => keepDevKeysWithData({}, dev(dataDir)), (err: Error) => err instanceof ConfigError && /dev-keys\.json is/.test(err.message), name);
+      assert.equal(readFileSync(join(dataDir, 'dev-keys.json'), 'utf8'), text);
+    }
   });
 
   it('does nothing in production, on a database server, or when both keys are set', () => {

@@ -48,6 +48,11 @@ export class SecretBox {
     return Buffer.concat([decipher.update(sealed.ciphertext.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
   }
 
+  /** Whether a key of this id is configured (current or previous). */
+  hasKey(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
   /** True when the secret was sealed with a previous key (re-seal it on next use). */
   isStale(keyId: string): boolean {
     return keyId !== this.current.id;

@@ -31,6 +31,8 @@ export interface TotpEnrollment {
 export class TotpService {
   private readonly logger = new Logger('TotpService');
   private readonly box: SecretBox;
+  /** When a secret that would not open was last logged, per key id (a handful of ids at most). */
+  private readonly unopenedLogged = new Map<string, number>();
 
   constructor(
     @Inject(MFA_FACTORS_CONFIG) private readonly config: MfaFactorsConfig,
@@ -132,20 +134,27 @@ export class TotpService {
   }
 
   /**
-   * The factor's secret. One sealed under a key that is no longer configured
-   * (dropped from MFA_ENCRYPTION_PREVIOUS_KEYS, or a development key that did
-   * not survive a restart) cannot be checked: that is the operator's to fix,
-   * so the user gets a 503 that costs no guess, and the log names the key.
+   * The factor's secret. One that does not open (sealed under a key that is
+   * no longer configured, or failing its integrity check) cannot be checked:
+   * that is the operator's to fix, so the user gets a 503 that costs no guess,
+   * and the log says which, at most once an hour per key id.
    */
   private openSecret(factor: TotpFactor): Buffer {
     try {
       return this.box.open({ ciphertext: factor.secretEnc, keyId: factor.keyId }, factor.id);
     } catch (err) {
-      this.logger.error(
-        `TOTP factor ${factor.id} cannot be opened (sealed under key id ${factor.keyId}): ` +
-          `restore that key in MFA_ENCRYPTION_KEY or MFA_ENCRYPTION_PREVIOUS_KEYS (${errorSummary(err)})`,
-      );
-      throw new MfaError('SERVICE_UNAVAILABLE', 'TOTP cannot be checked right now: verify with another method.');
+      const now = this.clock.now().getTime();
+      if (now - (this.unopenedLogged.get(factor.keyId) ?? -Infinity) >= 3_600_000) {
+        this.unopenedLogged.set(factor.keyId, now);
+        this.logger.error(
+          this.box.hasKey(factor.keyId)
+            ? `TOTP factor ${factor.id} fails its integrity check under key id ${factor.keyId}: the stored secret was altered or copied (${errorSummary(err)})`
+            : `TOTP factor ${factor.id} is sealed under key id ${factor.keyId}, which is not configured: restore that key in MFA_ENCRYPTION_KEY or MFA_ENCRYPTION_PREVIOUS_KEYS`,
+        );
+      }
+      throw new MfaError('SERVICE_UNAVAILABLE', 'TOTP cannot be checked right now: verify with another method.', {
+        retryAfterSeconds: 300,
+      });
     }
   }
 
