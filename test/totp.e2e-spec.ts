@@ -189,6 +189,8 @@ describe('TOTP secrets under a key that is no longer configured', () => {
   let db: TestDatabase;
   const oldKey = 'a1'.repeat(32);
   const newKey = 'b2'.repeat(32);
+  const storedKeyId = async (): Promise<string> =>
+    withClient(db.url, async (c) => (await c.query(`SELECT key_id FROM mfa_totp_factors WHERE user_id = 'kim'`)).rows[0].key_id);
   after(async () => {
     await db?.drop();
   });
@@ -207,7 +209,7 @@ describe('TOTP secrets under a key that is no longer configured', () => {
     } finally {
       await before.close();
     }
-    const [{ key_id: keyId }] = await withClient(db.url, async (c) => (await c.query(`SELECT key_id FROM mfa_totp_factors WHERE user_id = 'kim'`)).rows);
+    const keyId = await storedKeyId();
 
     const rotatedWithoutOld = await startTestApp(db.url, { encryptionKey: newKey });
     try {
@@ -230,7 +232,7 @@ describe('TOTP secrets under a key that is no longer configured', () => {
     try {
       rotated.clock.advance(120_000);
       await rotated.http.post('/mfa/totp/verify').set(bearer(rotated)).send({ code: codeAt(rotated) }).expect(200);
-      const [{ key_id: resealed }] = await withClient(db.url, async (c) => (await c.query(`SELECT key_id FROM mfa_totp_factors WHERE user_id = 'kim'`)).rows);
+      const resealed = await storedKeyId();
       assert.notEqual(resealed, keyId, 're-sealed under the current key on use');
       // A secret altered at rest (one byte of its ciphertext) is told apart from a missing key.
       await withClient(db.url, (c) => c.query(`UPDATE mfa_totp_factors SET secret_enc = set_byte(secret_enc, 40, get_byte(secret_enc, 40) # 1) WHERE user_id = 'kim'`));
