@@ -156,6 +156,27 @@ describe('session assurance and step-up for factor changes', () => {
     assert.deepEqual([lapsed.body.code, lapsed.body.methods], ['MFA_REQUIRED', ['sms']]);
   });
 
+  it('50 concurrent calls at aal1 to a @RequireMfa route over two instances: all 403 MFA_REQUIRED with the usable methods, none sends or writes anything', async () => {
+    await enrollVerified(t, 'u30', phone(30));
+    const second = await startTestApp(db.url, { cooldownMinutes: 0 });
+    try {
+      const rows = async () =>
+        withClient(db.url, async (c) =>
+          (await c.query(`SELECT (SELECT count(*) FROM mfa_assurance) + (SELECT count(*) FROM mfa_challenges) + (SELECT count(*) FROM sms_send_log) AS n`)).rows[0].n,
+        );
+      const before = await rows();
+      const sent = t.outbox.sent.length + second.outbox.sent.length;
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 ? second : t).http.get('/demo/records').set(as('u30', 'password-only'))),
+      );
+      assert.deepEqual([...new Set(answers.map((r) => `${r.status} ${r.body.code} ${JSON.stringify(r.body.methods)}`))], ['403 MFA_REQUIRED ["sms"]']);
+      assert.equal(await rows(), before, 'no row written');
+      assert.equal(t.outbox.sent.length + second.outbox.sent.length, sent, 'nothing sent');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('admin routes need the operator at aal2, not a phished password alone (MFA_ADMIN_REQUIRES_MFA)', async () => {
     const strict = await startTestApp(db.url, { adminRequiresMfa: true, cooldownMinutes: 0 });
     try {
