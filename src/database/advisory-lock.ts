@@ -1,4 +1,4 @@
-import type { Queryable } from './mfa-db';
+import type { MfaDb, Queryable } from './mfa-db';
 
 /**
  * Takes a transaction-scoped advisory lock on `key` (released at commit or
@@ -9,5 +9,20 @@ export async function lockForTransaction(query: Queryable, key: string): Promise
   await query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
 }
 
-/** The key under which a user's second factors change one at a time (removal, recovery-code sets). */
+/** The key under which a user's second factors change one at a time. */
 export const userFactorsLock = (userId: string) => `mfa-factors:${userId}`;
+
+/**
+ * Runs `work` in one transaction that holds the user's factor lock. Every
+ * statement that creates, completes or removes a factor (SMS, voice and
+ * WhatsApp enrolment, TOTP, recovery-code sets, removal) runs here and
+ * re-checks the step-up rule inside: under READ COMMITTED two such statements
+ * would each miss the other's uncommitted factor; under the lock the second
+ * one's snapshot is taken after the first committed.
+ */
+export function inUserFactorsLock<T>(db: MfaDb, userId: string, work: (query: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (query) => {
+    await lockForTransaction(query, userFactorsLock(userId));
+    return work(query);
+  });
+}

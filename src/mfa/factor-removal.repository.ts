@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stepUpSql } from '../assurance/assurance.repository';
 import type { StepUpCheck } from '../assurance/assurance.service';
-import { lockForTransaction, userFactorsLock } from '../database/advisory-lock';
+import { inUserFactorsLock } from '../database/advisory-lock';
 import { MfaDb } from '../database/mfa-db';
 
 export type RemovalOutcome = 'removed' | 'not_found' | 'step_up_required' | 'last_factor';
@@ -26,7 +26,13 @@ export class FactorRemovalRepository {
    * read with the session's row locked (a removal racing a logout decides on
    * what the logout committed). Recovery codes never count as the last factor.
    */
-  async remove(userId: string, factorId: string, stepUp: StepUpCheck, now: Date, allowLast: boolean): Promise<RemovalOutcome> {
+  async remove(
+    userId: string,
+    factorId: string,
+    stepUp: StepUpCheck,
+    now: Date,
+    allowLast: boolean,
+  ): Promise<RemovalOutcome> {
     /** The factor (type NULL: none by that id), the other verified factors (a bigint count), the step-up verdict. */
     interface RemovalTargetRow {
       type: keyof typeof TABLES | null;
@@ -34,8 +40,7 @@ export class FactorRemovalRepository {
       others: string;
       step_up: boolean;
     }
-    return this.db.transaction(async (query) => {
-      await lockForTransaction(query, userFactorsLock(userId));
+    return inUserFactorsLock(this.db, userId, async (query) => {
       const [r] = await query<RemovalTargetRow>(
         `WITH target AS (
            SELECT 'sms' AS type, verified_at IS NOT NULL AS verified FROM mfa_sms_factors WHERE id = $2 AND user_id = $1

@@ -7,7 +7,7 @@ import {
   toAssurance,
 } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { lockForTransaction, userFactorsLock } from '../../database/advisory-lock';
+import { inUserFactorsLock } from '../../database/advisory-lock';
 import { MfaDb, Queryable } from '../../database/mfa-db';
 
 export interface RecoveryCodeSet {
@@ -31,9 +31,8 @@ export class RecoveryCodesRepository {
     interface AllowedRow {
       ok: boolean;
     }
-    const [r] = await this.db.transaction(async (query) => {
-      await lockForTransaction(query, userFactorsLock(userId));
-      return query<AllowedRow>(
+    const [r] = await inUserFactorsLock(this.db, userId, (query) =>
+      query<AllowedRow>(
         `WITH allowed AS (SELECT ${stepUpSql({ user: '$1', session: '$4', since: '$5', now: '$6' })} AS ok),
        dropped AS (DELETE FROM mfa_recovery_codes WHERE user_id = $1 AND (SELECT ok FROM allowed)),
        added AS (
@@ -42,8 +41,8 @@ export class RecoveryCodesRepository {
        )
        SELECT ok FROM allowed`,
         [userId, setId, hashes, stepUp.session, stepUp.since, now],
-      );
-    });
+      ),
+    );
     return r.ok;
   }
 

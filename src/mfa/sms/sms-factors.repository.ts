@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import {
+  AssuranceRow,
+  RaisedAssuranceRow,
+  raiseAssuranceSql,
+  stepUpSql,
+  toAssurance,
+} from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
+import { inUserFactorsLock } from '../../database/advisory-lock';
 import { MfaDb, Queryable } from '../../database/mfa-db';
 import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from '../factors-table';
-import { countryVerdictSql, toCountryVerdict, type CountryVerdictInput, type CountryVerdictRow } from '../../phone/country-rules.repository';
+import {
+  countryVerdictSql,
+  toCountryVerdict,
+  type CountryVerdictInput,
+  type CountryVerdictRow,
+} from '../../phone/country-rules.repository';
 
 export interface SmsFactor extends Factor {
   phoneE164: string;
@@ -57,7 +69,9 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
    * Atomic: marks this factor verified, removes the user's other SMS factors
    * (killing their live codes; the challenges stay as fraud evidence) and
    * raises the session, only while the step-up condition holds (a user
-   * who already holds a factor must be at aal2 in this session).
+   * who already holds a factor must be at aal2 in this session). Under the
+   * user's factor lock, as every change to a user's factors: a TOTP activation
+   * racing this one decides on what this one committed, and vice versa.
    */
   async markVerifiedReplacingOthers(
     id: string,
@@ -66,8 +80,9 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
     raise: AssuranceRaise,
   ): Promise<{ allowed: boolean; assurance?: AssuranceRow }> {
     type VerifiedRow = { allowed: boolean } & RaisedAssuranceRow;
-    const [r] = await this.db.query<VerifiedRow>(
-      `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$4', since: '$5', now: '$3' })} AS ok),
+    const [r] = await inUserFactorsLock(this.db, userId, (query) =>
+      query<VerifiedRow>(
+        `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$4', since: '$5', now: '$3' })} AS ok),
        verified AS (
          UPDATE mfa_sms_factors SET verified_at = $3, last_used_at = $3
           WHERE id = $1 AND user_id = $2 AND (SELECT ok FROM allowed) RETURNING id
@@ -81,7 +96,8 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
        )
        SELECT (SELECT ok FROM allowed) AS allowed, raised.methods, raised.verified_at, raised.expires_at
          FROM (SELECT 1) AS one LEFT JOIN raised ON true`,
-      [id, userId, raise.now, stepUp.session, stepUp.since, raise.expiresAt],
+        [id, userId, raise.now, stepUp.session, stepUp.since, raise.expiresAt],
+      ),
     );
     return { allowed: r.allowed, assurance: r.methods ? toAssurance(r) : undefined };
   }
@@ -99,7 +115,9 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
     interface NumberRow {
       phone_e164: string;
     }
-    return (await query<NumberRow>(`SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map((r) => r.phone_e164);
+    return (await query<NumberRow>(`SELECT phone_e164 FROM mfa_sms_factors WHERE user_id = $1`, [userId])).map(
+      (r) => r.phone_e164,
+    );
   }
 }
 

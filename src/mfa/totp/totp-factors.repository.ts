@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, stepUpSql, toAssurance } from '../../assurance/assurance.repository';
+import {
+  AssuranceRow,
+  RaisedAssuranceRow,
+  raiseAssuranceSql,
+  stepUpSql,
+  toAssurance,
+} from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
+import { inUserFactorsLock } from '../../database/advisory-lock';
 import { MfaDb } from '../../database/mfa-db';
 import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from '../factors-table';
 
@@ -18,21 +25,31 @@ export class TotpFactorsRepository extends FactorsTable<TotpFactorRow, TotpFacto
 
   /**
    * A new unverified factor; the user's other unverified ones are dropped (one
-   * enrolment at a time). Atomic with the step-up check: false when refused.
+   * enrolment at a time). Atomic with the step-up check, under the user's
+   * factor lock: false when refused.
    */
-  async createPending(id: string, userId: string, secretEnc: Buffer, keyId: string, now: Date, stepUp: StepUpCheck): Promise<boolean> {
+  async createPending(
+    id: string,
+    userId: string,
+    secretEnc: Buffer,
+    keyId: string,
+    now: Date,
+    stepUp: StepUpCheck,
+  ): Promise<boolean> {
     interface AllowedRow {
       ok: boolean;
     }
-    const [r] = await this.db.query<AllowedRow>(
-      `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$6', since: '$7', now: '$5' })} AS ok),
+    const [r] = await inUserFactorsLock(this.db, userId, (query) =>
+      query<AllowedRow>(
+        `WITH allowed AS (SELECT ${stepUpSql({ user: '$2', session: '$6', since: '$7', now: '$5' })} AS ok),
        dropped AS (DELETE FROM mfa_totp_factors WHERE user_id = $2 AND verified_at IS NULL AND (SELECT ok FROM allowed)),
        created AS (
          INSERT INTO mfa_totp_factors (id, user_id, secret_enc, key_id, created_at)
          SELECT $1, $2, $3, $4, $5 WHERE (SELECT ok FROM allowed)
        )
        SELECT ok FROM allowed`,
-      [id, userId, secretEnc, keyId, now, stepUp.session, stepUp.since],
+        [id, userId, secretEnc, keyId, now, stepUp.session, stepUp.since],
+      ),
     );
     return r.ok;
   }
@@ -51,7 +68,8 @@ export class TotpFactorsRepository extends FactorsTable<TotpFactorRow, TotpFacto
    * later step was accepted before. In the same statement: ends the user's run
    * of wrong TOTP codes and raises the session's assurance. Activation also verifies the
    * factor and replaces the user's previous TOTP factor, only while `activation`
-   * (the step-up condition) holds.
+   * (the step-up condition) holds, under the user's factor lock (a login
+   * verification changes no factor and takes no lock).
    */
   async useStep(
     id: string,
@@ -62,7 +80,11 @@ export class TotpFactorsRepository extends FactorsTable<TotpFactorRow, TotpFacto
   ): Promise<{ allowed: boolean; used: boolean; assurance?: AssuranceRow }> {
     /** `used`: the factor's id when the step was taken, else NULL. */
     type UsedStepRow = { allowed: boolean; used: string | null } & RaisedAssuranceRow;
-    const [r] = await this.db.query<UsedStepRow>(
+    const run = <T>(text: string, params: unknown[]) =>
+      activation
+        ? inUserFactorsLock(this.db, userId, (query) => query<T>(text, params))
+        : this.db.query<T>(text, params);
+    const [r] = await run<UsedStepRow>(
       `WITH allowed AS (
          SELECT NOT $5 OR ${stepUpSql({ user: '$2', session: '$6', since: '$7', now: '$4' })} AS ok
        ), used AS (
@@ -79,15 +101,28 @@ export class TotpFactorsRepository extends FactorsTable<TotpFactorRow, TotpFacto
        )
        SELECT (SELECT ok FROM allowed) AS allowed, (SELECT id FROM used) AS used, raised.methods, raised.verified_at, raised.expires_at
          FROM (SELECT 1) AS one LEFT JOIN raised ON true`,
-      [id, userId, step, raise.now, activation !== undefined, activation?.session ?? null, activation?.since ?? raise.now,
-        raise.session, raise.expiresAt],
+      [
+        id,
+        userId,
+        step,
+        raise.now,
+        activation !== undefined,
+        activation?.session ?? null,
+        activation?.since ?? raise.now,
+        raise.session,
+        raise.expiresAt,
+      ],
     );
     return { allowed: r.allowed, used: r.used !== null, assurance: r.methods ? toAssurance(r) : undefined };
   }
 
   /** Re-seals a secret under the current key (rotation, done lazily on use). */
   async reseal(id: string, secretEnc: Buffer, keyId: string): Promise<void> {
-    await this.db.query(`UPDATE mfa_totp_factors SET secret_enc = $2, key_id = $3 WHERE id = $1`, [id, secretEnc, keyId]);
+    await this.db.query(`UPDATE mfa_totp_factors SET secret_enc = $2, key_id = $3 WHERE id = $1`, [
+      id,
+      secretEnc,
+      keyId,
+    ]);
   }
 
   /** GDPR access: which TOTP factors exist and when they were used (never a secret). */
