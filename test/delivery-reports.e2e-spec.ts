@@ -96,6 +96,22 @@ describe('delivery reports: AWS End User Messaging events by signed SNS notifica
     });
   }
 
+  it('a signed event near SNS’s 256 KiB message limit is taken on its route; other routes keep the 16 KiB limit', async () => {
+    const { messageId } = await sent();
+    const large = notification(eumEvent(messageId, 'TEXT_DELIVERED', { context: { note: 'x'.repeat(240 * 1024) } }));
+    assert.ok(JSON.stringify(large).length > 240 * 1024);
+    await post(large).expect(204);
+    assert.equal((await row(messageId)).status, 'delivered');
+    const elsewhere = await t.http
+      .post('/mfa/sms/enroll')
+      .set(bearer('big-body'))
+      .set('Content-Type', 'text/plain')
+      .send('x'.repeat(64 * 1024));
+    assert.equal(elsewhere.status, 413);
+    const json = await t.http.post('/mfa/sms/enroll').set(bearer('big-body')).send({ phoneNumber: 'x'.repeat(64 * 1024) });
+    assert.equal(json.status, 413);
+  });
+
   it('forward only: a late TEXT_SUCCESSFUL after TEXT_DELIVERED changes nothing; unknown ids are acknowledged', async () => {
     const { messageId } = await sent();
     await post(notification(eumEvent(messageId, 'TEXT_DELIVERED'))).expect(204);
@@ -299,6 +315,20 @@ describe('voice fallback', () => {
     }
   });
 
+  it('a fallback the limits refuse leaves the user their code (it is not killed before the screening)', async () => {
+    const limited = await startTestApp(db.url, { ...config(), hourlyLimit: 1 });
+    try {
+      const { auth, challengeId, message } = await smsSent(limited);
+      await signedStatus(limited, { MessageSid: await sidOf(challengeId), MessageStatus: 'undelivered', ErrorCode: '30003' }).expect(204);
+      await limited.app.get(VoiceFallback).settled();
+      assert.equal(fakes.twilio.requestsTo('Calls').length, 0, 'refused by the hourly limit');
+      // The SMS arrived late after all: its code still works.
+      await limited.http.post('/mfa/sms/enroll/verify').set(auth).send({ code: codeIn(message.form.get('Body')!) }).expect(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('no fallback for a delivered message, a used code, or a report on a call', async () => {
     const { auth, challengeId, message } = await smsSent(t);
     const sid = await sidOf(challengeId);
@@ -313,6 +343,19 @@ describe('voice fallback', () => {
       { MessageStatus: 'undelivered', ErrorCode: '30007' },
       { MessageStatus: 'failed', ErrorCode: '30450' },
       { MessageStatus: 'undelivered' },
+    ];
+    for (const report of reports) {
+      const { challengeId } = await smsSent(t);
+      await signedStatus(t, { MessageSid: await sidOf(challengeId), ...report }).expect(204);
+      await t.app.get(VoiceFallback).settled();
+      assert.equal(fakes.twilio.requestsTo('Calls').length, 0, JSON.stringify(report));
+    }
+  });
+
+  it('Twilio 30008 (unknown error, which carrier filtering also reports) never becomes a call', async () => {
+    const reports: Record<string, string>[] = [
+      { MessageStatus: 'undelivered', ErrorCode: '30008' },
+      { MessageStatus: 'failed', ErrorCode: '30008' },
     ];
     for (const report of reports) {
       const { challengeId } = await smsSent(t);

@@ -57,3 +57,141 @@ describe('a password-only session cannot add a factor by racing the owner’s fi
     },
   );
 });
+
+describe('strangers spend only their own share of a number’s enrolments; erasure leaves others’ counters', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  const as = (user: string, address: string) => ({ Authorization: `Bearer ${t.token(user)}`, 'X-Forwarded-For': address });
+  const enrol = (user: string, address: string, number: string) => t.http.post('/mfa/sms/enroll').set(as(user, address)).send({ phoneNumber: number });
+  const counters = (number: string) =>
+    withClient(db.url, async (c) =>
+      (await c.query(`SELECT subject, cardinality(sends)::int AS n FROM sms_send_counters WHERE subject LIKE $1 ORDER BY subject`, [`%${number}%`])).rows,
+    );
+
+  before(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db.url, { cooldownMinutes: 0, trustProxy: 'loopback', enrollNumberHourlyLimit: 3, enrollNumberTotalHourlyLimit: 10 });
+  });
+  after(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('three accounts from one address fill their share; the owner, elsewhere, still enrols and verifies', async () => {
+    const strangers = [];
+    for (let i = 0; i < 4; i++) strangers.push((await enrol(`stranger-${i}`, '198.51.100.20', phone(200))).status);
+    assert.deepEqual(strangers, [202, 202, 202, 429]);
+    const owner = await enrol('number-owner', '203.0.113.40', phone(200)).expect(202);
+    assert.ok(owner.body.challengeId);
+    await t.http.post('/mfa/sms/enroll/verify').set(as('number-owner', '203.0.113.40')).send({ code: lastCode(t, phone(200)) }).expect(200);
+  });
+
+  it('the number-wide ceiling bounds what all requesters together send to one number', async () => {
+    const sent = [];
+    for (let a = 0; a < 4; a++) {
+      for (let i = 0; i < 3; i++) sent.push(await enrol(`rotator-${a}-${i}`, `198.51.100.${100 + a}`, phone(201)));
+    }
+    assert.deepEqual(sent.map((r) => r.status), [202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 429, 429]);
+    assert.equal(sent[10].body.limit, 'enroll_phone_total_hourly');
+    assert.equal(t.outbox.messagesTo(phone(201)).length, 10);
+  });
+
+  it('erasing one user clears only that user’s counters, never a number’s shared ones', async () => {
+    await enrol('keeper', '203.0.113.50', phone(202)).expect(202);
+    await t.http.post('/mfa/sms/enroll/verify').set(as('keeper', '203.0.113.50')).send({ code: lastCode(t, phone(202)) }).expect(200);
+    await t.http.post('/mfa/sms/challenge').set(as('keeper', '203.0.113.50')).send({}).expect(202);
+    await enrol('leaver', '198.51.100.60', phone(202)).expect(202);
+    const before = await counters(phone(202));
+    assert.deepEqual(before.map((r) => r.subject), [
+      `enroll:${phone(202)}`,
+      `enroll:${phone(202)}:ip:198.51.100.60`,
+      `enroll:${phone(202)}:ip:203.0.113.50`,
+      `phone:${phone(202)}`,
+    ]);
+    await t.http.delete('/admin/users/leaver/data').set({ Authorization: `Bearer ${t.token('dpo', ['admin'])}` }).expect(200);
+    assert.deepEqual(await counters(phone(202)), before, 'the owner’s and the number’s counters are not the leaver’s to erase');
+    const own = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM sms_send_counters WHERE subject = 'user:leaver'`)).rows[0].n);
+    assert.equal(own, 0);
+  });
+});
+
+describe('numbers of no country are refused unless the host allows them', () => {
+  let db: TestDatabase;
+  let apps: TestApp[];
+  const satellite = '+881621794035';
+
+  before(async () => {
+    db = await createTestDatabase();
+    apps = await Promise.all([startTestApp(db.url, { cooldownMinutes: 0 }), startTestApp(db.url, { cooldownMinutes: 0, allowNonGeographic: true })]);
+  });
+  after(async () => {
+    await Promise.all((apps ?? []).map((a) => a.close()));
+    await db?.drop();
+  });
+
+  it('+881 (satellite) and +870 (Inmarsat): 403 COUNTRY_NOT_ALLOWED by default, nothing sent', async () => {
+    const [strict] = apps;
+    for (const number of [satellite, '+870 773 194 035']) {
+      const res = await strict.http.post('/mfa/sms/enroll').set({ Authorization: `Bearer ${strict.token('sat-user')}` }).send({ phoneNumber: number });
+      assert.equal(res.status, 403, number);
+      assert.equal(res.body.code, 'COUNTRY_NOT_ALLOWED');
+      assert.ok(!JSON.stringify(res.body).includes(number.replace(/\D/g, '').slice(-6)), 'the number is not echoed');
+    }
+    assert.equal(strict.outbox.sent.length, 0);
+  });
+
+  it('SMS_ALLOW_NON_GEOGRAPHIC=true lets a host take them', async () => {
+    const open = apps[1];
+    const res = await open.http.post('/mfa/sms/enroll').set({ Authorization: `Bearer ${open.token('sat-allowed')}` }).send({ phoneNumber: satellite });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    assert.equal(open.outbox.messagesTo(satellite).length, 1);
+  });
+});
+
+describe('a right recovery code submitted twice at once is "already used", never a failure', () => {
+  let db: TestDatabase;
+  let apps: TestApp[];
+
+  before(async () => {
+    db = await createTestDatabase();
+    // Two instances of one deployment share the code secret (recovery codes are keyed by it).
+    const shared = { cooldownMinutes: 0, codeSecret: 'recovery-secret-'.repeat(3) };
+    apps = await Promise.all([startTestApp(db.url, shared), startTestApp(db.url, shared)]);
+  });
+  after(async () => {
+    await Promise.all((apps ?? []).map((a) => a.close()));
+    await db?.drop();
+  });
+
+  it('30 parallel uses of one code over two instances: one 200, 29 "already used", no lockout', async () => {
+    const [a, b] = apps;
+    const auth = { Authorization: `Bearer ${a.token('double-submit')}` };
+    await a.http.post('/mfa/sms/enroll').set(auth).send({ phoneNumber: phone(300) }).expect(202);
+    await a.http.post('/mfa/sms/enroll/verify').set(auth).send({ code: lastCode(a, phone(300)) }).expect(200);
+    const codes: string[] = (await a.http.post('/mfa/recovery-codes').set(auth).expect(201)).body.codes;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? b : a).http.post('/mfa/recovery-codes/verify').set(auth).send({ code: codes[0] })),
+    );
+    const answers: Record<string, number> = {};
+    for (const r of results) {
+      const answer = r.status === 200 ? '200' : `${r.status} ${r.body.code} ${r.body.message}`;
+      answers[answer] = (answers[answer] ?? 0) + 1;
+    }
+    assert.deepEqual(answers, { '200': 1, '400 CODE_INVALID This recovery code was already used.': 29 });
+    const failures = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM mfa_verify_failures WHERE user_id = 'double-submit'`)).rows[0].n);
+    assert.equal(failures, 0, 'no failure counted');
+    // Neither SMS nor the next recovery code is locked.
+    await a.http.post('/mfa/recovery-codes/verify').set(auth).send({ code: codes[1] }).expect(200);
+    await a.http.post('/mfa/sms/challenge').set(auth).send({}).expect(202);
+    await a.http.post('/mfa/sms/verify').set(auth).send({ code: lastCode(a, phone(300)) }).expect(200);
+  });
+
+  it('a wrong code still counts as a wrong guess', async () => {
+    const [a] = apps;
+    const auth = { Authorization: `Bearer ${a.token('double-submit')}` };
+    const wrong = await a.http.post('/mfa/recovery-codes/verify').set(auth).send({ code: 'aaaaa-aaaaa' }).expect(400);
+    assert.deepEqual([wrong.body.code, wrong.body.message], ['CODE_INVALID', 'This recovery code is not valid.']);
+    const failures = await withClient(db.url, async (c) => (await c.query(`SELECT consecutive FROM mfa_verify_failures WHERE user_id = 'double-submit'`)).rows[0].consecutive);
+    assert.equal(failures, 1);
+  });
+});

@@ -17,5 +17,7 @@ export const CHALLENGES_CONFIG_KEYS = [
   'cooldownMaxMinutes',
   'enrollNumberHourlyLimit',
   'enrollNumberDailyLimit',
+  'enrollNumberTotalHourlyLimit',
+  'enrollNumberTotalDailyLimit',
 ] as const;
 export type ChallengesConfig = Pick<MfaConfig, (typeof CHALLENGES_CONFIG_KEYS)[number]>;

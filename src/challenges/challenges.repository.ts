@@ -333,9 +333,10 @@ export class ChallengesRepository {
    * Atomic claim of a voice fallback for a challenge whose message was
    * reported undelivered: succeeds once, and only while the challenge is the
    * user's live, unexpired, unspent code and was not sent by voice. However
-   * many reports (or instances) see the failure, one of them gets the row. The
-   * claimed code dies in the same statement, so the fresh code's issue
-   * replaces nothing else of the user's.
+   * many reports (or instances) see the failure, one of them gets the row.
+   * The claim does not kill the code: the fresh code's issue does, and only
+   * once the limits admit it, so a fallback that screening or the limits
+   * refuse leaves the user the code they have.
    */
   async claimFallback(id: string, now: Date): Promise<FallbackClaim | undefined> {
     interface FallbackClaimRow {
@@ -348,7 +349,7 @@ export class ChallengesRepository {
       locale: string | null;
     }
     const [r] = await this.db.query<FallbackClaimRow>(
-      `UPDATE mfa_challenges SET fallback_at = $2, invalidated_at = $2
+      `UPDATE mfa_challenges SET fallback_at = $2
         WHERE id = $1 AND ${LIVE} AND fallback_at IS NULL AND channel <> 'voice'
           AND expires_at > $2 AND attempts < max_attempts
         RETURNING user_id, factor_id, phone_e164, purpose, country, client_ip, locale`,
@@ -382,6 +383,7 @@ export class ChallengesRepository {
       [userId],
     );
   }
+
 
   async numbersFor(userId: string, query: Queryable): Promise<string[]> {
     interface NumberRow {

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { coversPublicAddresses, isLoopbackHost } from '../common/ip-ranges';
 import { parsePhone } from '../phone/phone-number';
+import { AWS_SNS_CERT_URL } from '../webhooks/aws/sns-message';
 import type { ConfigWarning, MfaConfig } from './mfa-config';
+
+/** The longest a set of test numbers may stay valid in production: a forgotten one is a standing backdoor. */
+export const TEST_NUMBERS_MAX_DAYS = 90;
+const NAMED_TRUST = /^(loopback|linklocal|uniquelocal)$/;
 
 /** The rules between settings: what production refuses, what it warns about, and the test numbers. */
 export function checkCombinations(c: Partial<MfaConfig>, problems: string[], warnings: ConfigWarning[]): void {
@@ -20,6 +26,7 @@ export function checkCombinations(c: Partial<MfaConfig>, problems: string[], war
       );
     }
     if (!c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
+    checkProductionTrust(c, problems, warnings);
   }
   if (!c.codeSecret) {
     c.codeSecret = randomBytes(32).toString('base64url');
@@ -83,20 +90,45 @@ function checkTestNumbers(c: Partial<MfaConfig>, problems: string[]): void {
       problems.push(
         'SMS_TEST_NUMBERS_VALID_UNTIL must be set, and in the future, when SMS_TEST_NUMBERS is used with NODE_ENV=production',
       );
+    } else if (until > Date.now() + TEST_NUMBERS_MAX_DAYS * 86_400_000) {
+      problems.push(
+        `SMS_TEST_NUMBERS_VALID_UNTIL must be at most ${TEST_NUMBERS_MAX_DAYS} days ahead when NODE_ENV=production (a forgotten test number is a backdoor)`,
+      );
     }
   }
 }
 
-/** A URL the outside world can reach: set, and not a loopback or unspecified host. */
+/**
+ * What production refuses because it would trust everyone: proxies over
+ * public address space (any client could then name its own address in
+ * X-Forwarded-For and pass every per-IP limit), a widened SNS certificate
+ * pattern (anyone could sign delivery events), Twilio credentials in clear
+ * text; and what it warns about (admin routes open to a password alone).
+ */
+function checkProductionTrust(c: Partial<MfaConfig>, problems: string[], warnings: ConfigWarning[]): void {
+  if (typeof c.trustProxy === 'string') {
+    const wide = c.trustProxy.split(',').map((e) => e.trim()).filter((e) => !NAMED_TRUST.test(e) && coversPublicAddresses(e));
+    if (wide.length) {
+      problems.push(
+        `TRUST_PROXY must name only private, loopback or link-local proxies when NODE_ENV=production (${wide.join(', ')} covers public addresses; use a hop count for a public load balancer)`,
+      );
+    }
+  }
+  if (c.awsSnsCertUrlPattern !== undefined && c.awsSnsCertUrlPattern !== AWS_SNS_CERT_URL.source) {
+    problems.push('AWS_SNS_CERT_URL_PATTERN must keep its default when NODE_ENV=production (it is widened for local tests only)');
+  }
+  if (c.twilioApiBaseUrl?.startsWith('http:')) {
+    problems.push('TWILIO_API_BASE_URL must be an https URL when NODE_ENV=production (it carries the credentials)');
+  }
+  if (c.adminRequiresMfa === false) {
+    warnings.push({
+      variable: 'MFA_ADMIN_REQUIRES_MFA',
+      message: 'is false: a stolen operator password alone opens the admin routes (country rules, lockouts)',
+    });
+  }
+}
+
+/** A URL the outside world can reach: set, and not a loopback or unspecified host (however it is written). */
 function isPublicUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return !(
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.startsWith('127.') ||
-    host === '::1' ||
-    host === '0.0.0.0' ||
-    host === '::'
-  );
+  return !!url && !isLoopbackHost(new URL(url).hostname);
 }

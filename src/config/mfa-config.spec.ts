@@ -147,6 +147,61 @@ describe('configuration', () => {
     assert.deepEqual(problems({ ...safe, AWS_EUM_ENABLED: 'true', AWS_SNS_TOPIC_ARNS: 'arn:aws:sns:eu-west-1:123456789012:mfa-events' }), []);
   });
 
+  describe('production refuses settings that trust everyone', () => {
+    const safe = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/mfa',
+      SMS_CODE_SECRET: 's'.repeat(32),
+      MFA_ENCRYPTION_KEY: 'a'.repeat(64),
+    };
+    const trust = (value: string) => problems({ ...safe, TRUST_PROXY: value }).filter((p) => p.startsWith('TRUST_PROXY'));
+
+    it('TRUST_PROXY ranges over public address space, however they are written', () => {
+      for (const wide of ['0.0.0.0/1,128.0.0.0/1', '0.0.0.0/0', '::/0', '::ffff:0:0/96', '172.16.0.0/11', '203.0.113.7', '10.0.0.0/8, 8.8.8.0/24']) {
+        assert.equal(trust(wide).length, 1, wide);
+        assert.match(trust(wide)[0], /covers public addresses/, wide);
+      }
+      for (const narrow of ['loopback', '10.0.0.0/8', '172.16.0.0/12,192.168.1.0/24', 'fd00::/8', '::ffff:10.0.0.0/104', 'loopback, uniquelocal', '1']) {
+        assert.deepEqual(trust(narrow), [], narrow);
+      }
+      // Outside production a developer may trust what they like (but never `true`).
+      assert.deepEqual(problems({ TRUST_PROXY: '0.0.0.0/0' }), []);
+    });
+
+    it('a loopback PUBLIC_BASE_URL written as an IPv4-mapped or short address', () => {
+      const twilio = { ...safe, TWILIO_ENABLED: 'true', TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_FROM_NUMBER: '+15005550006' };
+      for (const loopback of ['http://[::ffff:127.0.0.1]/', 'http://[::ffff:7f00:1]:3000', 'http://127.1/', 'http://0x7f.1/', 'http://[::]/', 'http://app.localhost/']) {
+        assert.ok(problems({ ...twilio, PUBLIC_BASE_URL: loopback }).some((p) => p.startsWith('PUBLIC_BASE_URL must be set to a public URL')), loopback);
+      }
+    });
+
+    it('a widened AWS_SNS_CERT_URL_PATTERN, Twilio over plain http, test numbers valid for more than 90 days', () => {
+      assert.deepEqual(problems({ ...safe, AWS_SNS_CERT_URL_PATTERN: '^http://.*$' }), [
+        'AWS_SNS_CERT_URL_PATTERN must keep its default when NODE_ENV=production (it is widened for local tests only)',
+      ]);
+      assert.deepEqual(problems({ AWS_SNS_CERT_URL_PATTERN: '^http://.*$' }), [], 'local tests may widen it');
+      assert.deepEqual(problems({ ...safe, TWILIO_API_BASE_URL: 'http://api.twilio.com' }), [
+        'TWILIO_API_BASE_URL must be an https URL when NODE_ENV=production (it carries the credentials)',
+      ]);
+      assert.deepEqual(problems({ ...safe, TWILIO_API_BASE_URL: 'https://api.dublin.ie1.twilio.com' }), []);
+      const testNumbers = (days: number) =>
+        problems({ ...safe, SMS_TEST_NUMBERS: '+14155550100:123456', SMS_TEST_NUMBERS_VALID_UNTIL: new Date(Date.now() + days * 86_400_000).toISOString() });
+      assert.deepEqual(testNumbers(30), []);
+      assert.deepEqual(testNumbers(36_500), [
+        'SMS_TEST_NUMBERS_VALID_UNTIL must be at most 90 days ahead when NODE_ENV=production (a forgotten test number is a backdoor)',
+      ]);
+    });
+
+    it('warns at start-up when admin routes do not need MFA', () => {
+      const warnings: { variable: string; message: string }[] = [];
+      loadMfaConfig({ ...safe, MFA_ADMIN_REQUIRES_MFA: 'false' }, {}, warnings);
+      assert.deepEqual(warnings.map((w) => w.variable), ['MFA_ADMIN_REQUIRES_MFA']);
+      const quiet: typeof warnings = [];
+      loadMfaConfig(safe, {}, quiet);
+      assert.deepEqual(quiet, []);
+    });
+  });
+
   it('turns the mock provider on by default in development only', () => {
     assert.equal(loadMfaConfig({}).mockSmsEnabled, true);
     assert.equal(loadMfaConfig({ NODE_ENV: 'test' }).mockSmsEnabled, false);

@@ -74,9 +74,12 @@ export interface MfaConfig extends TwilioSettings, AwsSnsSettings, AwsEumSetting
   trustProxy: string | number | boolean;
   /** IPv6 clients are keyed by their network of this many bits for every per-IP limit, rule and throttle. */
   ipv6SubnetPrefix: number;
-  /** Sends to a number its requester has not verified (enrolment), across all users: per rolling hour / 24 h. */
+  /** Sends to a number its requester has not verified (enrolment), per requester (client address, else account): per rolling hour / 24 h. */
   enrollNumberHourlyLimit: number;
   enrollNumberDailyLimit: number;
+  /** The ceiling of enrolment sends to one number across all requesters: per rolling hour / 24 h. */
+  enrollNumberTotalHourlyLimit: number;
+  enrollNumberTotalDailyLimit: number;
   smsEnabled: boolean;
   codeLength: number;
   codeValidityMinutes: number;
@@ -137,6 +140,12 @@ export interface MfaConfig extends TwilioSettings, AwsSnsSettings, AwsEumSetting
   voiceFallback: boolean;
   /** Countries whose fixed lines may enrol by voice (none by default: fixed-line ranges are what call pumping targets). */
   voiceFixedLineCountries: string[];
+  /**
+   * Numbers of no country (+881 satellite, +882/+883 international networks):
+   * refused by default, since country rules cannot reach them and their real
+   * prices are far above the default estimate the spend caps count.
+   */
+  allowNonGeographic: boolean;
   /** Which SNS signing certificates are trusted (a URL pattern); only local tests widen it. */
   awsSnsCertUrlPattern: string;
   /** SNS topics whose delivery events are accepted (empty: any topic whose message is validly signed). */
@@ -215,6 +224,16 @@ const SCHEMA: Schema = {
   ipv6SubnetPrefix: { env: 'IPV6_SUBNET_PREFIX', rule: int(32, 128), default: 64 },
   enrollNumberHourlyLimit: { env: 'SMS_ENROLL_NUMBER_HOURLY_LIMIT', rule: int(1, 1_000_000), default: 3 },
   enrollNumberDailyLimit: { env: 'SMS_ENROLL_NUMBER_DAILY_LIMIT', rule: int(1, 1_000_000), default: 5 },
+  enrollNumberTotalHourlyLimit: {
+    env: 'SMS_ENROLL_NUMBER_TOTAL_HOURLY_LIMIT',
+    rule: int(1, 1_000_000),
+    default: (c) => Math.max(10, c.enrollNumberHourlyLimit ?? 0),
+  },
+  enrollNumberTotalDailyLimit: {
+    env: 'SMS_ENROLL_NUMBER_TOTAL_DAILY_LIMIT',
+    rule: int(1, 1_000_000),
+    default: (c) => Math.max(20, c.enrollNumberDailyLimit ?? 0),
+  },
   smsEnabled: { env: 'SMS_BACKUP_ENABLED', rule: bool(), default: true },
   codeLength: { env: 'SMS_CODE_LENGTH', rule: int(4, 10), default: 6 },
   codeValidityMinutes: { env: 'SMS_CODE_VALIDITY_MINUTES', rule: int(1, 10), default: 10 },
@@ -272,6 +291,7 @@ const SCHEMA: Schema = {
   channels: { env: 'SMS_CHANNELS', rule: subsetOf<Channel>('sms', 'voice', 'whatsapp'), default: ['sms'] },
   voiceFallback: { env: 'SMS_VOICE_FALLBACK', rule: bool(), default: false },
   voiceFixedLineCountries: { env: 'SMS_VOICE_FIXED_LINE_COUNTRIES', rule: countryList(), default: [] },
+  allowNonGeographic: { env: 'SMS_ALLOW_NON_GEOGRAPHIC', rule: bool(), default: false },
   awsSnsCertUrlPattern: {
     env: 'AWS_SNS_CERT_URL_PATTERN',
     rule: regexSource(),

@@ -15,5 +15,6 @@ export const MFA_FACTORS_CONFIG_KEYS = [
   'smsEnabled',
   'ipv6SubnetPrefix',
   'voiceFixedLineCountries',
+  'allowNonGeographic',
 ] as const;
 export type MfaFactorsConfig = Pick<MfaConfig, (typeof MFA_FACTORS_CONFIG_KEYS)[number]>;

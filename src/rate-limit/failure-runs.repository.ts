@@ -75,15 +75,25 @@ export class FailureRunsRepository {
     return { failures: r.consecutive, lockedUntil: r.locked_until ?? undefined };
   }
 
-  /** One guess, counted before it is compared (see takeGuessSql): exactly one per wait, none past the hard limit. */
-  async takeGuess(kind: FailureRunKind, userId: string, now: Date, threshold: number, hardLimit: number): Promise<GuessOutcome> {
+  /**
+   * One guess, counted before it is compared (see takeGuessSql): exactly one
+   * per wait, none past the hard limit. `query`: a caller's transaction.
+   */
+  async takeGuess(
+    kind: FailureRunKind,
+    userId: string,
+    now: Date,
+    threshold: number,
+    hardLimit: number,
+    query: Queryable = (text, params) => this.db.query(text, params),
+  ): Promise<GuessOutcome> {
     /** `taken`: the run's length when the guess was taken, else NULL; the run as it stood (NULL: none). */
     interface GuessRow {
       taken: number | null;
       consecutive: number | null;
       locked_until: Date | null;
     }
-    const [r] = await this.db.query<GuessRow>(
+    const [r] = await query<GuessRow>(
       `WITH guess AS (${takeGuessSql(TABLES[kind], { user: '$1', now: '$2', threshold: '$3', hardLimit: '$4' })})
        SELECT (SELECT consecutive FROM guess) AS taken, f.consecutive, f.locked_until
          FROM (SELECT 1) AS one LEFT JOIN ${TABLES[kind]} f ON f.user_id = $1`,

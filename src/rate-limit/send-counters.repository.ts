@@ -26,9 +26,25 @@ export class SendCountersRepository {
     return purgeBatch(this.db.query.bind(this.db), 'sms_send_counters', where, limit, [edge]);
   }
 
-  /** GDPR erasure: the user's counter and their numbers' counters. */
+  /**
+   * GDPR erasure: the user's own counters. Those are the account's, its
+   * shares of numbers' enrolment buckets, and the counters of each number
+   * no other user has a factor or a code on. A number's counters that other
+   * users share (its owner's bucket, strangers' shares) stay: erasing them
+   * would reset another user's limits. They hold only times and age out in 24 h.
+   */
   async eraseFor(userId: string, numbers: string[], query: Queryable): Promise<void> {
-    const subjects = [`user:${userId}`, ...numbers.flatMap((n) => [`phone:${n}`, `enroll:${n}`])];
-    await query(`DELETE FROM sms_send_counters WHERE subject = ANY ($1)`, [subjects]);
+    await query(
+      `WITH alone AS (
+         SELECT n FROM unnest($2::text[]) n
+          WHERE NOT EXISTS (SELECT 1 FROM mfa_sms_factors WHERE phone_e164 = n AND user_id <> $1)
+            AND NOT EXISTS (SELECT 1 FROM mfa_challenges WHERE phone_e164 = n AND user_id <> $1)
+       )
+       DELETE FROM sms_send_counters c
+        WHERE c.subject = 'user:' || $1
+           OR (c.subject LIKE 'enroll:%' AND right(c.subject, length($1) + 6) = ':user:' || $1)
+           OR EXISTS (SELECT 1 FROM alone WHERE c.subject IN ('phone:' || n, 'enroll:' || n) OR starts_with(c.subject, 'enroll:' || n || ':'))`,
+      [userId, numbers],
+    );
   }
 }

@@ -21,12 +21,15 @@ describe('send limit policy', () => {
     assert.deepEqual(r.cooldownSeconds, [0, 0]);
   });
 
-  it("counts an enrolment send on the number's enrolment bucket, not on its owners' bucket", () => {
+  it("counts an enrolment send on the requester's share of the number's enrolment bucket and on its ceiling, not on its owners' bucket", () => {
     const config = loadMfaConfig({ SMS_ENROLL_NUMBER_HOURLY_LIMIT: '2', SMS_ENROLL_NUMBER_DAILY_LIMIT: '4' });
     const r = sendSlotRequest(config, { userId: 'u1', phoneE164: '+14152017001', purpose: 'enroll' });
-    assert.deepEqual(r.subjects, ['user:u1', 'enroll:+14152017001']);
-    assert.deepEqual(r.names, ['user', 'enroll_phone']);
+    assert.deepEqual(r.subjects, ['user:u1', 'enroll:+14152017001:user:u1', 'enroll:+14152017001']);
+    assert.deepEqual(r.names, ['user', 'enroll_phone', 'enroll_phone_total']);
     assert.deepEqual([r.hourly[1], r.daily[1]], [2, 4]);
+    assert.deepEqual([r.hourly[2], r.daily[2]], [10, 20], 'the ceiling across requesters');
+    const fromAddress = sendSlotRequest(config, { userId: 'u1', phoneE164: '+14152017001', clientIp: '203.0.113.9', purpose: 'enroll' });
+    assert.deepEqual(fromAddress.subjects, ['user:u1', 'enroll:+14152017001:ip:203.0.113.9', 'enroll:+14152017001', 'ip:203.0.113.9']);
   });
 
   it('tells a cooldown from a rate limit', () => {

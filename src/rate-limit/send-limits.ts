@@ -7,7 +7,8 @@ export interface SendSubjects {
   clientIp?: string;
   /**
    * `enroll`: a send to a number its requester has not verified. It counts on
-   * the number's enrolment bucket (across all users), never on the bucket of
+   * the requester's own share of the number's enrolment bucket, and on the
+   * number's enrolment ceiling across all requesters; never on the bucket of
    * the number's verified owners, so strangers cannot lock an owner out.
    */
   purpose: 'enroll' | 'login';
@@ -43,27 +44,40 @@ export type SendLimitSettings = Pick<
   | 'cooldownMaxMinutes'
   | 'enrollNumberHourlyLimit'
   | 'enrollNumberDailyLimit'
+  | 'enrollNumberTotalHourlyLimit'
+  | 'enrollNumberTotalDailyLimit'
 >;
 
 export function sendSlotRequest(config: SendLimitSettings, s: SendSubjects): SendSlotRequest {
   const cooldown = config.cooldownMinutes * 60;
-  const enrol = s.purpose === 'enroll';
   const request: SendSlotRequest = {
-    subjects: [`user:${s.userId}`, enrol ? `enroll:${s.phoneE164}` : `phone:${s.phoneE164}`],
-    names: ['user', enrol ? 'enroll_phone' : 'phone'],
-    hourly: [config.hourlyLimit, enrol ? config.enrollNumberHourlyLimit : config.hourlyLimit],
-    daily: [config.dailyLimit, enrol ? config.enrollNumberDailyLimit : config.dailyLimit],
-    cooldownSeconds: [cooldown, cooldown],
-    progressive: [config.progressiveCooldown, false],
+    subjects: [`user:${s.userId}`],
+    names: ['user'],
+    hourly: [config.hourlyLimit],
+    daily: [config.dailyLimit],
+    cooldownSeconds: [cooldown],
+    progressive: [config.progressiveCooldown],
     cooldownCapSeconds: Math.max(cooldown, config.cooldownMaxMinutes * 60),
   };
-  if (s.clientIp) {
-    request.subjects.push(`ip:${s.clientIp}`);
-    request.names.push('ip');
-    request.hourly.push(config.ipHourlyLimit);
-    request.daily.push(UNLIMITED);
-    request.cooldownSeconds.push(0);
+  const add = (subject: string, name: string, hourly: number, daily: number, cooldownSeconds: number) => {
+    request.subjects.push(subject);
+    request.names.push(name);
+    request.hourly.push(hourly);
+    request.daily.push(daily);
+    request.cooldownSeconds.push(cooldownSeconds);
     request.progressive.push(false);
+  };
+  if (s.purpose === 'login') {
+    add(`phone:${s.phoneE164}`, 'phone', config.hourlyLimit, config.dailyLimit, cooldown);
+  } else {
+    // The requester (its client address, else its account) spends only its own share of the number's
+    // enrolment sends; the ceiling bounds what all requesters together send to one number.
+    const requester = s.clientIp ? `ip:${s.clientIp}` : `user:${s.userId}`;
+    add(`enroll:${s.phoneE164}:${requester}`, 'enroll_phone', config.enrollNumberHourlyLimit, config.enrollNumberDailyLimit, cooldown);
+    add(`enroll:${s.phoneE164}`, 'enroll_phone_total', config.enrollNumberTotalHourlyLimit, config.enrollNumberTotalDailyLimit, 0);
+  }
+  if (s.clientIp) {
+    add(`ip:${s.clientIp}`, 'ip', config.ipHourlyLimit, UNLIMITED, 0);
   }
   return request;
 }

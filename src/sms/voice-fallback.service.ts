@@ -19,8 +19,9 @@ export const FALLBACK_UNDELIVERED = 'fallback:undelivered';
  * WhatsApp) message was undelivered or failed while its code still lives,
  * so a fresh code goes out by voice. It runs off the request path, on the
  * instance that received the report, exactly once per challenge (the claim
- * is one atomic statement); the old code dies with the new issue, which is
- * counted on the hourly and daily limits and screened like any send.
+ * is one atomic statement). The fresh code is screened like any send and
+ * counted on the hourly and daily limits; the old code dies only when that
+ * issue is admitted, so a refused fallback leaves the user their code.
  */
 @Injectable()
 export class VoiceFallback implements BeforeApplicationShutdown {

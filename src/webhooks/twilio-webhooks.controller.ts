@@ -30,11 +30,14 @@ const TWILIO_STATUS: Record<string, DeliveryStatus> = {
 
 /**
  * Twilio errors of an undelivered message that say the handset was not
- * reached (30003 unreachable, 30006 landline or unreachable carrier, 30008
- * unknown error): a call may get through. Blocks and filters (30004, 30007,
- * 30450 pumping protection, …) are not here.
+ * reached (30003 unreachable destination handset, 30006 landline or
+ * unreachable carrier): a call may get through. Blocks and filters (30004,
+ * 30007 carrier filtering, 30450 pumping protection, …) are not here, and
+ * neither is 30008 ("unknown error"): Twilio's own guidance lists carrier
+ * filtering among its causes, so counting it as "not reached" would let a
+ * filtered pumping ring turn each blocked SMS into a paid call.
  */
-const UNREACHED = new Set(['30003', '30006', '30008']);
+const UNREACHED = new Set(['30003', '30006']);
 
 /** Twilio posts form-encoded bodies; every field is optional and read as a string. */
 type TwilioForm = Record<string, unknown>;

@@ -7,8 +7,15 @@ import {
   toAssurance,
 } from '../../assurance/assurance.repository';
 import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { inUserFactorsLock } from '../../database/advisory-lock';
+import { inUserFactorsLock, lockForTransaction } from '../../database/advisory-lock';
 import { MfaDb, Queryable } from '../../database/mfa-db';
+import type { GuessOutcome } from '../../rate-limit/failure-runs.repository';
+
+/** How a use of a recovery code ended. */
+export type RecoveryUse =
+  | { outcome: 'used'; remaining: number; assurance?: AssuranceRow }
+  | { outcome: 'already_used' | 'none' | 'wrong' }
+  | { outcome: 'guess_refused'; guess: GuessOutcome };
 
 export interface RecoveryCodeSet {
   id: string;
@@ -47,6 +54,40 @@ export class RecoveryCodesRepository {
   }
 
   /**
+   * One use of a recovery code, in turn with the user's other uses (a
+   * per-user lock): so a right code submitted twice at once is used by the
+   * first and found "already used" by the second, which takes no guess.
+   * In order: no codes at all, or this code already used, answers at no
+   * guess; else `takeGuess` counts the guess (count first, in this
+   * transaction); then the single use.
+   */
+  async useInTurn(
+    userId: string,
+    hash: Buffer,
+    raise: AssuranceRaise,
+    takeGuess: (query: Queryable) => Promise<GuessOutcome>,
+  ): Promise<RecoveryUse> {
+    interface CodeStateRow {
+      has_unused: boolean | null;
+      already_used: boolean | null;
+    }
+    return this.db.transaction(async (query) => {
+      await lockForTransaction(query, `mfa-recovery-use:${userId}`);
+      const [state] = await query<CodeStateRow>(
+        `SELECT bool_or(used_at IS NULL) AS has_unused, bool_or(code_hash = $2 AND used_at IS NOT NULL) AS already_used
+           FROM mfa_recovery_codes WHERE user_id = $1`,
+        [userId, hash],
+      );
+      if (state.already_used) return { outcome: 'already_used' };
+      if (!state.has_unused) return { outcome: 'none' };
+      const guess = await takeGuess(query);
+      if (!guess.taken) return { outcome: 'guess_refused', guess };
+      const used = await this.use(userId, hash, raise, query);
+      return used ? { outcome: 'used', ...used } : { outcome: 'wrong' };
+    });
+  }
+
+  /**
    * Atomic single use: marks the code used only if it was unused (of N
    * concurrent uses exactly one gets a row), and in the same statement ends
    * the user's runs of wrong codes and raises the session's assurance.
@@ -55,10 +96,11 @@ export class RecoveryCodesRepository {
     userId: string,
     hash: Buffer,
     raise: AssuranceRaise,
+    query: Queryable = (text, params) => this.db.query(text, params),
   ): Promise<{ remaining: number; assurance?: AssuranceRow } | undefined> {
     /** The codes left in the set (a bigint count) and the raise. */
     type UsedCodeRow = { remaining: string } & RaisedAssuranceRow;
-    const rows = await this.db.query<UsedCodeRow>(
+    const rows = await query<UsedCodeRow>(
       `WITH used AS (
          UPDATE mfa_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL
          RETURNING set_id
@@ -77,14 +119,6 @@ export class RecoveryCodesRepository {
     const r = rows[0];
     if (!r) return undefined;
     return { remaining: Number(r.remaining), assurance: r.methods ? toAssurance(r) : undefined };
-  }
-
-  async hasUnused(userId: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL LIMIT 1`,
-      [userId],
-    );
-    return rows.length === 1;
   }
 
   async list(userId: string): Promise<RecoveryCodeSet[]> {

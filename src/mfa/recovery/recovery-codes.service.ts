@@ -76,20 +76,28 @@ export class RecoveryCodesService {
   private async use(user: MfaUser, input: string): Promise<RecoveryVerification> {
     const code = normalizeRecoveryCode(input);
     if (!code) throw new MfaError('VALIDATION_FAILED', 'code must be a recovery code such as abcde-12345');
-    // Without codes there is nothing to guess: refused, and not counted (a password alone cannot lock SMS this way).
-    if (!(await this.codes.hasUnused(user.id)))
-      throw new MfaError('NO_ACTIVE_CHALLENGE', 'There are no recovery codes to use.');
     const now = this.clock.now();
     const { verifyFailureThreshold: threshold, verifyFailureHardLimit: hardLimit } = this.config;
-    const guess = await this.failureRuns.takeGuess('sms', user.id, now, threshold, hardLimit);
-    if (!guess.taken) throw guessRefused('verify_failures', guess, hardLimit, now);
-    const used = await this.codes.use(
+    const used = await this.codes.useInTurn(
       user.id,
       this.hash(user.id, code),
       this.assurance.raise(user, 'recovery_code', now),
+      (query) => this.failureRuns.takeGuess('sms', user.id, now, threshold, hardLimit, query),
     );
-    if (!used) throw new MfaError('CODE_INVALID', 'This recovery code is not valid or was already used.');
-    return { ...this.assurance.raised(user, 'recovery_code', used.assurance), remaining: used.remaining };
+    switch (used.outcome) {
+      case 'used':
+        return { ...this.assurance.raised(user, 'recovery_code', used.assurance), remaining: used.remaining };
+      // A right code that was used (a double submit, a second tab) is no wrong guess: counted nothing.
+      case 'already_used':
+        throw new MfaError('CODE_INVALID', 'This recovery code was already used.');
+      // Without codes there is nothing to guess: refused, and not counted (a password alone cannot lock SMS this way).
+      case 'none':
+        throw new MfaError('NO_ACTIVE_CHALLENGE', 'There are no recovery codes to use.');
+      case 'guess_refused':
+        throw guessRefused('verify_failures', used.guess, hardLimit, now);
+      case 'wrong':
+        throw new MfaError('CODE_INVALID', 'This recovery code is not valid.');
+    }
   }
 
   list(userId: string) {

@@ -170,7 +170,11 @@ export class SmsFactorService {
     channel: Channel,
   ): Promise<PhoneNumber> {
     try {
-      return parsePhoneFor(phoneNumber, channel, this.config.voiceFixedLineCountries);
+      const phone = parsePhoneFor(phoneNumber, channel, this.config.voiceFixedLineCountries);
+      if (!phone.country && !this.config.allowNonGeographic) {
+        throw new MfaError('COUNTRY_NOT_ALLOWED', 'SMS to numbers of no country (satellite, international networks) is not allowed.');
+      }
+      return phone;
     } catch (err) {
       if (err instanceof MfaError && err.code === 'SUSPICIOUS_NUMBER') {
         const phone = parsePhone(phoneNumber);

@@ -111,6 +111,7 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
     );
   }
 
+
   async numbersFor(userId: string, query: Queryable): Promise<string[]> {
     interface NumberRow {
       phone_e164: string;
