@@ -31,4 +31,5 @@ export { maskPhone } from './phone/mask';
 export { BUILT_IN_TEMPLATES } from './sms/templates/catalog';
 export { smsSize } from './sms/templates/sms-encoding';
 export type { SmsEncoding, SmsSize } from './sms/templates/sms-encoding';
-export { configureApp, httpAdapterFor } from './demo/configure-app';
+export { MIGRATIONS as MFA_MIGRATIONS } from '../migrations';
+export { runMigrations as runMfaMigrations, mfaDataSourceOptions } from './database/data-source';
