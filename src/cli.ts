@@ -21,7 +21,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   const dataSource = await new DataSource(mfaDataSourceOptions(url, 2)).initialize();
   try {
     const applied = await runMigrations(dataSource);
-    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema is up to date.\n');
     return 0;
   } finally {
     await dataSource.destroy();

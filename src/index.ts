@@ -21,6 +21,7 @@ export { MfaAuthGuard, CurrentUser, ClientContext } from './auth/mfa-auth.guard'
 export { MfaError, MFA_ERROR_STATUS } from './common/mfa-error';
 export type { MfaErrorCode, MfaErrorDetails } from './common/mfa-error';
 export { MfaExceptionFilter } from './common/mfa-exception.filter';
+export { MFA_PUBLIC_ROUTE, MfaPublicRoute, isMfaPublicRoute } from './common/public-route';
 export { Clock, SystemClock } from './common/clock';
 export { MFA_CONFIG, loadMfaConfig, ConfigError } from './config/mfa-config';
 export type { MfaConfig, MfaConfigOverrides, ProviderName, ProviderLimits, HttpAdapterName } from './config/mfa-config';

@@ -9,6 +9,7 @@ import { OpsAccessGuard } from './ops-access.guard';
 import { ShutdownDrain } from './shutdown-drain.service';
 import { ThrottlerRedis } from '../rate-limit/rate-limit.module';
 import { OPS_CONFIG, type OpsConfig } from './ops.config';
+import { MfaPublicRoute } from '../common/public-route';
 
 /**
  * Readiness (`/health/ready`, public, no details; `/health`, for operators,
@@ -19,6 +20,7 @@ import { OPS_CONFIG, type OpsConfig } from './ops.config';
  * `sms_provider_up`). Liveness (`/health/live`): 200 while the process serves requests.
  */
 @ApiTags('ops')
+@MfaPublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2,9 +2,11 @@ import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { OpsAccessGuard } from './ops-access.guard';
+import { MfaPublicRoute } from '../common/public-route';
 
 /** Prometheus text exposition (OPS_PORT or OPS_TOKEN in production). */
 @ApiExcludeController()
+@MfaPublicRoute()
 @UseGuards(OpsAccessGuard)
 @Controller('metrics')
 export class MetricsController {

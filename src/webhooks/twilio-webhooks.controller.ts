@@ -6,6 +6,7 @@ import type { DeliveryStatus } from '../sms/send-log.repository';
 import { DeliveryService } from './delivery.service';
 import { OptOutService } from './opt-out.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
+import { MfaPublicRoute } from '../common/public-route';
 
 /** Twilio's message and call statuses, folded into the send log's. Others (receiving, received) are not ours. */
 const TWILIO_STATUS: Record<string, DeliveryStatus> = {
@@ -45,6 +46,7 @@ const field = (form: TwilioForm, name: string): string | undefined =>
   typeof form[name] === 'string' ? (form[name] as string).slice(0, 1600) : undefined;
 
 @ApiExcludeController()
+@MfaPublicRoute()
 @UseGuards(TwilioSignatureGuard)
 @UseFilters(MfaExceptionFilter)
 @Controller('mfa/webhooks/twilio')

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MfaExceptionFilter } from '../../common/mfa-exception.filter';
 import { SnsEventsService } from './sns-events.service';
+import { MfaPublicRoute } from '../../common/public-route';
 
 /**
  * AWS delivery events by Amazon SNS (HTTP/S subscription). SNS posts JSON as
@@ -10,6 +11,7 @@ import { SnsEventsService } from './sns-events.service';
  * 403 for an unsigned or badly signed message.
  */
 @ApiExcludeController()
+@MfaPublicRoute()
 @UseFilters(MfaExceptionFilter)
 @Controller('mfa/webhooks/aws')
 export class AwsWebhooksController {
