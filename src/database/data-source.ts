@@ -1,7 +1,10 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 
 export const MFA_DATA_SOURCE = 'sms-mfa';
+
+/** The module's own record of applied migrations: a host's `migrations` table stays the host's. */
+export const MFA_MIGRATIONS_TABLE = 'mfa_migrations';
 
 export interface PoolTimeouts {
   connectMs: number;
@@ -20,6 +23,7 @@ export function mfaDataSourceOptions(url: string, poolSize: number, timeouts?: P
     url,
     entities: [],
     migrations: MIGRATIONS,
+    migrationsTableName: MFA_MIGRATIONS_TABLE,
     migrationsRun: false,
     synchronize: false,
     logging: false,
@@ -49,10 +53,34 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await adoptSharedRecord(runner);
     const done = await dataSource.runMigrations({ transaction: 'each' });
     return done.map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/**
+ * Up to 0.1 the module recorded its migrations in TypeORM's default
+ * `migrations` table. The first run on such a database copies those rows into
+ * its own table, so that nothing is applied twice. The old rows stay where
+ * they are: a host that lists MFA_MIGRATIONS in its own DataSource still finds
+ * them there (docs/upgrading.md).
+ */
+async function adoptSharedRecord(runner: QueryRunner): Promise<void> {
+  const [{ shared, own }] = (await runner.query(
+    `SELECT to_regclass('migrations') IS NOT NULL AS shared, to_regclass($1) IS NOT NULL AS own`,
+    [MFA_MIGRATIONS_TABLE],
+  )) as { shared: boolean; own: boolean }[];
+  if (!shared || own) return;
+  await runner.query(
+    `CREATE TABLE ${MFA_MIGRATIONS_TABLE} (id SERIAL PRIMARY KEY, "timestamp" bigint NOT NULL, name varchar NOT NULL)`,
+  );
+  await runner.query(
+    `INSERT INTO ${MFA_MIGRATIONS_TABLE} ("timestamp", name)
+     SELECT "timestamp", name FROM migrations WHERE name = ANY($1) ORDER BY "timestamp"`,
+    [MIGRATIONS.map((m) => m.name)],
+  );
 }

@@ -1,0 +1,4 @@
+export declare class AssuranceModule {
+}
+export declare class AssuranceRoutesModule {
+}

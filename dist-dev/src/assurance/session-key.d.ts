@@ -1,0 +1,1 @@
+export declare function sessionKey(sessionId: string | undefined): Buffer | null;

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+export declare function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number>;

@@ -1,0 +1,1 @@
+export declare function clientKey(ip: string | undefined, v6Prefix: number): string | undefined;

@@ -1,0 +1,1 @@
+export declare function errorSummary(err: unknown): string;

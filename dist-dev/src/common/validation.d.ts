@@ -1,0 +1,2 @@
+import { ValidationPipe } from '@nestjs/common';
+export declare function createValidationPipe(): ValidationPipe;

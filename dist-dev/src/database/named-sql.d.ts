@@ -1,0 +1,4 @@
+export declare function named(text: string, values: Record<string, unknown>): {
+    text: string;
+    params: unknown[];
+};

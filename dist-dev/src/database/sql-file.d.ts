@@ -1,0 +1,1 @@
+export declare function sqlFile(pathInSrc: string): string;

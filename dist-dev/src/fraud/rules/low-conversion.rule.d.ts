@@ -1,0 +1,2 @@
+import type { FraudRule } from '../fraud-rule';
+export declare const lowConversionRule: FraudRule;

@@ -1,0 +1,4 @@
+export declare class MfaModule {
+}
+export declare class MfaRoutesModule {
+}

@@ -1,0 +1,4 @@
+export declare class PrivacyModule {
+}
+export declare class PrivacyRoutesModule {
+}

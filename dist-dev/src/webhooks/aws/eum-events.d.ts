@@ -1,0 +1,2 @@
+import type { DeliveryReport } from '../delivery.service';
+export declare function eumEventReport(message: string): DeliveryReport | undefined;
