@@ -9,7 +9,7 @@ export { MfaEvent } from './common/mfa-events';
 export type { MfaEventPayload } from './common/mfa-events';
 export type { TotpEnrollment } from './mfa/totp/totp.service';
 export type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult, FactorView } from './mfa/mfa.types';
-export { RequireMfa, RequireMfaGuard } from './assurance/require-mfa.guard';
+export { RequireMfa, RequireMfaGuard, RequireMfaInterceptor } from './assurance/require-mfa.guard';
 export type { RequireMfaOptions } from './assurance/require-mfa.guard';
 export type { AssuranceView, AssuranceLevel, AssuranceMethod } from './assurance/assurance.service';
 export type { RecoveryVerification } from './mfa/recovery/recovery-codes.service';

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.mfaDataSourceOptions = exports.runMfaMigrations = exports.MFA_MIGRATIONS = exports.smsSize = exports.BUILT_IN_TEMPLATES = exports.maskPhone = exports.MockSmsProvider = exports.CHANNELS = exports.ProviderError = exports.SMS_PROVIDERS = exports.ConfigError = exports.loadMfaConfig = exports.MFA_CONFIG = exports.SystemClock = exports.Clock = exports.isMfaPublicRoute = exports.MfaPublicRoute = exports.MFA_PUBLIC_ROUTE = exports.MfaExceptionFilter = exports.MFA_ERROR_STATUS = exports.MfaError = exports.ClientContext = exports.CurrentUser = exports.MfaAuthGuard = exports.MfaUserResolver = exports.RequireMfaGuard = exports.RequireMfa = exports.MfaEvent = exports.MfaService = exports.SendReaper = exports.AlertsService = exports.CleanupService = exports.SMS_MFA_MODULE_OPTIONS = exports.SmsMfaModule = void 0;
+exports.mfaDataSourceOptions = exports.runMfaMigrations = exports.MFA_MIGRATIONS = exports.smsSize = exports.BUILT_IN_TEMPLATES = exports.maskPhone = exports.MockSmsProvider = exports.CHANNELS = exports.ProviderError = exports.SMS_PROVIDERS = exports.ConfigError = exports.loadMfaConfig = exports.MFA_CONFIG = exports.SystemClock = exports.Clock = exports.isMfaPublicRoute = exports.MfaPublicRoute = exports.MFA_PUBLIC_ROUTE = exports.MfaExceptionFilter = exports.MFA_ERROR_STATUS = exports.MfaError = exports.ClientContext = exports.CurrentUser = exports.MfaAuthGuard = exports.MfaUserResolver = exports.RequireMfaInterceptor = exports.RequireMfaGuard = exports.RequireMfa = exports.MfaEvent = exports.MfaService = exports.SendReaper = exports.AlertsService = exports.CleanupService = exports.SMS_MFA_MODULE_OPTIONS = exports.SmsMfaModule = void 0;
 var sms_mfa_module_1 = require("./sms-mfa.module");
 Object.defineProperty(exports, "SmsMfaModule", { enumerable: true, get: function () { return sms_mfa_module_1.SmsMfaModule; } });
 var sms_mfa_module_definition_1 = require("./sms-mfa.module-definition");
@@ -18,6 +18,7 @@ Object.defineProperty(exports, "MfaEvent", { enumerable: true, get: function () 
 var require_mfa_guard_1 = require("./assurance/require-mfa.guard");
 Object.defineProperty(exports, "RequireMfa", { enumerable: true, get: function () { return require_mfa_guard_1.RequireMfa; } });
 Object.defineProperty(exports, "RequireMfaGuard", { enumerable: true, get: function () { return require_mfa_guard_1.RequireMfaGuard; } });
+Object.defineProperty(exports, "RequireMfaInterceptor", { enumerable: true, get: function () { return require_mfa_guard_1.RequireMfaInterceptor; } });
 var user_resolver_1 = require("./auth/user-resolver");
 Object.defineProperty(exports, "MfaUserResolver", { enumerable: true, get: function () { return user_resolver_1.MfaUserResolver; } });
 var mfa_auth_guard_1 = require("./auth/mfa-auth.guard");

@@ -8,7 +8,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AssuranceController } from './assurance.controller';
 import { AssuranceRepository } from './assurance.repository';
 import { AssuranceService } from './assurance.service';
-import { AdminMfaGuard, RequireMfaGuard } from './require-mfa.guard';
+import { AdminMfaGuard, RequireMfaGuard, RequireMfaInterceptor } from './require-mfa.guard';
 
 /** Per-session aal state, the step-up rule and the @RequireMfa guard. */
 @Module({
@@ -18,9 +18,10 @@ import { AdminMfaGuard, RequireMfaGuard } from './require-mfa.guard';
     AssuranceRepository,
     AssuranceService,
     RequireMfaGuard,
+    RequireMfaInterceptor,
     AdminMfaGuard,
   ],
-  exports: [ASSURANCE_CONFIG, AssuranceService, AssuranceRepository, RequireMfaGuard, AdminMfaGuard, AuthModule],
+  exports: [ASSURANCE_CONFIG, AssuranceService, AssuranceRepository, RequireMfaGuard, RequireMfaInterceptor, AdminMfaGuard, AuthModule],
 })
 export class AssuranceModule {}
 

@@ -1,12 +1,15 @@
 import {
   applyDecorators,
+  CallHandler,
   CanActivate,
   ExecutionContext,
   Inject,
   Injectable,
+  NestInterceptor,
   SetMetadata,
-  UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { Reflector } from '@nestjs/core';
 import type { MfaHttpRequest } from '../common/http-request';
 import { MfaAuthGuard } from '../auth/mfa-auth.guard';
@@ -80,12 +83,34 @@ async function assertMfa(
 }
 
 /**
+ * What `@RequireMfa()` applies: the caller check and the assurance check of the
+ * two guards, run as an interceptor, after every guard of the route. The
+ * host's own authentication guard has then set its user, in whichever order
+ * the decorators are written.
+ */
+@Injectable()
+export class RequireMfaInterceptor implements NestInterceptor {
+  constructor(
+    private readonly caller: MfaAuthGuard,
+    private readonly mfa: RequireMfaGuard,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    await this.caller.canActivate(context);
+    await this.mfa.canActivate(context);
+    return next.handle();
+  }
+}
+
+/**
  * Guards a host route: the caller (resolved by the module's MfaUserResolver,
- * 401 without one) must be in a session at aal2, else 403 MFA_REQUIRED.
+ * 401 without one) must be in a session at aal2, else 403 MFA_REQUIRED. It
+ * runs after the route's guards, so `@UseGuards(HostAuthGuard)` may stand
+ * above or below it.
  *
  * @example
  *   @Get('records') @RequireMfa({ maxAgeMinutes: 30 }) records() { … }
  */
 export function RequireMfa(options: RequireMfaOptions = {}) {
-  return applyDecorators(SetMetadata(REQUIRE_MFA, options), UseGuards(MfaAuthGuard, RequireMfaGuard));
+  return applyDecorators(SetMetadata(REQUIRE_MFA, options), UseInterceptors(RequireMfaInterceptor));
 }

@@ -28,9 +28,10 @@ exports.AssuranceModule = AssuranceModule = __decorate([
             assurance_repository_1.AssuranceRepository,
             assurance_service_1.AssuranceService,
             require_mfa_guard_1.RequireMfaGuard,
+            require_mfa_guard_1.RequireMfaInterceptor,
             require_mfa_guard_1.AdminMfaGuard,
         ],
-        exports: [assurance_config_1.ASSURANCE_CONFIG, assurance_service_1.AssuranceService, assurance_repository_1.AssuranceRepository, require_mfa_guard_1.RequireMfaGuard, require_mfa_guard_1.AdminMfaGuard, auth_module_1.AuthModule],
+        exports: [assurance_config_1.ASSURANCE_CONFIG, assurance_service_1.AssuranceService, assurance_repository_1.AssuranceRepository, require_mfa_guard_1.RequireMfaGuard, require_mfa_guard_1.RequireMfaInterceptor, require_mfa_guard_1.AdminMfaGuard, auth_module_1.AuthModule],
     })
 ], AssuranceModule);
 let AssuranceRoutesModule = class AssuranceRoutesModule {

@@ -12,7 +12,7 @@ var __param = (this && this.__param) || function (paramIndex, decorator) {
     return function (target, key) { decorator(target, key, paramIndex); }
 };
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.AdminMfaGuard = exports.RequireMfaGuard = void 0;
+exports.RequireMfaInterceptor = exports.AdminMfaGuard = exports.RequireMfaGuard = void 0;
 exports.RequireMfa = RequireMfa;
 const common_1 = require("@nestjs/common");
 const core_1 = require("@nestjs/core");
@@ -78,7 +78,26 @@ async function assertMfa(context, assurance, maxAgeMinutes, now) {
     if (state.aal !== 'aal2' || !fresh)
         throw await assurance.mfaRequired(user);
 }
+let RequireMfaInterceptor = class RequireMfaInterceptor {
+    caller;
+    mfa;
+    constructor(caller, mfa) {
+        this.caller = caller;
+        this.mfa = mfa;
+    }
+    async intercept(context, next) {
+        await this.caller.canActivate(context);
+        await this.mfa.canActivate(context);
+        return next.handle();
+    }
+};
+exports.RequireMfaInterceptor = RequireMfaInterceptor;
+exports.RequireMfaInterceptor = RequireMfaInterceptor = __decorate([
+    (0, common_1.Injectable)(),
+    __metadata("design:paramtypes", [mfa_auth_guard_1.MfaAuthGuard,
+        RequireMfaGuard])
+], RequireMfaInterceptor);
 function RequireMfa(options = {}) {
-    return (0, common_1.applyDecorators)((0, common_1.SetMetadata)(REQUIRE_MFA, options), (0, common_1.UseGuards)(mfa_auth_guard_1.MfaAuthGuard, RequireMfaGuard));
+    return (0, common_1.applyDecorators)((0, common_1.SetMetadata)(REQUIRE_MFA, options), (0, common_1.UseInterceptors)(RequireMfaInterceptor));
 }
 //# sourceMappingURL=require-mfa.guard.js.map
