@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, configSlice, loadMfaConfig, MFA_CONFIG } from './mfa-config';
+import { ConfigError, configSlice, loadMfaConfig, MFA_CONFIG, type ConfigWarning } from './mfa-config';
 
 function problems(env: NodeJS.ProcessEnv, overrides = {}): string[] {
   try {
@@ -118,8 +118,20 @@ describe('configuration', () => {
     ]);
   });
 
-  it('accepts only the three NODE_ENV values', () => {
-    assert.deepEqual(problems({ NODE_ENV: 'prod' }), ['NODE_ENV must be one of development, production, test']);
+  it("takes its mode from MFA_ENV, else the host's NODE_ENV, which it never refuses (an unknown one gets the production checks)", () => {
+    assert.deepEqual(problems({ MFA_ENV: 'prod' }), ['MFA_ENV must be one of development, production, test']);
+    assert.equal(loadMfaConfig({ NODE_ENV: 'test' }).nodeEnv, 'test');
+    assert.equal(loadMfaConfig({}).nodeEnv, 'development');
+    // A host's staging is production-like: the strict checks, and a warning that says why.
+    assert.ok(problems({ NODE_ENV: 'staging' }).includes('SMS_CODE_SECRET must be set when NODE_ENV=production'));
+    const warnings: ConfigWarning[] = [];
+    const staging = loadMfaConfig({ NODE_ENV: 'staging', MFA_ENV: 'development' }, {}, warnings);
+    assert.deepEqual([staging.nodeEnv, staging.production, warnings.filter((w) => w.variable === 'NODE_ENV')], ['development', false, []]);
+    const strict = { codeSecret: 's'.repeat(32), encryptionKey: 'a'.repeat(64), databaseUrl: 'postgres://db.internal/mfa' };
+    loadMfaConfig({ NODE_ENV: 'staging' }, { nodeEnv: 'production', ...strict }, warnings);
+    assert.deepEqual(warnings.filter((w) => w.variable === 'NODE_ENV'), [], 'the host chose the mode: nothing to warn about');
+    assert.equal(loadMfaConfig({ NODE_ENV: 'staging' }, strict, warnings).production, true);
+    assert.ok(warnings.some((w) => w.variable === 'NODE_ENV' && w.message.startsWith('NODE_ENV=staging is not development, production or test')));
   });
 
   it('refuses every unsafe production combination', () => {

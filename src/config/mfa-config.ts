@@ -205,7 +205,8 @@ type Field<K extends Scalar> = SettingField<MfaConfig[K], MfaConfig>;
 type Schema = { [K in Scalar]: Field<K> };
 
 const SCHEMA: Schema = {
-  nodeEnv: { env: 'NODE_ENV', rule: oneOf('development', 'production', 'test'), default: 'development' },
+  // Its default comes from the host's NODE_ENV (hostMode below), which the module never refuses.
+  nodeEnv: { env: 'MFA_ENV', rule: oneOf('development', 'production', 'test'), default: 'development' },
   databaseUrl: { env: 'DATABASE_URL', rule: url(['postgres', 'postgresql']), secret: true },
   dataDir: { env: 'DATA_DIR', rule: text(), default: './.data' },
   databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: int(2, 200), default: 20 },
@@ -392,10 +393,12 @@ export function loadMfaConfig(
   const problems: string[] = [];
   const out: Partial<MfaConfig> = {};
   const values = out as Record<string, unknown>;
-  out.production = (overrides.nodeEnv ?? env.NODE_ENV) === 'production';
 
   for (const key of Object.keys(SCHEMA) as Scalar[]) {
-    const field = SCHEMA[key] as unknown as Field<'nodeEnv'> & { default?: unknown };
+    const field = (key === 'nodeEnv' && overrides.nodeEnv === undefined ? { ...SCHEMA.nodeEnv, default: hostMode(env, warnings) } : SCHEMA[key]) as unknown as Field<'nodeEnv'> & {
+      default?: unknown;
+    };
+    if (key !== 'nodeEnv') out.production ??= out.nodeEnv === 'production';
     const given = overrides[key];
     if (given !== undefined) {
       if (field.rule.check(given)) values[key] = given;
@@ -443,6 +446,27 @@ export function loadMfaConfig(
   checkCombinations(out, problems, warnings);
   if (problems.length) throw new ConfigError(problems);
   return hideSecrets(out as MfaConfig, SECRET_KEYS);
+}
+
+const MODES = ['development', 'production', 'test'] as const;
+
+/**
+ * The mode when MFA_ENV is unset: the host's NODE_ENV when it is one of the
+ * three, development when it is unset, and otherwise (staging, prod…)
+ * production, the strictest checks, with a warning. The host's NODE_ENV is
+ * its own: the module reads it, never refuses it.
+ */
+function hostMode(env: NodeJS.ProcessEnv, warnings: ConfigWarning[]): MfaConfig['nodeEnv'] {
+  const nodeEnv = env.NODE_ENV?.trim();
+  if (!nodeEnv) return 'development';
+  const known = MODES.find((m) => m === nodeEnv);
+  if (known) return known;
+  if (!env.MFA_ENV?.trim())
+    warnings.push({
+      variable: 'NODE_ENV',
+      message: `NODE_ENV=${nodeEnv.slice(0, 24)} is not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
+    });
+  return 'production';
 }
 
 /** The settings marked `secret`: keys, tokens, the HMAC secret. */

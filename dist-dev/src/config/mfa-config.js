@@ -14,7 +14,7 @@ exports.BUILT_IN_PROVIDERS = ['TWILIO', 'AWS_SNS', 'AWS_EUM', 'MOCK'];
 exports.PROVIDER_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 exports.MFA_CONFIG = Symbol('MFA_CONFIG');
 const SCHEMA = {
-    nodeEnv: { env: 'NODE_ENV', rule: (0, env_rules_1.oneOf)('development', 'production', 'test'), default: 'development' },
+    nodeEnv: { env: 'MFA_ENV', rule: (0, env_rules_1.oneOf)('development', 'production', 'test'), default: 'development' },
     databaseUrl: { env: 'DATABASE_URL', rule: (0, env_rules_1.url)(['postgres', 'postgresql']), secret: true },
     dataDir: { env: 'DATA_DIR', rule: (0, env_rules_1.text)(), default: './.data' },
     databasePoolSize: { env: 'DATABASE_POOL_SIZE', rule: (0, env_rules_1.int)(2, 200), default: 20 },
@@ -179,9 +179,10 @@ function loadMfaConfig(env, overrides = {}, warnings = []) {
     const problems = [];
     const out = {};
     const values = out;
-    out.production = (overrides.nodeEnv ?? env.NODE_ENV) === 'production';
     for (const key of Object.keys(SCHEMA)) {
-        const field = SCHEMA[key];
+        const field = (key === 'nodeEnv' && overrides.nodeEnv === undefined ? { ...SCHEMA.nodeEnv, default: hostMode(env, warnings) } : SCHEMA[key]);
+        if (key !== 'nodeEnv')
+            out.production ??= out.nodeEnv === 'production';
         const given = overrides[key];
         if (given !== undefined) {
             if (field.rule.check(given))
@@ -226,6 +227,21 @@ function loadMfaConfig(env, overrides = {}, warnings = []) {
     if (problems.length)
         throw new ConfigError(problems);
     return hideSecrets(out, SECRET_KEYS);
+}
+const MODES = ['development', 'production', 'test'];
+function hostMode(env, warnings) {
+    const nodeEnv = env.NODE_ENV?.trim();
+    if (!nodeEnv)
+        return 'development';
+    const known = MODES.find((m) => m === nodeEnv);
+    if (known)
+        return known;
+    if (!env.MFA_ENV?.trim())
+        warnings.push({
+            variable: 'NODE_ENV',
+            message: `NODE_ENV=${nodeEnv.slice(0, 24)} is not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
+        });
+    return 'production';
 }
 const SECRET_KEYS = Object.keys(SCHEMA).filter((k) => SCHEMA[k].secret);
 function hideSecrets(config, keys = SECRET_KEYS) {

@@ -111,8 +111,19 @@ function problems(env, overrides = {}) {
             'SMS_TEST_NUMBERS must be a comma-separated list of +E164:code pairs (e.g. +14155550100:123456)',
         ]);
     });
-    (0, node_test_1.it)('accepts only the three NODE_ENV values', () => {
-        strict_1.default.deepEqual(problems({ NODE_ENV: 'prod' }), ['NODE_ENV must be one of development, production, test']);
+    (0, node_test_1.it)("takes its mode from MFA_ENV, else the host's NODE_ENV, which it never refuses (an unknown one gets the production checks)", () => {
+        strict_1.default.deepEqual(problems({ MFA_ENV: 'prod' }), ['MFA_ENV must be one of development, production, test']);
+        strict_1.default.equal((0, mfa_config_1.loadMfaConfig)({ NODE_ENV: 'test' }).nodeEnv, 'test');
+        strict_1.default.equal((0, mfa_config_1.loadMfaConfig)({}).nodeEnv, 'development');
+        strict_1.default.ok(problems({ NODE_ENV: 'staging' }).includes('SMS_CODE_SECRET must be set when NODE_ENV=production'));
+        const warnings = [];
+        const staging = (0, mfa_config_1.loadMfaConfig)({ NODE_ENV: 'staging', MFA_ENV: 'development' }, {}, warnings);
+        strict_1.default.deepEqual([staging.nodeEnv, staging.production, warnings.filter((w) => w.variable === 'NODE_ENV')], ['development', false, []]);
+        const strict = { codeSecret: 's'.repeat(32), encryptionKey: 'a'.repeat(64), databaseUrl: 'postgres://db.internal/mfa' };
+        (0, mfa_config_1.loadMfaConfig)({ NODE_ENV: 'staging' }, { nodeEnv: 'production', ...strict }, warnings);
+        strict_1.default.deepEqual(warnings.filter((w) => w.variable === 'NODE_ENV'), [], 'the host chose the mode: nothing to warn about');
+        strict_1.default.equal((0, mfa_config_1.loadMfaConfig)({ NODE_ENV: 'staging' }, strict, warnings).production, true);
+        strict_1.default.ok(warnings.some((w) => w.variable === 'NODE_ENV' && w.message.startsWith('NODE_ENV=staging is not development, production or test')));
     });
     (0, node_test_1.it)('refuses every unsafe production combination', () => {
         const safe = {
