@@ -464,7 +464,7 @@ function hostMode(env: NodeJS.ProcessEnv, warnings: ConfigWarning[]): MfaConfig[
   if (!env.MFA_ENV?.trim())
     warnings.push({
       variable: 'NODE_ENV',
-      message: `NODE_ENV=${nodeEnv.slice(0, 24)} is not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
+      message: `is ${nodeEnv.slice(0, 24)}, not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
     });
   return 'production';
 }

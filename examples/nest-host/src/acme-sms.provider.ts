@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { ProviderError, SmsMfaModule } from '../src';
-import type { SendResult, SmsMessage, SmsProvider } from '../src';
+import { ProviderError } from '@haven-health/nest-sms-mfa';
+import type { SendResult, SmsMessage, SmsProvider } from '@haven-health/nest-sms-mfa';
 
 /** Where the host's own SMS gateway is, and its key: the host's configuration, not the module's. */
 export const ACME_OPTIONS = Symbol('ACME_OPTIONS');
@@ -41,7 +41,7 @@ export class AcmeSmsProvider implements SmsProvider {
   }
 }
 
-/** ACME's errors, by what they say about whom (see the README: providers and failover). */
+/** ACME's errors, by what they say about whom (the module's docs/channels.md: your own SMS provider). */
 export function classifyAcme(status: number, code = String(status)): ProviderError {
   if (code === 'invalid_number') return new ProviderError('invalid_number', code);
   if (code === 'opted_out') return new ProviderError('opted_out', code);
@@ -62,22 +62,3 @@ export function classifyAcme(status: number, code = String(status)): ProviderErr
   exports: [ACME_OPTIONS],
 })
 export class AcmeModule {}
-
-/** A host that sends through its own gateway first, Twilio behind it (ACME: priority 1, its own budgets). */
-@Module({
-  imports: [
-    SmsMfaModule.forRootAsync({
-      providers: [AcmeSmsProvider],
-      imports: [AcmeModule],
-      controllers: false,
-      useFactory: () => ({
-        config: {
-          databaseUrl: process.env.MFA_DATABASE_URL,
-          mockSmsEnabled: false,
-          providers: { ACME: { priority: 1, maxPerMinute: 120 }, TWILIO: { priority: 2 } },
-        },
-      }),
-    }),
-  ],
-})
-export class OwnProviderHostModule {}
