@@ -7,6 +7,13 @@ import type { SmsProvider } from './sms/providers/sms-provider';
 export interface SmsMfaModuleOptions {
   /** Overrides of any environment setting, checked by the same rules (see the README's configuration table). */
   config?: MfaConfigOverrides;
+  /**
+   * Read settings from the environment too (default true). False: every
+   * setting comes from `config`, and the module reads no variable of the
+   * host's (`DATABASE_URL`, `PORT`, `TRUST_PROXY`…) but `NODE_ENV`, for its
+   * mode when `config.nodeEnv` is not given.
+   */
+  readEnv?: boolean;
 }
 
 /** The module's wiring: known before any factory runs, given beside the options. */

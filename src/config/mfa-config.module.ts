@@ -39,9 +39,11 @@ export class MfaConfigModule {
           useFactory: (options: SmsMfaModuleOptions) => {
             const warnings: ConfigWarning[] = [];
             const overrides = { ...options?.config };
+            // readEnv: false: only the options, and the host's NODE_ENV for the mode (never refused).
+            const env = options?.readEnv === false ? { NODE_ENV: process.env.NODE_ENV } : process.env;
             // Like Twilio or SNS, a host adapter is a real provider: the mock is then never on by default.
-            if (host.providers.length && process.env.MOCK_SMS_ENABLED === undefined) overrides.mockSmsEnabled ??= false;
-            const config = loadMfaConfig(process.env, overrides, warnings);
+            if (host.providers.length && env.MOCK_SMS_ENABLED === undefined) overrides.mockSmsEnabled ??= false;
+            const config = loadMfaConfig(env, overrides, warnings);
             const logger = new Logger('MfaConfig');
             for (const w of warnings) logger.warn(`${w.variable} ${w.message}`);
             return config;

@@ -38,6 +38,8 @@ export class AppModule {
           providers: [AcmeSmsProvider],
           imports: [AcmeModule],
           useFactory: () => ({
+            // Every setting from here: the host's DATABASE_URL, PORT or TRUST_PROXY are its own business.
+            readEnv: false,
             config: {
               databaseUrl: settings.databaseUrl,
               // The host migrates before it starts (the migrate command, or MFA_MIGRATIONS in its own DataSource).

@@ -9,8 +9,9 @@ import { createHostApp, type HttpPlatform } from '../src/bootstrap';
 import { hostDataSource } from '../src/host-migrations';
 import { acmeFake, freshDatabase, settingsFor, sql } from './support';
 
-// The host's own environment, which the module reads but never refuses.
-process.env.NODE_ENV = 'staging';
+// The host's own environment: NODE_ENV the module reads (production checks for staging) but never
+// refuses; the generic names mean something else to this host, and the module (readEnv: false) ignores them.
+Object.assign(process.env, { NODE_ENV: 'staging', PORT: 'the-host-port', TRUST_PROXY: 'everyone', REDIS_URL: 'not a url' });
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
