@@ -4,6 +4,7 @@ import type { MfaConfigOverrides } from './config/mfa-config';
 import type { SmsProvider } from './sms/providers/sms-provider';
 export interface SmsMfaModuleOptions {
     config?: MfaConfigOverrides;
+    readEnv?: boolean;
 }
 export interface SmsMfaModuleWiring {
     controllers?: boolean;

@@ -469,6 +469,17 @@ function hostMode(env: NodeJS.ProcessEnv, warnings: ConfigWarning[]): MfaConfig[
   return 'production';
 }
 
+/** Every variable the module reads, what it allows and its default: what docs/configuration.md lists. */
+export const SETTINGS_REFERENCE: readonly { variable: string; allowed: string; default: string }[] = [
+  ...(Object.keys(SCHEMA) as Scalar[]).map((k) => {
+    const field = SCHEMA[k] as { env: string; rule: EnvRule<unknown>; default?: unknown };
+    const given = field.default;
+    const shown = typeof given === 'function' ? 'computed' : given === undefined ? '–' : `\`${JSON.stringify(given)}\``;
+    return { variable: field.env, allowed: field.rule.allowed, default: shown };
+  }),
+  ...Object.values(PROVIDER_FIELDS).map((f) => ({ variable: `SMS_PROVIDER_<NAME>_${f.suffix}`, allowed: f.rule.allowed, default: 'per provider' })),
+];
+
 /** The settings marked `secret`: keys, tokens, the HMAC secret. */
 const SECRET_KEYS = (Object.keys(SCHEMA) as Scalar[]).filter((k) => (SCHEMA[k] as { secret?: boolean }).secret);
 

@@ -125,6 +125,11 @@ export interface ConfigWarning {
     message: string;
 }
 export declare function loadMfaConfig(env: NodeJS.ProcessEnv, overrides?: MfaConfigOverrides, warnings?: ConfigWarning[]): MfaConfig;
+export declare const SETTINGS_REFERENCE: readonly {
+    variable: string;
+    allowed: string;
+    default: string;
+}[];
 export declare function hideSecrets<T extends object>(config: T, keys?: readonly string[]): T;
 export declare function configSlice<K extends keyof MfaConfig>(token: symbol, keys: readonly K[]): {
     provide: symbol;

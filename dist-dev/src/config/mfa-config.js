@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.ConfigError = exports.HOST_PROVIDER_DEFAULTS = exports.MFA_CONFIG = exports.PROVIDER_NAME = exports.BUILT_IN_PROVIDERS = void 0;
+exports.SETTINGS_REFERENCE = exports.ConfigError = exports.HOST_PROVIDER_DEFAULTS = exports.MFA_CONFIG = exports.PROVIDER_NAME = exports.BUILT_IN_PROVIDERS = void 0;
 exports.loadMfaConfig = loadMfaConfig;
 exports.hideSecrets = hideSecrets;
 exports.configSlice = configSlice;
@@ -239,10 +239,19 @@ function hostMode(env, warnings) {
     if (!env.MFA_ENV?.trim())
         warnings.push({
             variable: 'NODE_ENV',
-            message: `NODE_ENV=${nodeEnv.slice(0, 24)} is not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
+            message: `is ${nodeEnv.slice(0, 24)}, not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
         });
     return 'production';
 }
+exports.SETTINGS_REFERENCE = [
+    ...Object.keys(SCHEMA).map((k) => {
+        const field = SCHEMA[k];
+        const given = field.default;
+        const shown = typeof given === 'function' ? 'computed' : given === undefined ? '–' : `\`${JSON.stringify(given)}\``;
+        return { variable: field.env, allowed: field.rule.allowed, default: shown };
+    }),
+    ...Object.values(PROVIDER_FIELDS).map((f) => ({ variable: `SMS_PROVIDER_<NAME>_${f.suffix}`, allowed: f.rule.allowed, default: 'per provider' })),
+];
 const SECRET_KEYS = Object.keys(SCHEMA).filter((k) => SCHEMA[k].secret);
 function hideSecrets(config, keys = SECRET_KEYS) {
     for (const key of keys) {

@@ -28,9 +28,10 @@ let MfaConfigModule = MfaConfigModule_1 = class MfaConfigModule {
                     useFactory: (options) => {
                         const warnings = [];
                         const overrides = { ...options?.config };
-                        if (host.providers.length && process.env.MOCK_SMS_ENABLED === undefined)
+                        const env = options?.readEnv === false ? { NODE_ENV: process.env.NODE_ENV } : process.env;
+                        if (host.providers.length && env.MOCK_SMS_ENABLED === undefined)
                             overrides.mockSmsEnabled ??= false;
-                        const config = (0, mfa_config_1.loadMfaConfig)(process.env, overrides, warnings);
+                        const config = (0, mfa_config_1.loadMfaConfig)(env, overrides, warnings);
                         const logger = new common_1.Logger('MfaConfig');
                         for (const w of warnings)
                             logger.warn(`${w.variable} ${w.message}`);
