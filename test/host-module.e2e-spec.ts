@@ -11,7 +11,7 @@ import { FakeClock } from './support/clock';
 import { CapturingLogger } from './support/capturing-logger';
 import { createTestDatabase, TestDatabase } from './support/database';
 
-describe('a host app embedding SmsMfaModule.forRootAsync (the README example)', () => {
+describe('a host app embedding SmsMfaModule.forRootAsync (the example of docs/embedding.md)', () => {
   let db: TestDatabase;
   let app: INestApplication;
   const clock = new FakeClock();
@@ -82,9 +82,9 @@ describe('a host app embedding SmsMfaModule.forRootAsync (the README example)', 
     await request(app.getHttpServer()).get('/mfa/factors').expect(404);
   });
 
-  it('is the example the README shows', () => {
-    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  it('is the example docs/embedding.md shows', () => {
+    const page = readFileSync(join(__dirname, '..', '..', 'docs', 'embedding.md'), 'utf8');
     const example = readFileSync(join(__dirname, '..', '..', 'examples', 'host-app.module.ts'), 'utf8');
-    assert.ok(readme.includes(example.replaceAll("from '../src';", "from 'nest-sms-mfa';")), 'README embeds examples/host-app.module.ts');
+    assert.ok(page.includes(example.replaceAll("from '../src';", "from '@haven-health/nest-sms-mfa';")), 'docs/embedding.md embeds examples/host-app.module.ts');
   });
 });

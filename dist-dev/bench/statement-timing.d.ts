@@ -1,6 +1,0 @@
-export interface StatementTime {
-    statement: string;
-    count: number;
-    meanMs: number;
-}
-export declare function timeStatements(run: () => Promise<void>): Promise<StatementTime[]>;

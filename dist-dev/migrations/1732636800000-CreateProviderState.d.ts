@@ -1,6 +1,0 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
-export declare class CreateProviderState1732636800000 implements MigrationInterface {
-    name: string;
-    up(q: QueryRunner): Promise<void>;
-    down(q: QueryRunner): Promise<void>;
-}

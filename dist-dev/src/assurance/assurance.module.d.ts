@@ -1,4 +1,0 @@
-export declare class AssuranceModule {
-}
-export declare class AssuranceRoutesModule {
-}

@@ -1,1 +1,0 @@
-export declare function sessionKey(sessionId: string | undefined): Buffer | null;

@@ -1,1 +1,0 @@
-export declare function clientKey(ip: string | undefined, v6Prefix: number): string | undefined;

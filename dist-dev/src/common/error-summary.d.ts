@@ -1,1 +1,0 @@
-export declare function errorSummary(err: unknown): string;

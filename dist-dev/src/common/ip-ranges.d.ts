@@ -1,2 +1,0 @@
-export declare function coversPublicAddresses(entry: string): boolean;
-export declare function isLoopbackHost(hostname: string): boolean;

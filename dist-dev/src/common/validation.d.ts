@@ -1,2 +1,0 @@
-import { ValidationPipe } from '@nestjs/common';
-export declare function createValidationPipe(): ValidationPipe;

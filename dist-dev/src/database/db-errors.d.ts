@@ -1,1 +1,0 @@
-export declare function isDatabaseUnavailable(err: unknown): boolean;

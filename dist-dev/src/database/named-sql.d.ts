@@ -1,4 +1,0 @@
-export declare function named(text: string, values: Record<string, unknown>): {
-    text: string;
-    params: unknown[];
-};

@@ -1,2 +1,0 @@
-import type { FraudRule } from '../fraud-rule';
-export declare const lowConversionRule: FraudRule;

@@ -1,4 +1,0 @@
-export declare class MfaModule {
-}
-export declare class MfaRoutesModule {
-}

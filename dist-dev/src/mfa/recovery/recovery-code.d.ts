@@ -1,2 +1,0 @@
-export declare function generateRecoveryCode(): string;
-export declare function normalizeRecoveryCode(input: string): string | undefined;

@@ -1,6 +1,0 @@
-import { DynamicModule } from '@nestjs/common';
-export declare class OpsModule {
-    static register(jobs: boolean): DynamicModule;
-}
-export declare class OpsRoutesModule {
-}

@@ -1,4 +1,0 @@
-export declare class PrivacyModule {
-}
-export declare class PrivacyRoutesModule {
-}

@@ -1,1 +1,0 @@
-export declare const DEFAULT_PRICE_TABLE: Record<string, Record<string, number>>;

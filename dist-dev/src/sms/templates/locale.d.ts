@@ -1,2 +1,0 @@
-export declare function negotiateLocale(preferences: (string | undefined)[], available: Iterable<string>, fallback: string): string;
-export declare function parseAcceptLanguage(value: string): string[];

@@ -1,2 +1,0 @@
-import type { DeliveryReport } from '../delivery.service';
-export declare function eumEventReport(message: string): DeliveryReport | undefined;

@@ -1,9 +1,0 @@
-import type { ServerResponse } from 'node:http';
-import { FakeMode, FakeServer, RecordedRequest } from './fake-server';
-export declare class SnsFake extends FakeServer {
-    protected answer(req: RecordedRequest, mode: FakeMode, res: ServerResponse): void;
-    protected answerError(res: ServerResponse, status: number, code: string): void;
-    protected recipient(req: RecordedRequest): string;
-    static attributes(req: RecordedRequest): Record<string, string>;
-    bodiesTo(e164: string): string[];
-}
