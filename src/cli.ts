@@ -32,8 +32,10 @@ if (require.main === module) {
   runCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (err: Error) => {
-      // The driver's message may quote the URL: name and code only.
-      console.error(`migration failed: ${err.name}${(err as { code?: string }).code ? ` (${(err as { code?: string }).code})` : ''}`);
+      // The driver's message may quote the URL or a row: the error's class and, if it is one, its SQLSTATE or errno name.
+      const code = (err as { code?: unknown }).code;
+      const known = typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? ` (${code})` : '';
+      console.error(`migration failed: ${err.name.slice(0, 40)}${known}`);
       process.exit(1);
     },
   );

@@ -394,25 +394,30 @@ export function loadMfaConfig(
   const out: Partial<MfaConfig> = {};
   const values = out as Record<string, unknown>;
 
-  for (const key of Object.keys(SCHEMA) as Scalar[]) {
-    const field = (key === 'nodeEnv' && overrides.nodeEnv === undefined ? { ...SCHEMA.nodeEnv, default: hostMode(env, warnings) } : SCHEMA[key]) as unknown as Field<'nodeEnv'> & {
-      default?: unknown;
-    };
-    if (key !== 'nodeEnv') out.production ??= out.nodeEnv === 'production';
+  // The mode's default is the host's NODE_ENV, read only when neither the options nor MFA_ENV choose it.
+  const hostDefault = overrides.nodeEnv === undefined && !env.MFA_ENV?.trim() ? hostMode(env, warnings) : undefined;
+  const read = (key: Scalar, fallback: unknown) => {
+    const field = SCHEMA[key] as unknown as Field<'nodeEnv'>;
     const given = overrides[key];
     if (given !== undefined) {
       if (field.rule.check(given)) values[key] = given;
       else problems.push(`${field.env} must be ${field.rule.allowed}`);
-      continue;
+      return;
     }
     const raw = env[field.env];
     if (raw !== undefined && raw.trim() !== '') {
       const parsed = field.rule.parse(raw);
       if (parsed === undefined) problems.push(`${field.env} must be ${field.rule.allowed}`);
       else values[key] = parsed;
-      continue;
+      return;
     }
-    values[key] = typeof field.default === 'function' ? field.default(out) : field.default;
+    values[key] = typeof fallback === 'function' ? fallback(out) : fallback;
+  };
+  // The mode first: the other defaults depend on it.
+  read('nodeEnv', hostDefault ?? SCHEMA.nodeEnv.default);
+  out.production = out.nodeEnv === 'production';
+  for (const key of Object.keys(SCHEMA) as Scalar[]) {
+    if (key !== 'nodeEnv') read(key, (SCHEMA[key] as { default?: unknown }).default);
   }
 
   out.providers = {} as Record<ProviderName, ProviderLimits>;
@@ -451,7 +456,7 @@ export function loadMfaConfig(
 const MODES = ['development', 'production', 'test'] as const;
 
 /**
- * The mode when MFA_ENV is unset: the host's NODE_ENV when it is one of the
+ * The mode when neither the options nor MFA_ENV give it: the host's NODE_ENV when it is one of the
  * three, development when it is unset, and otherwise (staging, prod…)
  * production, the strictest checks, with a warning. The host's NODE_ENV is
  * its own: the module reads it, never refuses it.
@@ -461,11 +466,10 @@ function hostMode(env: NodeJS.ProcessEnv, warnings: ConfigWarning[]): MfaConfig[
   if (!nodeEnv) return 'development';
   const known = MODES.find((m) => m === nodeEnv);
   if (known) return known;
-  if (!env.MFA_ENV?.trim())
-    warnings.push({
-      variable: 'NODE_ENV',
-      message: `is ${nodeEnv.slice(0, 24)}, not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
-    });
+  warnings.push({
+    variable: 'NODE_ENV',
+    message: `is ${nodeEnv.slice(0, 24)}, not development, production or test: the module applies its production checks (set MFA_ENV to choose)`,
+  });
   return 'production';
 }
 

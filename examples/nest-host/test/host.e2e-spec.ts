@@ -109,6 +109,31 @@ for (const platform of ['express', 'fastify'] as HttpPlatform[]) {
       assert.equal(acme.received.length, sends, 'nothing was sent');
     });
 
+    it('lets strangers through to no route: forged tokens, unsigned webhooks and probes without the ops token cost nothing', async () => {
+      const token = await login('alice');
+      const forged = `${token.split('.')[0]}.${'A'.repeat(43)}`;
+      assert.equal((await call('GET', '/records', forged)).status, 401, 'a token with another signature');
+      assert.equal((await call('POST', '/mfa/sms/challenge', forged, {})).body.code, 'UNAUTHENTICATED');
+      // Past the host's guard, the module's own checks still stand: a signature, the ops token.
+      const webhook = await fetch(`${base}/mfa/webhooks/twilio/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'MessageSid=SM1&MessageStatus=delivered',
+      });
+      assert.equal(webhook.status, 403, 'unsigned: refused by the signature guard, not the host');
+      assert.equal((await call('GET', '/metrics')).status, 404, 'production (staging): metrics only with the ops token');
+      const [{ n }] = await sql<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM sms_send_log WHERE status = 'delivered'`);
+      assert.equal(n, 0, 'no delivery report was recorded');
+    });
+
+    it('answers 50 concurrent calls from a session at aal1 with 403 MFA_REQUIRED, sending nothing', async () => {
+      const token = await login('alice');
+      const sends = acme.received.length;
+      const answers = await Promise.all(Array.from({ length: 50 }, () => call('GET', '/records', token)));
+      assert.deepEqual(new Set(answers.map((a) => `${a.status} ${a.body.code}`)), new Set(['403 MFA_REQUIRED']));
+      assert.equal(acme.received.length, sends);
+    });
+
     it('answers bad input with a stable code, never a 500', async () => {
       const token = await login('alice');
       for (const body of [{ phoneNumber: 12 }, { phoneNumber: '+1 555' }, {}]) {
