@@ -4,10 +4,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadMfaConfig, type HttpAdapterName, type MfaConfigOverrides } from '../src/config/mfa-config';
-import { configureApp, httpAdapterFor } from '../src/demo/configure-app';
-import { DemoAppModule } from '../src/demo/demo-app.module';
-import { DemoAuth } from '../src/demo/demo-auth';
+import type { MfaConfigOverrides } from '../src';
+import { configureApp, httpAdapterFor } from '../apps/demo/configure-app';
+import { DemoAppModule } from '../apps/demo/demo-app.module';
+import { DemoAuth } from '../apps/demo/demo-auth';
+import { loadDemoConfig, type DemoConfigOverrides, type HttpAdapterName } from '../apps/demo/demo.config';
 import { digitRuns } from '../src/fraud/rules/digit-pattern.rule';
 import { MockSmsProvider } from '../src/sms/providers/mock/mock-sms.provider';
 import { createTestDatabase } from '../test/support/database';
@@ -44,15 +45,20 @@ const option = (name: string) => {
 };
 const PEER = option('--peer');
 const SCALE_ROWS = Number(option('--scale-rows') ?? 10_000_000);
-const ADAPTER: HttpAdapterName = (option('--adapter') as HttpAdapterName | undefined) ?? loadMfaConfig(process.env).httpAdapter;
+const ADAPTER: HttpAdapterName = (option('--adapter') as HttpAdapterName | undefined) ?? loadDemoConfig(process.env).httpAdapter;
 const OTHER_ADAPTER: HttpAdapterName = ADAPTER === 'express' ? 'fastify' : 'express';
 const LEVELS = [1, 8, 32] as const;
 const OPS: Record<(typeof LEVELS)[number], number> = { 1: 400, 8: 2000, 32: 3000 };
 const USERS = 3000;
 
-const BENCH_CONFIG: MfaConfigOverrides = {
+/** The demo app's own settings in the bench. */
+const BENCH_DEMO: DemoConfigOverrides = {
   // No line per request: the bench measures the module, not stdout (info-level request logs halve throughput here).
   logLevel: 'warn',
+  authJwtSecret: 'bench-secret-bench-secret-bench-secret-0000',
+};
+
+const BENCH_CONFIG: MfaConfigOverrides = {
   // Users come from many addresses, through a proxy on loopback (X-Forwarded-For).
   trustProxy: 'loopback',
   // Thousands of enrolments to one number range in seconds is the bench, not pumping.
@@ -64,7 +70,6 @@ const BENCH_CONFIG: MfaConfigOverrides = {
   ipHourlyLimit: 1_000_000,
   httpThrottlePerMinute: 10_000_000,
   databasePoolSize: 24,
-  authJwtSecret: 'bench-secret-bench-secret-bench-secret-0000',
   providers: { MOCK: { maxPerMinute: 10_000_000, maxPerHour: 10_000_000, maxPerDay: 10_000_000 } },
 };
 
@@ -129,11 +134,12 @@ async function setupUsers(b: Bench): Promise<void> {
 
 /** The demo app under `adapter` on `port` (0: any), as main.ts builds it. */
 async function startServer(adapter: HttpAdapterName, config: MfaConfigOverrides, port = 0): Promise<INestApplication> {
-  const app = await NestFactory.create(DemoAppModule.register(config), httpAdapterFor(adapter, { trustProxy: config.trustProxy! }), {
+  const demo = loadDemoConfig({}, { ...BENCH_DEMO, httpAdapter: adapter, nodeEnv: config.nodeEnv });
+  const app = await NestFactory.create(DemoAppModule.register(demo, config), httpAdapterFor(adapter, { trustProxy: config.trustProxy! }), {
     bodyParser: false,
     logger: ['error'],
   });
-  configureApp(app);
+  configureApp(app, demo);
   await app.listen(port, '127.0.0.1');
   return app;
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlFile } from '../src/database/sql-file';
+import { sqlFile } from '../src/common/sql-file';
 
 /**
  * Rate limits, verification lockouts, country rules and fraud events.

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlFile } from '../src/database/sql-file';
+import { sqlFile } from '../src/common/sql-file';
 
 /**
  * Same contract as the first mfa_take_send_slot, less work per send: the

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlFile } from '../src/database/sql-file';
+import { sqlFile } from '../src/common/sql-file';
 
 /**
  * Money: each send's estimated cost in the send log (the provider's reported

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadMfaConfig } from '../src/config/mfa-config';
+import { loadMfaConfig } from '../src/sms-mfa.settings';
+import { ConfigError } from '../src/config/settings';
 import { mfaDataSourceOptions, runMigrations } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 

@@ -4,10 +4,11 @@ import { Test } from '@nestjs/testing';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { JsonClient, Reply } from '../bench/http-client';
 import { Clock } from '../src/common/clock';
-import type { MfaConfigOverrides } from '../src/config/mfa-config';
-import { configureApp } from '../src/demo/configure-app';
-import { DemoAppModule } from '../src/demo/demo-app.module';
-import { DemoAuth } from '../src/demo/demo-auth';
+import type { MfaConfigOverrides } from '../src/sms-mfa.settings';
+import { configureApp } from '../apps/demo/configure-app';
+import { DemoAppModule } from '../apps/demo/demo-app.module';
+import { DemoAuth } from '../apps/demo/demo-auth';
+import { loadDemoConfig } from '../apps/demo/demo.config';
 import { digitRuns } from '../src/fraud/rules/digit-pattern.rule';
 import { MockSmsProvider } from '../src/sms/providers/mock/mock-sms.provider';
 import { FakeClock } from '../test/support/clock';
@@ -55,13 +56,13 @@ const ATTACK_RANGES = [
   { code: '992', range: '9188', digits: 9 },
 ];
 
+const DEMO = loadDemoConfig({}, { logLevel: 'error', authJwtSecret: 'simulation-secret-simulation-secret-00' });
+
 const CONFIG: MfaConfigOverrides = {
-  logLevel: 'error',
   trustProxy: 'loopback',
   cleanupIntervalMinutes: 0,
   alertIntervalSeconds: 0,
   httpThrottlePerMinute: 10_000_000,
-  authJwtSecret: 'simulation-secret-simulation-secret-00',
   providers: { MOCK: { maxPerMinute: 10_000_000, maxPerHour: 10_000_000, maxPerDay: 10_000_000 } },
 };
 
@@ -117,12 +118,12 @@ async function main(): Promise<void> {
 
   const db = await createTestDatabase();
   const clock = new FakeClock(Date.parse('2026-11-02T08:00:00Z'));
-  const moduleRef = await Test.createTestingModule({ imports: [DemoAppModule.register({ ...CONFIG, databaseUrl: db.url })] })
+  const moduleRef = await Test.createTestingModule({ imports: [DemoAppModule.register(DEMO, { ...CONFIG, databaseUrl: db.url })] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
-  configureApp(app);
+  configureApp(app, DEMO);
   await app.listen(0, '127.0.0.1');
   const client = new JsonClient((app.getHttpServer().address() as { port: number }).port, CONCURRENCY);
   const auth = app.get(DemoAuth);

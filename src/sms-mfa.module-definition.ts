@@ -1,6 +1,6 @@
 import { ConfigurableModuleBuilder, ModuleMetadata, Type } from '@nestjs/common';
 import type { MfaUserResolver } from './auth/user-resolver';
-import type { MfaConfigOverrides } from './config/mfa-config';
+import type { MfaConfigOverrides } from './sms-mfa.settings';
 import type { SmsProvider } from './sms/providers/sms-provider';
 
 /** What `forRoot` takes, or what the `forRootAsync` factory (or options class) returns. */

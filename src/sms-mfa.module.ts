@@ -4,7 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { AssuranceModule, AssuranceRoutesModule } from './assurance/assurance.module';
 import { AuthModule } from './auth/auth.module';
 import { RequestUserResolver } from './auth/request-user.resolver';
-import { MfaConfigModule } from './config/mfa-config.module';
+import { MfaConfigModule } from './mfa-config.module';
 import { DatabaseModule } from './database/database.module';
 import { MfaModule, MfaRoutesModule } from './mfa/mfa.module';
 import { OpsModule, OpsRoutesModule } from './ops/ops.module';

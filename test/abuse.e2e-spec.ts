@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { MfaConfigOverrides } from '../src/config/mfa-config';
+import type { MfaConfigOverrides } from '../src/sms-mfa.settings';
 import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase, withClient } from './support/database';
 import { codeIn, ProviderFakes, startProviderFakes } from './support/providers';

@@ -142,17 +142,17 @@ describe('session assurance and step-up for factor changes', () => {
   });
 
   it('the demo route is behind @RequireMfa: 401 without a token, 403 MFA_REQUIRED at aal1, 200 at aal2, 403 again after its max age', async () => {
-    await t.http.get('/demo/records').expect(401);
+    await t.http.get('/host/records').expect(401);
     await enrollVerified(t, 'u9', phone(9));
-    const refused = await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(403);
+    const refused = await t.http.get('/host/records').set(as('u9', 'fresh')).expect(403);
     assert.equal(refused.body.code, 'MFA_REQUIRED');
     assert.deepEqual(refused.body.methods, ['sms'], 'the methods the user can verify with, not those this session used');
     await stepUpBySms('u9', 'fresh', phone(9));
-    const records = await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(200);
+    const records = await t.http.get('/host/records').set(as('u9', 'fresh')).expect(200);
     assert.equal(records.body.patient, 'u9');
     assert.ok(records.body.records.length > 0);
     t.clock.advanceMinutes(61); // the demo route asks for a factor within the hour
-    const lapsed = await t.http.get('/demo/records').set(as('u9', 'fresh')).expect(403);
+    const lapsed = await t.http.get('/host/records').set(as('u9', 'fresh')).expect(403);
     assert.deepEqual([lapsed.body.code, lapsed.body.methods], ['MFA_REQUIRED', ['sms']]);
   });
 
@@ -167,7 +167,7 @@ describe('session assurance and step-up for factor changes', () => {
       const before = await rows();
       const sent = t.outbox.sent.length + second.outbox.sent.length;
       const answers = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => (i % 2 ? second : t).http.get('/demo/records').set(as('u30', 'password-only'))),
+        Array.from({ length: 50 }, (_, i) => (i % 2 ? second : t).http.get('/host/records').set(as('u30', 'password-only'))),
       );
       assert.deepEqual([...new Set(answers.map((r) => `${r.status} ${r.body.code} ${JSON.stringify(r.body.methods)}`))], ['403 MFA_REQUIRED ["sms"]']);
       assert.equal(await rows(), before, 'no row written');
@@ -230,7 +230,7 @@ describe('session assurance and step-up for factor changes', () => {
       await stepUpBySms('u10', 'x', phone(10));
       const seen = await other.http.get('/mfa/assurance').set({ Authorization: `Bearer ${other.token('u10', [], 'x')}` }).expect(200);
       assert.equal(seen.body.aal, 'aal2');
-      await other.http.get('/demo/records').set({ Authorization: `Bearer ${other.token('u10', [], 'x')}` }).expect(200);
+      await other.http.get('/host/records').set({ Authorization: `Bearer ${other.token('u10', [], 'x')}` }).expect(200);
     } finally {
       await other.close();
     }

@@ -4,7 +4,7 @@ import { ConversionFeedback } from '../src/sms/conversion-feedback.service';
 import { EumFake } from './fakes/eum-fake';
 import { startTestApp, TestApp } from './support/app';
 import { TestDatabase, withClient } from './support/database';
-import type { MfaConfigOverrides } from '../src/config/mfa-config';
+import type { MfaConfigOverrides } from '../src/sms-mfa.settings';
 import { codeIn, ProviderFakes, useAppWithFakes } from './support/providers';
 
 /** The code a call says: the digits of its first <Say> with digits, one by one. */

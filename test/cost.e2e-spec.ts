@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AlertsService } from '../src/ops/alerts.service';
-import type { MfaConfigOverrides } from '../src/config/mfa-config';
+import type { MfaConfigOverrides } from '../src/sms-mfa.settings';
 import { lastCode, startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase, withClient } from './support/database';
 import { codeIn, ProviderFakes, startProviderFakes } from './support/providers';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Redis from 'ioredis';
-import type { MfaConfigOverrides } from '../src/config/mfa-config';
+import type { MfaConfigOverrides } from '../src/sms-mfa.settings';
 import { enrollVerified, lastCode, startTestApp, TestApp } from './support/app';
 import { createTestDatabase, TestDatabase, withClient } from './support/database';
 import { codeIn, startProviderFakes } from './support/providers';

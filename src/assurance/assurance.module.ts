@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { ASSURANCE_CONFIG, ASSURANCE_CONFIG_KEYS } from './assurance.config';
 
 import { AuthModule } from '../auth/auth.module';

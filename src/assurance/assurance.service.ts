@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { ASSURANCE_CONFIG, type AssuranceConfig } from './assurance.config';
 import { MfaEvent, type MfaEventPayload } from '../common/mfa-events';
-import type { MfaUser } from '../mfa/mfa.types';
+import type { MfaUser } from '../common/mfa.types';
 import { AssuranceRepository, AssuranceRow } from './assurance.repository';
 import { sessionKey } from './session-key';
 

@@ -2,7 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable
 import { header, type MfaHttpRequest } from '../common/http-request';
 import { MfaError } from '../common/mfa-error';
 import { AuthenticatedUser, MfaUserResolver } from './user-resolver';
-import type { RequestContext } from '../mfa/mfa.types';
+import type { RequestContext } from '../common/mfa.types';
 
 type MfaRequest = MfaHttpRequest & { mfaUser?: AuthenticatedUser };
 

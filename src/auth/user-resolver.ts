@@ -1,5 +1,5 @@
 import type { MfaHttpRequest } from '../common/http-request';
-import type { MfaUser } from '../mfa/mfa.types';
+import type { MfaUser } from '../common/mfa.types';
 
 export interface AuthenticatedUser extends MfaUser {
   roles?: string[];

@@ -11,7 +11,7 @@ import { guessRefused } from '../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
-import type { Channel } from '../sms/providers/sms-provider';
+import type { Channel } from '../common/channel';
 import {
   AcceptedDelivery,
   ChallengePurpose,

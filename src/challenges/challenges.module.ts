@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { CHALLENGES_CONFIG, CHALLENGES_CONFIG_KEYS } from './challenges.config';
 
 import { MfaDbModule } from '../database/mfa-db.module';

@@ -6,7 +6,7 @@ import { lockForTransaction } from '../database/advisory-lock';
 import { named } from '../database/named-sql';
 import { purgeBatch } from '../database/purge';
 import type { SendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
-import type { Channel } from '../sms/providers/sms-provider';
+import type { Channel } from '../common/channel';
 
 export type ChallengePurpose = 'enroll' | 'login';
 

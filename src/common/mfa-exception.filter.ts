@@ -6,7 +6,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { isDatabaseUnavailable } from '../database/db-errors';
+import { isDatabaseUnavailable } from './db-errors';
 import { MfaError, MfaErrorCode } from './mfa-error';
 
 /** Seconds a client is asked to wait when a dependency (the database) is unreachable. */

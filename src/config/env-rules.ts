@@ -12,20 +12,6 @@ export interface EnvRule<T> {
   allowed: string;
 }
 
-/** How one setting is read: its variable, its rule, its default; `secret` keeps it out of every dump. */
-export interface SettingField<T, C = unknown> {
-  env: string;
-  rule: EnvRule<NonNullable<T>>;
-  /** Default, or a function of the settings read so far. */
-  default?: T | ((c: Partial<C>) => T);
-  secret?: boolean;
-}
-
-/** The keys of a settings table, typed (for a config slice: a feature's own settings plus the shared ones it reads). */
-export function settingKeys<T extends object>(settings: T): (keyof T)[] {
-  return Object.keys(settings) as (keyof T)[];
-}
-
 export function int(min: number, max: number): EnvRule<number> {
   const check = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
   return {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nest
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
+import { DATABASE_CONFIG, DATABASE_CONFIG_KEYS, type DatabaseConfig } from './database.config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { MFA_DATA_SOURCE, mfaDataSourceOptions, poolOptions, runMigrations } from './data-source';
 
@@ -20,7 +21,7 @@ export class DatabaseConnections implements OnApplicationShutdown {
   private embedded?: Promise<EmbeddedPostgres>;
   private pool?: Promise<Pool>;
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {}
+  constructor(@Inject(DATABASE_CONFIG) private readonly config: DatabaseConfig) {}
 
   async url(): Promise<string> {
     if (this.config.databaseUrl) return this.config.databaseUrl;
@@ -56,7 +57,10 @@ export class DatabaseConnections implements OnApplicationShutdown {
   }
 }
 
-@Module({ providers: [DatabaseConnections], exports: [DatabaseConnections] })
+@Module({
+  providers: [configSlice(DATABASE_CONFIG, DATABASE_CONFIG_KEYS), DatabaseConnections],
+  exports: [DATABASE_CONFIG, DatabaseConnections],
+})
 export class DatabaseConnectionsModule {}
 
 /** The pool behind its own token, for MfaDb (and nothing reaches into TypeORM's driver). */
@@ -79,9 +83,9 @@ export class DatabaseModule {
     return TypeOrmModule.forRootAsync({
       name: MFA_DATA_SOURCE,
       imports: [DatabaseConnectionsModule],
-      inject: [DatabaseConnections, MFA_CONFIG],
+      inject: [DatabaseConnections, DATABASE_CONFIG],
       // `migrationsRun` carries MFA_MIGRATIONS_RUN: they run under our advisory lock below, not TypeORM's way.
-      useFactory: async (connections: DatabaseConnections, config: MfaConfig) => ({
+      useFactory: async (connections: DatabaseConnections, config: DatabaseConfig) => ({
         ...mfaDataSourceOptions(await connections.url(), 2),
         migrationsRun: config.migrationsRun,
       }),

@@ -10,15 +10,6 @@ import { FraudStatsRepository } from './fraud-stats.repository';
 import { FRAUD_RULES } from './rules';
 import { testRangeRule } from './rules/test-range.rule';
 
-/**
- * Someone trying the module: development, and only the mock provider on. The
- * fictional ranges (555-01XX and the like) are what people type then, and no
- * real message can go anywhere, so the test_range rule stands aside.
- */
-function tryingOut(config: FraudConfig): boolean {
-  return config.nodeEnv === 'development' && config.mockSmsEnabled && !config.twilioEnabled && !config.awsSnsEnabled && !config.awsEumEnabled;
-}
-
 export interface FraudCheck extends Omit<FraudContext, 'stats'> {
   /** Read traffic statistics (sends to numbers not yet proven, i.e. enrolment). */
   withStatistics: boolean;
@@ -45,7 +36,7 @@ export class FraudGuard {
     private readonly metrics: MfaMetrics,
   ) {
     this.rules = FRAUD_RULES.filter(
-      (r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && tryingOut(config)),
+      (r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && config.trialMode),
     );
     this.statisticRules = this.rules.some((r) => r.usesStatistics);
     this.testNumbers = Object.keys(config.testNumbers);

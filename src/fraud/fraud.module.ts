@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { FRAUD_CONFIG, FRAUD_CONFIG_KEYS } from './fraud.config';
 
 import { MfaDbModule } from '../database/mfa-db.module';

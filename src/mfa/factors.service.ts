@@ -4,11 +4,11 @@ import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from './mfa.config';
 import { maskPhone } from '../phone/mask';
-import { FactorRemovalRepository } from './factor-removal.repository';
-import type { FactorView, MfaUser } from './mfa.types';
-import { RecoveryCodesRepository } from './recovery/recovery-codes.repository';
-import { SmsFactorsRepository } from './sms/sms-factors.repository';
-import { TotpFactorsRepository } from './totp/totp-factors.repository';
+import { FactorRemovalRepository } from '../factors/factor-removal.repository';
+import type { FactorView, MfaUser } from '../common/mfa.types';
+import { RecoveryCodesRepository } from '../factors/recovery-codes.repository';
+import { SmsFactorsRepository } from '../factors/sms-factors.repository';
+import { TotpFactorsRepository } from '../factors/totp-factors.repository';
 
 /** A user's factors of every kind: listing and removal (the last-factor policy and the step-up). */
 @Injectable()

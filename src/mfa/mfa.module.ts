@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { MFA_FACTORS_CONFIG, MFA_FACTORS_CONFIG_KEYS } from './mfa.config';
 
 import { AssuranceModule } from '../assurance/assurance.module';
@@ -12,7 +12,7 @@ import { PhoneModule } from '../phone/phone.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { SmsModule } from '../sms/sms.module';
-import { FactorsModule } from './factors.module';
+import { FactorsModule } from '../factors/factors.module';
 import { MfaFactorsController } from './mfa-factors.controller';
 import { MfaEventsModule } from '../common/mfa-events';
 import { MfaSmsController } from './sms/sms.controller';

@@ -1,10 +1,10 @@
-import type { Channel } from '../sms/providers/sms-provider';
+import type { Channel } from '../common/channel';
 import { Injectable } from '@nestjs/common';
 import { AssuranceService, AssuranceView } from '../assurance/assurance.service';
 import { MfaError } from '../common/mfa-error';
 import { DataRightsService, ErasureReport, UserDataExport } from '../privacy/data-rights.service';
 import { FactorsService } from './factors.service';
-import { FactorView, MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from './mfa.types';
+import { FactorView, MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../common/mfa.types';
 import { RecoveryCodesService, RecoveryVerification } from './recovery/recovery-codes.service';
 import { SmsFactorService } from './sms/sms-factor.service';
 import { TotpEnrollment, TotpService } from './totp/totp.service';

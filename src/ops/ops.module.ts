@@ -16,7 +16,7 @@ import { JobScheduler, MFA_JOBS } from './job-scheduler';
 import { MetricsController } from './metrics.controller';
 import { OpsAccessGuard } from './ops-access.guard';
 import { SendReaper } from './send-reaper.service';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { OPS_CONFIG, OPS_CONFIG_KEYS } from './ops.config';
 import { ShutdownDrain } from './shutdown-drain.service';
 

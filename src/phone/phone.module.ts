@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { Clock } from '../common/clock';
 import { PHONE_CONFIG, PHONE_CONFIG_KEYS, type PhoneConfig } from './phone.config';
 import { MfaDbModule } from '../database/mfa-db.module';

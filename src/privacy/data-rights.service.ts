@@ -3,9 +3,9 @@ import { AssuranceRepository, type SessionExportRow } from '../assurance/assuran
 import { ChallengesRepository, type ChallengeExportRow } from '../challenges/challenges.repository';
 import { MfaDb } from '../database/mfa-db';
 import { FraudEventsRepository, type FraudEventExportRow } from '../fraud/fraud-events.repository';
-import { RecoveryCodesRepository, type RecoveryCodeSetExportRow } from '../mfa/recovery/recovery-codes.repository';
-import { SmsFactorsRepository, type SmsFactorExportRow } from '../mfa/sms/sms-factors.repository';
-import { TotpFactorsRepository, type TotpFactorExportRow } from '../mfa/totp/totp-factors.repository';
+import { RecoveryCodesRepository, type RecoveryCodeSetExportRow } from '../factors/recovery-codes.repository';
+import { SmsFactorsRepository, type SmsFactorExportRow } from '../factors/sms-factors.repository';
+import { TotpFactorsRepository, type TotpFactorExportRow } from '../factors/totp-factors.repository';
 import { FailureRunsRepository, type FailureRunExportRow } from '../rate-limit/failure-runs.repository';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { SendLogRepository, type SendLogExportRow } from '../sms/send-log.repository';

@@ -4,7 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ChallengesModule } from '../challenges/challenges.module';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { FraudModule } from '../fraud/fraud.module';
-import { FactorsModule } from '../mfa/factors.module';
+import { FactorsModule } from '../factors/factors.module';
 import { SmsModule } from '../sms/sms.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { DataRightsController } from './data-rights.controller';

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { configSlice } from '../config/mfa-config';
-import { RATE_LIMIT_CONFIG, RATE_LIMIT_CONFIG_KEYS } from './rate-limit.config';
+import { configSlice } from '../config/settings';
+import { RATE_LIMIT_CONFIG, RATE_LIMIT_CONFIG_KEYS, type RateLimitConfig } from './rate-limit.config';
 import { FailureRunsRepository } from './failure-runs.repository';
 import { SendCountersRepository } from './send-counters.repository';
 import { MfaThrottlerGuard } from './mfa-throttler.guard';
@@ -25,7 +24,7 @@ export class ThrottlerRedis implements OnApplicationShutdown {
   readonly storage?: RedisThrottlerStorage;
   private readonly logger = new Logger('Redis');
 
-  constructor(@Inject(MFA_CONFIG) config: MfaConfig, metrics: MfaMetrics) {
+  constructor(@Inject(RATE_LIMIT_CONFIG) config: RateLimitConfig, metrics: MfaMetrics) {
     if (!config.redisUrl) return;
     this.client = new Redis(config.redisUrl, {
       enableOfflineQueue: false,
@@ -79,8 +78,8 @@ class ThrottlerRedisModule {}
     ThrottlerRedisModule,
     ThrottlerModule.forRootAsync({
       imports: [ThrottlerRedisModule],
-      inject: [MFA_CONFIG, ThrottlerRedis],
-      useFactory: (config: MfaConfig, redis: ThrottlerRedis) => ({
+      inject: [RATE_LIMIT_CONFIG, ThrottlerRedis],
+      useFactory: (config: RateLimitConfig, redis: ThrottlerRedis) => ({
         throttlers: [{ name: 'mfa', ttl: 60_000, limit: config.httpThrottlePerMinute }],
         storage: redis.storage,
       }),

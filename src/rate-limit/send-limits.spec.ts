@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadMfaConfig } from '../config/mfa-config';
+import { loadMfaConfig } from '../sms-mfa.settings';
 import { isCooldown, sendSlotRequest } from './send-limits';
 
 describe('send limit policy', () => {

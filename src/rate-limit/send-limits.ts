@@ -1,4 +1,4 @@
-import type { MfaConfig } from '../config/mfa-config';
+import type { RateLimitSettings } from './rate-limit.config';
 
 /** What one send counts against: its user, its number, and the client (key) when known. */
 export interface SendSubjects {
@@ -35,7 +35,7 @@ const UNLIMITED = 2_000_000_000;
  */
 /** The settings of the send limits. */
 export type SendLimitSettings = Pick<
-  MfaConfig,
+  RateLimitSettings,
   | 'cooldownMinutes'
   | 'hourlyLimit'
   | 'dailyLimit'

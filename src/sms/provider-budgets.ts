@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProviderLimits } from '../config/mfa-config';
+import type { ProviderLimits } from './providers/providers.config';
 import { MfaDb } from '../database/mfa-db';
 
 const MINUTE = 60_000;

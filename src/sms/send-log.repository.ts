@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Batcher } from '../database/batcher';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { purgeBatch } from '../database/purge';
-import { Channel, ProviderError, SendResult } from './providers/sms-provider';
+import { ProviderError, SendResult } from './providers/sms-provider';
+import { Channel } from '../common/channel';
 
 export interface AttemptStart {
   challengeId: string;

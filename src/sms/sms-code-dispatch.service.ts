@@ -12,14 +12,14 @@ import type { CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit } from '../phone/mask';
 import { numberPrefix, PhoneNumber } from '../phone/phone-number';
 import { Delivery, DeliveryFailed, SmsSender } from './sms-sender.service';
-import type { Channel } from './providers/sms-provider';
+import type { Channel } from '../common/channel';
 import type { SpendReservation } from './pricing/spend-guard';
 import { PriceBook } from './pricing/price-book';
 import { SpendGuard } from './pricing/spend-guard';
 import { testNumberCode } from './test-numbers';
 import { MessageRenderer } from './templates/message-renderer';
 import { MfaEvent, MfaEvents } from '../common/mfa-events';
-import type { RequestContext, SmsChallengeResult } from '../mfa/mfa.types';
+import type { RequestContext, SmsChallengeResult } from '../common/mfa.types';
 
 export interface DispatchRequest {
   userId: string;

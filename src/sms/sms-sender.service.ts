@@ -9,13 +9,15 @@ import {
 } from 'cockatiel';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { ConfigError, HOST_PROVIDER_DEFAULTS, PROVIDER_NAME, type ProviderLimits } from '../config/mfa-config';
+import { HOST_PROVIDER_DEFAULTS, PROVIDER_NAME, type ProviderLimits } from './providers/providers.config';
+import { ConfigError } from '../config/settings';
 import { SMS_CONFIG, type SmsConfig } from './sms.config';
 import { maskPhone } from '../phone/mask';
 import { PriceBook } from './pricing/price-book';
 import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
-import { Channel, channelsOf, ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
+import { channelsOf, ProviderError, SendResult, SMS_PROVIDERS, SmsMessage, SmsProvider } from './providers/sms-provider';
+import { Channel } from '../common/channel';
 import { SmsEvents } from './sms-events';
 
 export interface DeliveryContext {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { configSlice } from '../config/mfa-config';
-import { HOST_SMS_PROVIDERS } from '../config/mfa-config.module';
+import { configSlice } from '../config/settings';
 import { AWS_EUM_CONFIG, AWS_EUM_CONFIG_KEYS } from './providers/aws-eum/aws-eum.config';
 import { AwsEumProvider } from './providers/aws-eum/aws-eum.provider';
 import { AWS_SNS_CONFIG, AWS_SNS_CONFIG_KEYS } from './providers/aws-sns/aws-sns.config';
@@ -13,7 +12,7 @@ import { FraudModule } from '../fraud/fraud.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AwsSnsSmsProvider } from './providers/aws-sns/aws-sns.provider';
 import { MockSmsProvider } from './providers/mock/mock-sms.provider';
-import { SMS_PROVIDERS, SmsProvider } from './providers/sms-provider';
+import { HOST_SMS_PROVIDERS, SMS_PROVIDERS, SmsProvider } from './providers/sms-provider';
 import { TwilioSmsProvider } from './providers/twilio/twilio.provider';
 import { OptOutsRepository } from './opt-outs.repository';
 import { PriceBook } from './pricing/price-book';

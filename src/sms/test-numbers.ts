@@ -1,4 +1,4 @@
-import type { MfaConfig } from '../config/mfa-config';
+import type { PhoneSettings } from '../phone/phone.config';
 
 /**
  * The fixed code of a test number (SMS_TEST_NUMBERS) while the list is valid
@@ -6,7 +6,7 @@ import type { MfaConfig } from '../config/mfa-config';
  * and for every number once the list has expired: they are ordinary again.
  */
 export function testNumberCode(
-  config: Pick<MfaConfig, 'testNumbers' | 'testNumbersValidUntil'>,
+  config: Pick<PhoneSettings, 'testNumbers' | 'testNumbersValidUntil'>,
   e164: string,
   now: Date,
 ): string | undefined {

@@ -3,7 +3,7 @@ import { header, type MfaHttpRequest } from '../common/http-request';
 import twilio from 'twilio';
 import { MfaError } from '../common/mfa-error';
 import { TWILIO_CONFIG, type TwilioConfig } from '../sms/providers/twilio/twilio.config';
-import { INBOUND_PATH, publicUrl, STATUS_CALLBACK_PATH } from './webhook-urls';
+import { INBOUND_PATH, publicUrl, STATUS_CALLBACK_PATH } from '../sms/providers/twilio/twilio-urls';
 
 const WEBHOOK_PATHS = [STATUS_CALLBACK_PATH, INBOUND_PATH];
 

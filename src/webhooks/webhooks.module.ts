@@ -5,7 +5,7 @@ import { DeliveryService } from './delivery.service';
 import { OptOutService } from './opt-out.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import { TwilioWebhooksController } from './twilio-webhooks.controller';
-import { configSlice } from '../config/mfa-config';
+import { configSlice } from '../config/settings';
 import { AWS_EVENTS_CONFIG, AWS_EVENTS_CONFIG_KEYS } from './aws/aws-events.config';
 import { AwsWebhooksController } from './aws/aws-webhooks.controller';
 import { SnsEventsService } from './aws/sns-events.service';

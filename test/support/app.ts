@@ -4,16 +4,14 @@ import request from 'supertest';
 
 import { after, before } from 'node:test';
 import { Clock } from '../../src/common/clock';
-import { MFA_CONFIG, type MfaConfig, type MfaConfigOverrides } from '../../src/config/mfa-config';
-import { configureApp, httpAdapterFor } from '../../src/demo/configure-app';
-import { DemoAppModule } from '../../src/demo/demo-app.module';
-import { DemoAuth } from '../../src/demo/demo-auth';
+import { MFA_CONFIG, type MfaConfig, type MfaConfigOverrides } from '../../src';
 import { MockSmsProvider } from '../../src/sms/providers/mock/mock-sms.provider';
 import { CapturingLogger } from './capturing-logger';
 import { FakeClock } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
+import { issueTestToken, setUpTestHost, TestHostModule, testHttpAdapter } from './test-host';
 
-export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+export { TEST_JWT_SECRET } from './test-host';
 
 /**
  * Test traffic is unlike real traffic: every request comes from the loopback
@@ -45,48 +43,38 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * One log capture per test process: nestjs-pino keeps a single, process-wide
- * root logger (the first app's), so lines logged outside a request by any app
- * of this process go there. Every app of the process writes to this capture.
- */
+/** One log capture per test process: Nest's logger is process-wide, so every app of the process writes here. */
 const processLogs = new CapturingLogger();
 
 /** Test apps use the memory throttle store unless a test asks for Redis (a shared store would couple them). */
 delete process.env.REDIS_URL;
 
 /**
- * The demo host exactly as main.ts builds it, on a given database, with a fake
- * clock and captured logs, under the HTTP adapter HTTP_ADAPTER names (`npm test`
- * runs the e2e suite under Express, then again under Fastify).
+ * The test host (a host of the module and nothing else: its own logins and
+ * one guarded route) on a given database, with a fake clock and captured
+ * logs, under the HTTP adapter HTTP_ADAPTER names.
  */
 export async function startTestApp(databaseUrl: string, config: MfaConfigOverrides = {}): Promise<TestApp> {
   const clock = new FakeClock();
   const logs = processLogs;
   const moduleRef = await Test.createTestingModule({
-    imports: [
-      DemoAppModule.register(
-        { databaseUrl, authJwtSecret: TEST_JWT_SECRET, databasePoolSize: 10, logLevel: 'debug', ...TEST_TRAFFIC, ...config },
-        logs,
-      ),
-    ],
+    imports: [TestHostModule.register({ databaseUrl, databasePoolSize: 10, ...TEST_TRAFFIC, ...config })],
   })
     .overrideProvider(Clock)
     .useValue(clock)
     .setLogger(logs)
     .compile();
   const loaded = moduleRef.get<MfaConfig>(MFA_CONFIG);
-  const app = moduleRef.createNestApplication(httpAdapterFor(loaded.httpAdapter, loaded), { bodyParser: false, logger: logs });
-  configureApp(app);
+  const app = moduleRef.createNestApplication(testHttpAdapter(loaded), { bodyParser: false, logger: logs });
+  setUpTestHost(app, loaded);
   await initApp(app);
-  const auth = app.get(DemoAuth);
   return {
     app,
     http: request(app.getHttpServer()),
     clock,
     outbox: app.get(MockSmsProvider),
     logs,
-    token: (userId, roles = [], sessionId = `session-of-${userId}`) => auth.issueToken(userId, roles, 12 * 3600, sessionId),
+    token: (userId, roles = [], sessionId = `session-of-${userId}`) => issueTestToken(userId, roles, 12 * 3600, sessionId),
     close: () => app.close(),
   };
 }

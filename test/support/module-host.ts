@@ -1,12 +1,12 @@
 import { Injectable, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { header, type MfaHttpRequest } from '../../src/common/http-request';
-import { Clock, loadMfaConfig, SmsMfaModule } from '../../src';
+import { Clock, SmsMfaModule } from '../../src';
 import type { AuthenticatedUser, MfaUserResolver, SmsMfaModuleForRootAsync } from '../../src';
-import { httpAdapterFor } from '../../src/demo/configure-app';
 import { initApp } from './app';
 import { CapturingLogger } from './capturing-logger';
 import { FakeClock } from './clock';
+import { testHttpAdapter } from './test-host';
 
 /** The minimal host's identity: headers name the user and the session (a real host would use its session). */
 @Injectable()
@@ -18,7 +18,7 @@ export class HeaderUserResolver implements MfaUserResolver {
 }
 
 /**
- * A host of the module and nothing else (not the demo host): SmsMfaModule with
+ * A host of the module and nothing else (no routes of its own): SmsMfaModule with
  * the given async options, a fake clock, captured logs. For tests of the
  * module's shape and of what a host sees, under the adapter HTTP_ADAPTER names.
  */
@@ -31,7 +31,7 @@ export async function startModuleHost(options: SmsMfaModuleForRootAsync, extraIm
     .useValue(clock)
     .setLogger(new CapturingLogger())
     .compile();
-  const adapter = httpAdapterFor(loadMfaConfig({ HTTP_ADAPTER: process.env.HTTP_ADAPTER }).httpAdapter, { trustProxy: false });
+  const adapter = testHttpAdapter({ trustProxy: false });
   const app: INestApplication = moduleRef.createNestApplication(adapter, { logger: new CapturingLogger() });
   await initApp(app);
   return { app, clock };

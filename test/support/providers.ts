@@ -1,5 +1,5 @@
 import { after, before } from 'node:test';
-import type { MfaConfigOverrides } from '../../src/config/mfa-config';
+import type { MfaConfigOverrides } from '../../src/sms-mfa.settings';
 import { startTestApp, TestApp } from './app';
 import { createTestDatabase, TestDatabase } from './database';
 import { EumFake } from '../fakes/eum-fake';

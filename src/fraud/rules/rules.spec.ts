@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadMfaConfig } from '../../config/mfa-config';
+import { loadMfaConfig } from '../../sms-mfa.settings';
 import type { FraudContext, FraudStats, RegionStats } from '../fraud-rule';
 import { digitPatternRule, digitRuns } from './digit-pattern.rule';
 import { numbersPerIpRule, numbersPerUserRule } from './distinct-numbers.rule';

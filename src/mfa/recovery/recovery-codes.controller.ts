@@ -7,7 +7,7 @@ import { createValidationPipe } from '../../common/validation';
 import { MfaThrottlerGuard } from '../../rate-limit/mfa-throttler.guard';
 import { ErrorResponse, RecoveryCodeDto } from '../dto';
 import { MfaService } from '../mfa.service';
-import type { RequestContext } from '../mfa.types';
+import type { RequestContext } from '../../common/mfa.types';
 
 @ApiTags('mfa: recovery codes')
 @ApiBearerAuth()

@@ -8,9 +8,9 @@ import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
 import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
 import { MfaEvent, MfaEvents } from '../../common/mfa-events';
-import type { MfaUser, RequestContext } from '../mfa.types';
+import type { MfaUser, RequestContext } from '../../common/mfa.types';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
-import { RecoveryCodesRepository } from './recovery-codes.repository';
+import { RecoveryCodesRepository } from '../../factors/recovery-codes.repository';
 
 /** Codes in a set. */
 const SET_SIZE = 10;

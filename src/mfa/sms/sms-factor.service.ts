@@ -10,13 +10,13 @@ import { FraudGuard } from '../../fraud/fraud-guard.service';
 import { MfaMetrics } from '../../metrics/mfa-metrics';
 import { CountryRulesRepository } from '../../phone/country-rules.repository';
 import { numberPrefix, parsePhone, parsePhoneFor, PhoneNumber, storedPhone } from '../../phone/phone-number';
-import type { Channel } from '../../sms/providers/sms-provider';
+import type { Channel } from '../../common/channel';
 import { OptOutsRepository } from '../../sms/opt-outs.repository';
 import { SmsCodeDispatch } from '../../sms/sms-code-dispatch.service';
 import { ConversionFeedback } from '../../sms/conversion-feedback.service';
 import type { AcceptedDelivery } from '../../challenges/challenges.repository';
-import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../mfa.types';
-import { SmsFactorsRepository } from './sms-factors.repository';
+import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../../common/mfa.types';
+import { SmsFactorsRepository } from '../../factors/sms-factors.repository';
 
 /**
  * The SMS factor: enrolment (an ownership code to a new number), its

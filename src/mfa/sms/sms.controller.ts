@@ -7,8 +7,8 @@ import { MfaExceptionFilter } from '../../common/mfa-exception.filter';
 import { createValidationPipe } from '../../common/validation';
 import { MfaThrottlerGuard } from '../../rate-limit/mfa-throttler.guard';
 import { MfaService } from '../mfa.service';
-import type { RequestContext } from '../mfa.types';
-import type { Channel } from '../../sms/providers/sms-provider';
+import type { RequestContext } from '../../common/mfa.types';
+import type { Channel } from '../../common/channel';
 
 @ApiTags('mfa: sms')
 @ApiBearerAuth()

@@ -9,9 +9,9 @@ import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
 import { guessRefused } from '../../rate-limit/lockout-errors';
 import { FailureRunsRepository } from '../../rate-limit/failure-runs.repository';
 import { MfaEvent, MfaEvents } from '../../common/mfa-events';
-import type { MfaUser, RequestContext } from '../mfa.types';
+import type { MfaUser, RequestContext } from '../../common/mfa.types';
 import { SecretBox } from './secret-box';
-import { TotpFactor, TotpFactorsRepository } from './totp-factors.repository';
+import { TotpFactor, TotpFactorsRepository } from '../../factors/totp-factors.repository';
 
 /** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
 export const TOTP_PARAMS = { algorithm: 'SHA1', digits: 6, period: 30 } as const;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigError } from '../../config/mfa-config';
+import { ConfigError } from '../../config/settings';
 import { SMS_CONFIG, type SmsConfig } from '../sms.config';
 import { DEFAULT_PRICE_TABLE } from './default-prices';
 

@@ -1,9 +1,10 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { SettingField, text } from '../../config/env-rules';
+import { text } from '../../config/env-rules';
+import type { SettingField } from '../../config/settings';
 
 /** An AWS adapter's region setting (`<PREFIX>_REGION`), us-east-1 unless set. */
 export function awsRegionSetting(env: string): SettingField<string> {
-  return { env, rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'), default: 'us-east-1' };
+  return { env, rule: text(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1'), default: 'us-east-1', doc: 'the AWS region' };
 }
 
 /**

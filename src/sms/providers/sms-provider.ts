@@ -1,8 +1,8 @@
-import type { ProviderName } from '../../config/mfa-config';
+import type { Channel } from '../../common/channel';
+import type { ProviderName } from './providers.config';
 
-/** How a code reaches the user: a text message, a voice call that says it, or a WhatsApp template message. */
-export type Channel = 'sms' | 'voice' | 'whatsapp';
-export const CHANNELS: readonly Channel[] = ['sms', 'voice', 'whatsapp'];
+
+
 
 /** What a voice call says, in one language: the intro, the digits one by one, then the repeat and the digits again. */
 export interface VoiceScript {
@@ -113,6 +113,9 @@ export interface SmsProvider {
 }
 
 /** The channels a provider serves. */
+/** The host's own SMS adapters, as instances (see SmsMfaModuleWiring.providers). */
+export const HOST_SMS_PROVIDERS = Symbol('HOST_SMS_PROVIDERS');
+
 export function channelsOf(provider: Pick<SmsProvider, 'channels'>): readonly Channel[] {
   return provider.channels ?? ['sms'];
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Channel, VoiceScript } from '../providers/sms-provider';
+import type { VoiceScript } from '../providers/sms-provider';
+import type { Channel } from '../../common/channel';
 import { SMS_CONFIG, type SmsConfig } from '../sms.config';
 import { BUILT_IN_TEMPLATES, DEFAULT_LOCALE } from './catalog';
 import { negotiateLocale } from './locale';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadMfaConfig } from '../../config/mfa-config';
+import { loadMfaConfig } from '../../sms-mfa.settings';
 import { BUILT_IN_TEMPLATES } from './catalog';
 import { negotiateLocale, parseAcceptLanguage } from './locale';
 import { MessageRenderer } from './message-renderer';

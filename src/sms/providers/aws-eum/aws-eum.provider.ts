@@ -8,7 +8,8 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { awsClientOptions } from '../aws-client';
 import { AWS_EUM_CONFIG, type AwsEumConfig } from './aws-eum.config';
-import { Channel, ProviderError, SendResult, SmsMessage, SmsProvider, VoiceScript } from '../sms-provider';
+import { ProviderError, SendResult, SmsMessage, SmsProvider, VoiceScript } from '../sms-provider';
+import { Channel } from '../../../common/channel';
 import { classifyEumError } from './aws-eum-errors';
 
 /** TimeToLive's range in the API (seconds): a code's remaining lifetime is clamped into it. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SMS_CONFIG, type SmsConfig } from '../../sms.config';
 import { maskPhone } from '../../../phone/mask';
-import { Channel, CHANNELS, SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { Channel, CHANNELS } from '../../../common/channel';
 
 export interface OutboxMessage {
   channel: Channel;

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
 import { TWILIO_CONFIG, type TwilioConfig } from './twilio.config';
-import { Channel, SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { SendResult, SmsMessage, SmsProvider } from '../sms-provider';
+import { Channel } from '../../../common/channel';
 import { classifyTwilioError } from './twilio-errors';
-import { statusCallbackUrl } from '../../../webhooks/webhook-urls';
+import { statusCallbackUrl } from './twilio-urls';
 
 /**
  * Twilio's request client, pointed at another base URL when

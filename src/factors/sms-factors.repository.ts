@@ -5,17 +5,17 @@ import {
   raiseAssuranceSql,
   stepUpSql,
   toAssurance,
-} from '../../assurance/assurance.repository';
-import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { inUserFactorsLock } from '../../database/advisory-lock';
-import { MfaDb, Queryable } from '../../database/mfa-db';
-import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from '../factors-table';
+} from '../assurance/assurance.repository';
+import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
+import { inUserFactorsLock } from '../database/advisory-lock';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from './factors-table';
 import {
   countryVerdictSql,
   toCountryVerdict,
   type CountryVerdictInput,
   type CountryVerdictRow,
-} from '../../phone/country-rules.repository';
+} from '../phone/country-rules.repository';
 
 export interface SmsFactor extends Factor {
   phoneE164: string;

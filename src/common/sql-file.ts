@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /**
  * The text of a .sql file under src/ (the PL/pgSQL of the modules that own
  * it, e.g. rate-limit/sql/), for the migrations that load it. Resolved from
- * the source tree whether this runs compiled (dist/src/database) or not; the
+ * the source tree whether this runs compiled (dist/src/common) or not; the
  * image ships those sql folders with the build.
  */
 export function sqlFile(pathInSrc: string): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type MfaConfig } from '../config/mfa-config';
+import { ConfigError, type MfaConfig } from '../../src';
 
 interface DevKeys {
   SMS_CODE_SECRET: string;

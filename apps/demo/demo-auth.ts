@@ -1,9 +1,11 @@
 import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
-import { header, type MfaHttpRequest } from '../common/http-request';
-import { ConfigError, MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { AuthenticatedUser, MfaUserResolver } from '../auth/user-resolver';
+import { header } from '../../src/common/http-request';
+import type { AuthenticatedUser, MfaHttpRequest, MfaUserResolver } from '../../src';
+import type { DemoConfig } from './demo.config';
+
+export const DEMO_CONFIG = Symbol('DEMO_CONFIG');
 
 /**
  * The demo host's authentication: HS256 bearer JWTs signed with AUTH_JWT_SECRET
@@ -20,10 +22,8 @@ export class DemoAuth {
   /** Imported once: jsonwebtoken would otherwise re-import a string secret on every verify. */
   private readonly key: KeyObject;
 
-  constructor(@Inject(MFA_CONFIG) private readonly config: MfaConfig) {
-    if (!config.authJwtSecret && config.production) {
-      throw new ConfigError(['AUTH_JWT_SECRET must be set when NODE_ENV=production']);
-    }
+  // AUTH_JWT_SECRET is required in production (loadDemoConfig refuses to start without it).
+  constructor(@Inject(DEMO_CONFIG) private readonly config: DemoConfig) {
     this.generatedSecret = !config.authJwtSecret;
     this.key = createSecretKey(Buffer.from(config.authJwtSecret ?? randomBytes(32).toString('base64url')));
   }
@@ -76,5 +76,13 @@ export class JwtUserResolver implements MfaUserResolver {
   }
 }
 
-@Module({ providers: [DemoAuth, JwtUserResolver], exports: [DemoAuth, JwtUserResolver] })
-export class DemoAuthModule {}
+@Module({})
+export class DemoAuthModule {
+  static register(config: DemoConfig): DynamicModule {
+    return {
+      module: DemoAuthModule,
+      providers: [{ provide: DEMO_CONFIG, useValue: config }, DemoAuth, JwtUserResolver],
+      exports: [DemoAuth, JwtUserResolver],
+    };
+  }
+}

@@ -1,15 +1,13 @@
-import type { RequestListener } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { MfaExceptionFilter } from '../common/mfa-exception.filter';
-import { MFA_CONFIG, type HttpAdapterName, type MfaConfig } from '../config/mfa-config';
-import { setUpExpress } from '../http/express';
-import { mfaFastifyAdapter, setUpFastify } from '../http/fastify';
-import { ShutdownDrain } from '../ops/shutdown-drain.service';
+import { MFA_CONFIG, MfaExceptionFilter, ShutdownDrain, type MfaConfig } from '../../src';
+import { setUpExpress } from '../../src/http/express';
+import { mfaFastifyAdapter, setUpFastify } from '../../src/http/fastify';
+import type { DemoConfig, HttpAdapterName } from './demo.config';
 import { requestIdOf } from './logging';
 
 /**
@@ -28,9 +26,9 @@ export function httpAdapterFor(name: HttpAdapterName, config: Pick<MfaConfig, 't
  * Twilio's forms, and the text/plain that Amazon SNS posts its JSON as), one
  * error shape for all routes, OpenAPI at /docs (MFA_DOCS_ENABLED; off in
  * production by default), a bounded drain on shutdown, and the pino logger
- * when the host has nestjs-pino. Used by main.ts, the e2e tests and the benchmark.
+ * when the host has nestjs-pino. Used by main.ts, the demo's tests and the benchmark.
  */
-export function configureApp(app: INestApplication): INestApplication {
+export function configureApp(app: INestApplication, demo: Pick<DemoConfig, 'docsEnabled'>): INestApplication {
   const config = app.get<MfaConfig>(MFA_CONFIG);
   app.use(app.get(ShutdownDrain).middleware);
   const pino = app.get(PinoLogger, { strict: false });
@@ -40,7 +38,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new MfaExceptionFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
 
-  if (!config.docsEnabled) return app;
+  if (!demo.docsEnabled) return app;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -51,14 +49,4 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   SwaggerModule.setup('docs', app, document);
   return app;
-}
-
-/** The app's request handler, for a second listener of the same app (OPS_PORT). */
-export function opsRequestListener(app: INestApplication): RequestListener {
-  const adapter = app.getHttpAdapter();
-  if (adapter.getType() === 'fastify') {
-    const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
-    return (req, res) => fastify.routing(req, res);
-  }
-  return adapter.getInstance() as RequestListener;
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { MFA_CONFIG, type MfaConfig } from '../config/mfa-config';
-import { maskPhone } from '../phone/mask';
+import { maskPhone } from '../../src';
+import type { DemoConfig } from './demo.config';
 
 /** Anything that looks like a full international number, wherever it appears in a log line. */
 const E164 = /\+[1-9]\d{6,14}\b/g;
@@ -26,10 +26,9 @@ export function requestIdOf(req: IncomingMessage): string {
  * line of defence (the code already logs masked numbers only). `destination`
  * replaces stdout (tests read the lines from it).
  */
-export function demoLoggerModule(destination?: NodeJS.WritableStream) {
+export function demoLoggerModule(config: DemoConfig, destination?: NodeJS.WritableStream) {
   return LoggerModule.forRootAsync({
-    inject: [MFA_CONFIG],
-    useFactory: (config: MfaConfig) => ({
+    useFactory: () => ({
       // Every path, written so that both adapters match it: nestjs-pino's default ('{/*splat}')
       // gets a leading slash from @fastify/middie and then matches only '/'.
       forRoutes: [{ path: '/{*splat}', method: RequestMethod.ALL }],

@@ -5,11 +5,11 @@ import {
   raiseAssuranceSql,
   stepUpSql,
   toAssurance,
-} from '../../assurance/assurance.repository';
-import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { inUserFactorsLock } from '../../database/advisory-lock';
-import { MfaDb } from '../../database/mfa-db';
-import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from '../factors-table';
+} from '../assurance/assurance.repository';
+import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
+import { inUserFactorsLock } from '../database/advisory-lock';
+import { MfaDb } from '../database/mfa-db';
+import { Factor, FactorExportRow, FactorRow, FactorsTable, toFactor } from './factors-table';
 
 export interface TotpFactor extends Factor {
   secretEnc: Buffer;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ConfigError } from '../config/mfa-config';
+import { ConfigError } from '../../src';
 import { keepDevKeysWithData } from './dev-keys';
 
 describe('keepDevKeysWithData', () => {

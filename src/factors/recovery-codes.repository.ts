@@ -5,11 +5,11 @@ import {
   raiseAssuranceSql,
   stepUpSql,
   toAssurance,
-} from '../../assurance/assurance.repository';
-import type { AssuranceRaise, StepUpCheck } from '../../assurance/assurance.service';
-import { inUserFactorsLock, lockForTransaction } from '../../database/advisory-lock';
-import { MfaDb, Queryable } from '../../database/mfa-db';
-import type { GuessOutcome } from '../../rate-limit/failure-runs.repository';
+} from '../assurance/assurance.repository';
+import type { AssuranceRaise, StepUpCheck } from '../assurance/assurance.service';
+import { inUserFactorsLock, lockForTransaction } from '../database/advisory-lock';
+import { MfaDb, Queryable } from '../database/mfa-db';
+import type { GuessOutcome } from '../rate-limit/failure-runs.repository';
 
 /** How a use of a recovery code ended. */
 export type RecoveryUse =

@@ -2,18 +2,21 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadMfaConfig, MFA_CONFIG, type MfaConfig } from './config/mfa-config';
-import { configureApp, httpAdapterFor, opsRequestListener } from './demo/configure-app';
-import { DemoAppModule } from './demo/demo-app.module';
-import { DemoAuth } from './demo/demo-auth';
-import { keepDevKeysWithData } from './demo/dev-keys';
-import { ShutdownDrain } from './ops/shutdown-drain.service';
+import { ConfigError, loadMfaConfig, MFA_CONFIG, opsRequestListener, ShutdownDrain, type MfaConfig } from '../../src';
+import { configureApp, httpAdapterFor } from './configure-app';
+import { DemoAppModule } from './demo-app.module';
+import { DemoAuth } from './demo-auth';
+import { loadDemoConfig, type DemoConfig } from './demo.config';
+import { keepDevKeysWithData } from './dev-keys';
 
 async function bootstrap(): Promise<void> {
   let loaded: MfaConfig;
+  let demo: DemoConfig;
   let devKeys: string | undefined;
   try {
-    loaded = loadMfaConfig(process.env); // fail fast, before Nest, with every bad variable named
+    // Fail fast, before Nest, with every bad variable named: the demo's own, then the module's.
+    demo = loadDemoConfig(process.env);
+    loaded = loadMfaConfig(process.env);
     // Development keys live with the development data, so what is stored there still opens after a restart.
     devKeys = keepDevKeysWithData(process.env, loaded);
   } catch (err) {
@@ -23,13 +26,13 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
-  const app = await NestFactory.create(DemoAppModule.register(), httpAdapterFor(loaded.httpAdapter, loaded), {
+  const app = await NestFactory.create(DemoAppModule.register(demo), httpAdapterFor(demo.httpAdapter, loaded), {
     bodyParser: false,
     bufferLogs: true,
   });
-  configureApp(app);
+  configureApp(app, demo);
   const config = app.get<MfaConfig>(MFA_CONFIG);
-  await listenOnEveryInterface(app, config);
+  await listenOnEveryInterface(app, demo);
   if (config.opsPort) {
     // The internal listener: the same app, where /metrics and the detailed /health answer (OpsAccessGuard).
     const ops = createServer(opsRequestListener(app));
@@ -38,7 +41,7 @@ async function bootstrap(): Promise<void> {
   }
 
   const logger = new Logger('Demo');
-  const url = `http://localhost:${config.port}`;
+  const url = `http://localhost:${demo.port}`;
   logger.log(`SMS MFA demo on ${url} — API docs at ${url}/docs, health at ${url}/health`);
   if (devKeys) logger.warn(`SMS_CODE_SECRET / MFA_ENCRYPTION_KEY not set: development keys kept with the data in ${devKeys}`);
   const auth = app.get(DemoAuth);
@@ -53,7 +56,7 @@ async function bootstrap(): Promise<void> {
  * Every interface, as Node (and so Express) binds by default: `::` where the
  * host has IPv6, else `0.0.0.0`. Fastify's own default is localhost only.
  */
-async function listenOnEveryInterface(app: INestApplication, config: MfaConfig): Promise<void> {
+async function listenOnEveryInterface(app: INestApplication, config: Pick<DemoConfig, 'httpAdapter' | 'port'>): Promise<void> {
   if (config.httpAdapter === 'express') return void (await app.listen(config.port));
   try {
     await app.listen(config.port, '::');

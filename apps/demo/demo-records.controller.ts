@@ -1,9 +1,6 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequireMfa } from '../assurance/require-mfa.guard';
-import { CurrentUser } from '../auth/mfa-auth.guard';
-import type { AuthenticatedUser } from '../auth/user-resolver';
-import { MfaExceptionFilter } from '../common/mfa-exception.filter';
+import { CurrentUser, MfaExceptionFilter, RequireMfa, type AuthenticatedUser } from '../../src';
 
 /**
  * The demo host's own protected data: health records that a session may read

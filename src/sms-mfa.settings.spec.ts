@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, configSlice, loadMfaConfig, MFA_CONFIG, type ConfigWarning } from './mfa-config';
+import { ConfigError, configSlice, MFA_CONFIG, type ConfigWarning } from './config/settings';
+import { loadMfaConfig, type MfaConfig } from './sms-mfa.settings';
 
 function problems(env: NodeJS.ProcessEnv, overrides = {}): string[] {
   try {
@@ -69,7 +70,7 @@ describe('configuration', () => {
   });
 
   it('lists every bad variable at once', () => {
-    assert.equal(problems({ SMS_CODE_LENGTH: 'x', SMS_MAX_ATTEMPTS: '0', PORT: '-1' }).length, 3);
+    assert.equal(problems({ SMS_CODE_LENGTH: 'x', SMS_MAX_ATTEMPTS: '0', SMS_DAILY_LIMIT: '-1' }).length, 3);
   });
 
   it('checks module options with the same rules', () => {
@@ -142,8 +143,6 @@ describe('configuration', () => {
       MFA_ENCRYPTION_KEY: 'a'.repeat(64),
     };
     assert.deepEqual(problems(safe), []);
-    assert.equal(loadMfaConfig(safe).docsEnabled, false, '/docs is off in production by default');
-    assert.equal(loadMfaConfig({ ...safe, MFA_DOCS_ENABLED: 'true' }).docsEnabled, true);
     const { DATABASE_URL: _, ...embedded } = safe;
     assert.ok(problems(embedded).some((p) => p.startsWith('DATABASE_URL must be set when NODE_ENV=production')));
     const twilio = { ...safe, TWILIO_ENABLED: 'true', TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 't', TWILIO_FROM_NUMBER: '+15005550006' };
@@ -229,7 +228,7 @@ describe('configuration', () => {
     const dumped = JSON.stringify(c);
     assert.ok(!dumped.includes(secret) && !dumped.includes('o'.repeat(40)));
     assert.ok(dumped.includes('"codeLength":6'));
-    const provider = configSlice(Symbol('SLICE'), ['codeLength', 'codeSecret'] as const);
+    const provider = configSlice<Pick<MfaConfig, 'codeLength' | 'codeSecret'>>(Symbol('SLICE'), ['codeLength', 'codeSecret']);
     assert.deepEqual(provider.inject, [MFA_CONFIG]);
     const slice = provider.useFactory(c);
     assert.deepEqual(Object.keys(slice), ['codeLength']);

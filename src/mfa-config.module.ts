@@ -1,14 +1,13 @@
 import { DynamicModule, Logger, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
-import type { MfaUserResolver } from '../auth/user-resolver';
-import { MfaUserResolver as MfaUserResolverToken } from '../auth/user-resolver';
-import { Clock, SystemClock } from '../common/clock';
-import type { SmsMfaModuleOptions } from '../sms-mfa.module-definition';
-import { SMS_MFA_MODULE_OPTIONS } from '../sms-mfa.module-definition';
-import type { SmsProvider } from '../sms/providers/sms-provider';
-import { ConfigWarning, loadMfaConfig, MFA_CONFIG } from './mfa-config';
+import type { MfaUserResolver } from './auth/user-resolver';
+import { MfaUserResolver as MfaUserResolverToken } from './auth/user-resolver';
+import { Clock, SystemClock } from './common/clock';
+import type { SmsMfaModuleOptions } from './sms-mfa.module-definition';
+import { SMS_MFA_MODULE_OPTIONS } from './sms-mfa.module-definition';
+import { HOST_SMS_PROVIDERS, type SmsProvider } from './sms/providers/sms-provider';
+import { MFA_CONFIG, type ConfigWarning } from './config/settings';
+import { loadMfaConfig } from './sms-mfa.settings';
 
-/** The host's own SMS adapters, as instances (see SmsMfaModuleWiring.providers). */
-export const HOST_SMS_PROVIDERS = Symbol('HOST_SMS_PROVIDERS');
 
 export interface HostConfiguration {
   /** The options providers that ConfigurableModuleBuilder generated (value, factory or class). */

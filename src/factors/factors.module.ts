@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { FactorRemovalRepository } from './factor-removal.repository';
-import { RecoveryCodesRepository } from './recovery/recovery-codes.repository';
-import { SmsFactorsRepository } from './sms/sms-factors.repository';
-import { TotpFactorsRepository } from './totp/totp-factors.repository';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
+import { SmsFactorsRepository } from './sms-factors.repository';
+import { TotpFactorsRepository } from './totp-factors.repository';
 
 /** The factor tables' owners: SMS numbers, TOTP secrets, recovery codes (and removal across them). */
 @Module({
