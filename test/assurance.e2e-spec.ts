@@ -141,7 +141,7 @@ describe('session assurance and step-up for factor changes', () => {
     assert.deepEqual(activated.body.methods, ['sms', 'totp']);
   });
 
-  it('the demo route is behind @RequireMfa: 401 without a token, 403 MFA_REQUIRED at aal1, 200 at aal2, 403 again after its max age', async () => {
+  it('the host route is behind @RequireMfa: 401 without a token, 403 MFA_REQUIRED at aal1, 200 at aal2, 403 again after its max age', async () => {
     await t.http.get('/host/records').expect(401);
     await enrollVerified(t, 'u9', phone(9));
     const refused = await t.http.get('/host/records').set(as('u9', 'fresh')).expect(403);
@@ -151,7 +151,7 @@ describe('session assurance and step-up for factor changes', () => {
     const records = await t.http.get('/host/records').set(as('u9', 'fresh')).expect(200);
     assert.equal(records.body.patient, 'u9');
     assert.ok(records.body.records.length > 0);
-    t.clock.advanceMinutes(61); // the demo route asks for a factor within the hour
+    t.clock.advanceMinutes(61); // the host route asks for a factor within the hour
     const lapsed = await t.http.get('/host/records').set(as('u9', 'fresh')).expect(403);
     assert.deepEqual([lapsed.body.code, lapsed.body.methods], ['MFA_REQUIRED', ['sms']]);
   });

@@ -15,9 +15,11 @@ import { loadDemoConfig, type DemoConfigOverrides } from './demo.config';
 
 const SECRET = 'demo-secret-demo-secret-demo-secret-0123';
 
+/** nestjs-pino keeps one process-wide root logger (the first app's): every app of this file writes here. */
+const logs = new CapturingLogger();
+
 /** The demo app exactly as main.ts builds it, on a test database, with its pino lines captured. */
 async function startDemo(db: TestDatabase, demo: DemoConfigOverrides = {}, config: MfaConfigOverrides = {}) {
-  const logs = new CapturingLogger();
   const settings = loadDemoConfig({}, { authJwtSecret: SECRET, logLevel: 'info', httpAdapter: process.env.HTTP_ADAPTER === 'fastify' ? 'fastify' : 'express', ...demo });
   const moduleRef = await Test.createTestingModule({
     imports: [DemoAppModule.register(settings, { databaseUrl: db.url, nodeEnv: 'test', mockSmsEnabled: true, ...config }, logs)],
@@ -86,6 +88,7 @@ describe('the demo app', () => {
 
   it('logs JSON lines with a request id, the bearer token redacted, no number or code, and no access line for probes', async () => {
     const demo = await startDemo(db);
+    const from = logs.raw.length;
     try {
       const token = demo.auth.issueToken('privacy-user');
       const auth = { Authorization: `Bearer ${token}` };
@@ -95,7 +98,7 @@ describe('the demo app', () => {
       await demo.http.post('/mfa/sms/enroll/verify').set(auth).send({ code }).expect(200);
       await demo.http.get('/health/live?probe=1').expect(200);
       await demo.http.get('/metrics').expect(200);
-      const raw = demo.logs.raw.filter((l) => !l.includes('MockSmsOutbox'));
+      const raw = logs.raw.slice(from).filter((l) => !l.includes('MockSmsOutbox'));
       const entries = raw.map((l) => JSON.parse(l));
       const requests = entries.filter((e) => e.req && e.res);
       assert.deepEqual(requests.map((e) => e.req.url), ['/mfa/sms/enroll', '/mfa/sms/enroll/verify'], 'an access line per API request, none for probes and scrapes');

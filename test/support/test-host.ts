@@ -40,7 +40,7 @@ export class HostRecordsController {
   @Get()
   @RequireMfa({ maxAgeMinutes: 60 })
   records(@CurrentUser() user: AuthenticatedUser) {
-    return { userId: user.id, records: [] };
+    return { patient: user.id, records: [{ kind: 'note', text: 'seen at the field clinic' }] };
   }
 }
 
