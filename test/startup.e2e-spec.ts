@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-const main = join(__dirname, '..', 'src', 'main.js');
+const main = join(__dirname, '..', 'apps', 'demo', 'main.js');
 
 function start(env: Record<string, string>) {
   return spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });

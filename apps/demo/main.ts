@@ -10,21 +10,24 @@ import { loadDemoConfig, type DemoConfig } from './demo.config';
 import { keepDevKeysWithData } from './dev-keys';
 
 async function bootstrap(): Promise<void> {
-  let loaded: MfaConfig;
-  let demo: DemoConfig;
-  let devKeys: string | undefined;
-  try {
-    // Fail fast, before Nest, with every bad variable named: the demo's own, then the module's.
-    demo = loadDemoConfig(process.env);
-    loaded = loadMfaConfig(process.env);
-    // Development keys live with the development data, so what is stored there still opens after a restart.
-    devKeys = keepDevKeysWithData(process.env, loaded);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
+  // Fail fast, before Nest, with every bad variable named: the module's and the demo's own.
+  const problems: string[] = [];
+  const read = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems);
+      return undefined;
     }
-    throw err;
+  };
+  const loaded = read(() => loadMfaConfig(process.env));
+  const demo = read(() => loadDemoConfig(process.env));
+  // Development keys live with the development data, so what is stored there still opens after a restart.
+  const devKeys = loaded && read(() => keepDevKeysWithData(process.env, loaded));
+  if (!loaded || !demo || problems.length) {
+    console.error(new ConfigError(problems).message);
+    process.exit(1);
   }
   const app = await NestFactory.create(DemoAppModule.register(demo), httpAdapterFor(demo.httpAdapter, loaded), {
     bodyParser: false,

@@ -5,13 +5,13 @@ import { CHALLENGES_CONFIG, CHALLENGES_CONFIG_KEYS } from './challenges.config';
 import { MfaDbModule } from '../database/mfa-db.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
-import { ChallengeService } from './challenge.service';
+import { ChallengeVerifier } from './challenge-verifier.service';
 import { ChallengesRepository } from './challenges.repository';
 
-/** Challenges: issue under the limits, verify, consume atomically. */
+/** Challenges: their table, and verification (take an attempt, then consume, atomically). sms/ issues them. */
 @Module({
   imports: [MfaDbModule, MetricsModule, RateLimitModule],
-  providers: [configSlice(CHALLENGES_CONFIG, CHALLENGES_CONFIG_KEYS), ChallengesRepository, ChallengeService],
-  exports: [ChallengeService, ChallengesRepository],
+  providers: [configSlice(CHALLENGES_CONFIG, CHALLENGES_CONFIG_KEYS), ChallengesRepository, ChallengeVerifier],
+  exports: [CHALLENGES_CONFIG, ChallengeVerifier, ChallengesRepository, RateLimitModule],
 })
 export class ChallengesModule {}

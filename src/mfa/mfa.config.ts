@@ -83,6 +83,7 @@ export const MFA_FACTORS_CONFIG_KEYS = [
   'ipv6SubnetPrefix',
   'voiceFixedLineCountries',
   'allowNonGeographic',
+  'channels',
 ] as const;
 export type MfaFactorsConfig = Pick<
   FactorSettings & SmsSettings & ChallengeSettings & RateLimitSettings & CoreSettings & PhoneSettings,

@@ -10,7 +10,7 @@ import { SpendRepository } from '../sms/pricing/spend.repository';
 import { SendLogRepository } from '../sms/send-log.repository';
 import { AlertsRepository } from './alerts.repository';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { ALL_DESTINATIONS, utcDay } from '../sms/pricing/spend-guard';
+import { ALL_DESTINATIONS, utcDay } from '../sms/pricing/spend-caps';
 import { SmsSender } from '../sms/sms-sender.service';
 import { AlertCondition, AlertSignals, evaluateAlerts } from './alert-rules';
 

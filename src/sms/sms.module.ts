@@ -16,12 +16,14 @@ import { HOST_SMS_PROVIDERS, SMS_PROVIDERS, SmsProvider } from './providers/sms-
 import { TwilioSmsProvider } from './providers/twilio/twilio.provider';
 import { OptOutsRepository } from './opt-outs.repository';
 import { PriceBook } from './pricing/price-book';
-import { SpendGuard } from './pricing/spend-guard';
+import { SpendCaps } from './pricing/spend-caps';
 import { SpendRepository } from './pricing/spend.repository';
 import { ProviderBudgets } from './provider-budgets';
 import { SendLogRepository } from './send-log.repository';
 import { SmsEvents } from './sms-events';
-import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { SmsDispatcher } from './sms-dispatcher.service';
+import { CodeIssueUnit } from './code-issue.unit';
+import { CodeIssuer } from './code-issuer.service';
 import { SmsSender } from './sms-sender.service';
 import { MessageRenderer } from './templates/message-renderer';
 import { PhoneModule } from '../phone/phone.module';
@@ -59,8 +61,10 @@ import { VoiceFallback } from './voice-fallback.service';
     MessageRenderer,
     PriceBook,
     SpendRepository,
-    SpendGuard,
-    SmsCodeDispatch,
+    SpendCaps,
+    CodeIssueUnit,
+    CodeIssuer,
+    SmsDispatcher,
     VoiceFallback,
     ConversionFeedback,
   ],
@@ -69,13 +73,13 @@ import { VoiceFallback } from './voice-fallback.service';
     ConversionFeedback,
     SMS_CONFIG,
     TWILIO_CONFIG,
-    SmsCodeDispatch,
+    SmsDispatcher,
     SmsSender,
     MessageRenderer,
     MockSmsProvider,
     OptOutsRepository,
     SendLogRepository,
-    SpendGuard,
+    SpendCaps,
     SpendRepository,
     PriceBook,
   ],

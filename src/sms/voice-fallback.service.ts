@@ -5,10 +5,8 @@ import { BackgroundTasks } from '../common/background-tasks';
 import { Clock } from '../common/clock';
 import { MfaEvent, MfaEvents } from '../common/mfa-events';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { CountryRulesRepository } from '../phone/country-rules.repository';
 import { storedPhone } from '../phone/phone-number';
-import { OptOutsRepository } from './opt-outs.repository';
-import { SmsCodeDispatch } from './sms-code-dispatch.service';
+import { SmsDispatcher } from './sms-dispatcher.service';
 import { SMS_CONFIG, type SmsConfig } from './sms.config';
 
 /** The send-log reason of a fresh code sent by voice after a report said the message was not delivered. */
@@ -32,9 +30,7 @@ export class VoiceFallback implements BeforeApplicationShutdown {
     @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly challenges: ChallengesRepository,
-    private readonly dispatch: SmsCodeDispatch,
-    private readonly optOuts: OptOutsRepository,
-    private readonly countryRules: CountryRulesRepository,
+    private readonly dispatcher: SmsDispatcher,
     private readonly events: MfaEvents,
     private readonly metrics: MfaMetrics,
   ) {}
@@ -63,28 +59,22 @@ export class VoiceFallback implements BeforeApplicationShutdown {
   private async fallBack(challengeId: string): Promise<void> {
     const claim = await this.challenges.claimFallback(challengeId, this.clock.now());
     if (!claim) return;
-    const phone = storedPhone(claim.phoneE164, claim.country);
-    const [optedOut, countryRules] = await Promise.all([
-      this.optOuts.isOptedOut(phone.e164),
-      this.countryRules.verdictInput(phone.country),
-    ]);
     let sent;
     try {
-      const screened = await this.dispatch.screen({
+      sent = await this.dispatcher.dispatch({
         userId: claim.userId,
         channel: 'voice',
-        phone,
+        phone: storedPhone(claim.phoneE164, claim.country),
         purpose: claim.purpose,
+        factorId: claim.purpose === 'login' ? claim.factorId : undefined,
         context: {},
         // The same client as the send it replaces (stored as the limits key it): limits and fraud rules see it.
         clientKey: claim.clientIp,
-        optedOut,
-        countryRules,
         // A number whose possession is not proven yet gets the traffic rules, as its first send did.
         withStatistics: claim.purpose === 'enroll',
         locales: [claim.locale],
+        reason: FALLBACK_UNDELIVERED,
       });
-      sent = await this.dispatch.send(screened, claim.purpose === 'login' ? claim.factorId : undefined, FALLBACK_UNDELIVERED);
     } catch (err) {
       // Refused (opted out, limits, spend, no voice provider): the user asks again; nothing else to do here.
       this.metrics.fallbackTotal.inc({ result: 'refused' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { SpendGuard } from '../sms/pricing/spend-guard';
+import { SpendCaps } from '../sms/pricing/spend-caps';
 import { DeliveryStatus, SendLogRepository } from '../sms/send-log.repository';
 import { VoiceFallback } from '../sms/voice-fallback.service';
 
@@ -33,7 +33,7 @@ export class DeliveryService {
   constructor(
     private readonly sendLog: SendLogRepository,
     private readonly metrics: MfaMetrics,
-    private readonly spend: SpendGuard,
+    private readonly spend: SpendCaps,
     private readonly fallback: VoiceFallback,
   ) {}
 

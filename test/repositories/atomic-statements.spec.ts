@@ -8,6 +8,7 @@ import { FailureRunsRepository } from '../../src/rate-limit/failure-runs.reposit
 import { loadMfaConfig } from '../../src/sms-mfa.settings';
 import { sendSlotRequest } from '../../src/rate-limit/send-limits';
 import { SpendRepository } from '../../src/sms/pricing/spend.repository';
+import { CodeIssueUnit } from '../../src/sms/code-issue.unit';
 import { useRepositoryDb } from '../support/repositories';
 
 describe('repository tier: the atomic statements, raced against Postgres', () => {
@@ -16,9 +17,9 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
   const hasher = new CodeHasher('s'.repeat(32));
   const config = loadMfaConfig({}, { cooldownMinutes: 0, hourlyLimit: 3, dailyLimit: 10 });
 
-  async function issue(challenges: ChallengesRepository, userId: string, phone: string) {
+  async function issue(userId: string, phone: string) {
     const id = randomUUID();
-    const outcome = await challenges.issue({
+    const outcome = await new CodeIssueUnit(fixture.db).issue({
       id,
       userId,
       newFactorId: randomUUID(),
@@ -39,8 +40,7 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
   }
 
   it('issue: 50 parallel issues for one user admit exactly the hourly limit, one live code', async () => {
-    const challenges = new ChallengesRepository(fixture.db);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => issue(challenges, 'racer', `+1415206${1000 + i}`)));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => issue('racer', `+1415206${1000 + i}`)));
     const admitted = results.filter((r) => r.status === 'fulfilled' && 'attemptId' in r.value.outcome);
     assert.ok(admitted.length >= 1 && admitted.length <= 3, `admitted ${admitted.length}`);
     const [{ live }] = await fixture.db.query<{ live: number }>(`SELECT count(*)::int AS live FROM mfa_challenges WHERE user_id = 'racer' AND consumed_at IS NULL AND invalidated_at IS NULL`);
@@ -51,21 +51,21 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
 
   it('consume: of 20 concurrent consumers of one code exactly one wins', async () => {
     const challenges = new ChallengesRepository(fixture.db);
-    const { id } = await issue(challenges, 'consumer', '+14152062001');
+    const { id } = await issue('consumer', '+14152062001');
     const results = await Promise.all(Array.from({ length: 20 }, () => challenges.consume(id, now)));
     assert.equal(results.filter(Boolean).length, 1);
   });
 
   it('takeAttempt: of 50 concurrent SMS guesses at one code, exactly max_attempts are let through to compare', async () => {
     const challenges = new ChallengesRepository(fixture.db);
-    await issue(challenges, 'burster', '+14152062002');
+    await issue('burster', '+14152062002');
     const results = await Promise.all(Array.from({ length: 50 }, () => challenges.takeAttempt('burster', 'enroll', now, 100)));
     assert.deepEqual(results.filter(Boolean).map((c) => c!.attempts).sort(), [1, 2, 3]);
   });
 
   it('takeAttempt: none while the user waits out a lockout or past the hard limit', async () => {
     const challenges = new ChallengesRepository(fixture.db);
-    await issue(challenges, 'waiter', '+14152062003');
+    await issue('waiter', '+14152062003');
     await fixture.db.query(`INSERT INTO mfa_verify_failures (user_id, consecutive, locked_until, updated_at) VALUES ('waiter', 4, $1, $2)`, [
       new Date(now.getTime() + 60_000),
       now,

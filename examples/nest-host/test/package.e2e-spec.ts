@@ -29,7 +29,7 @@ describe('the installed package', () => {
     const pkg = join(ROOT, 'node_modules', '@haven-health', 'nest-sms-mfa');
     assert.equal(lstatSync(pkg).isSymbolicLink(), false, 'a copy from the tarball, not a link into the repository');
     assert.ok(existsSync(join(pkg, 'dist', 'src', 'index.js')) && existsSync(join(pkg, 'dist', 'src', 'index.d.ts')));
-    for (const absent of ['dist/src/demo', 'dist/src/main.js', 'dist/test', 'dist/bench', 'test', 'bench', 'src/index.ts'])
+    for (const absent of ['dist/apps', 'apps', 'dist/src/demo', 'dist/src/main.js', 'dist/test', 'dist/bench', 'test', 'bench', 'src/index.ts'])
       assert.equal(existsSync(join(pkg, absent)), false, absent);
   });
 

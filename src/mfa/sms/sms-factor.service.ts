@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AssuranceService, AssuranceView } from '../../assurance/assurance.service';
-import { ChallengeService } from '../../challenges/challenge.service';
+import { ChallengeVerifier } from '../../challenges/challenge-verifier.service';
 import { clientKey } from '../../common/client-ip';
 import { Clock } from '../../common/clock';
 import { MfaError } from '../../common/mfa-error';
 import { MfaEvent, MfaEvents } from '../../common/mfa-events';
 import { MFA_FACTORS_CONFIG, type MfaFactorsConfig } from '../mfa.config';
-import { FraudGuard } from '../../fraud/fraud-guard.service';
+import { FraudScreen } from '../../fraud/fraud-screen.service';
 import { MfaMetrics } from '../../metrics/mfa-metrics';
-import { CountryRulesRepository } from '../../phone/country-rules.repository';
 import { numberPrefix, parsePhone, parsePhoneFor, PhoneNumber, storedPhone } from '../../phone/phone-number';
 import type { Channel } from '../../common/channel';
-import { OptOutsRepository } from '../../sms/opt-outs.repository';
-import { SmsCodeDispatch } from '../../sms/sms-code-dispatch.service';
+import { offeredChannel, SmsDispatcher } from '../../sms/sms-dispatcher.service';
 import { ConversionFeedback } from '../../sms/conversion-feedback.service';
 import type { AcceptedDelivery } from '../../challenges/challenges.repository';
 import type { MfaUser, RequestContext, SmsChallengeResult, SmsEnrollmentResult } from '../../common/mfa.types';
@@ -29,11 +27,9 @@ export class SmsFactorService {
     @Inject(MFA_FACTORS_CONFIG) private readonly config: MfaFactorsConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly factors: SmsFactorsRepository,
-    private readonly challenges: ChallengeService,
-    private readonly dispatch: SmsCodeDispatch,
-    private readonly optOuts: OptOutsRepository,
-    private readonly countryRules: CountryRulesRepository,
-    private readonly fraud: FraudGuard,
+    private readonly challenges: ChallengeVerifier,
+    private readonly dispatcher: SmsDispatcher,
+    private readonly fraud: FraudScreen,
     private readonly assurance: AssuranceService,
     private readonly events: MfaEvents,
     private readonly metrics: MfaMetrics,
@@ -46,26 +42,19 @@ export class SmsFactorService {
    */
   async enroll(user: MfaUser, phoneNumber: string, context: RequestContext, channel?: string): Promise<SmsEnrollmentResult> {
     this.assertEnabled();
-    const via = this.dispatch.offered(channel);
+    const via = offeredChannel(this.config.channels, channel);
     await this.assurance.requireStepUp(user);
     const phone = await this.parseForEnrolment(user, phoneNumber, context, via);
-    const [optedOut, countryRules] = await Promise.all([
-      this.optOuts.isOptedOut(phone.e164),
-      this.countryRules.verdictInput(phone.country),
-    ]);
-    const screened = await this.dispatch.screen({
+    return this.dispatcher.dispatch({
       userId: user.id,
       channel: via,
       fixedLine: phone.type === 'FIXED_LINE',
       phone,
       purpose: 'enroll',
       context,
-      optedOut,
-      countryRules,
       withStatistics: true,
       locales: [context.locale, user.locale],
     });
-    return this.dispatch.send(screened);
   }
 
   /** Proves the number; it replaces the user's previous one, and the session reaches aal2. */
@@ -97,7 +86,7 @@ export class SmsFactorService {
     channel?: string,
   ): Promise<SmsChallengeResult> {
     this.assertEnabled();
-    const via = this.dispatch.offered(channel);
+    const via = offeredChannel(this.config.channels, channel);
     const factor = await this.factors.findSendable(user.id);
     const requested = phoneNumber ?? user.phoneNumber;
     // The stored number is canonical E.164: only another spelling needs parsing.
@@ -108,19 +97,19 @@ export class SmsFactorService {
     if (factor.fixedLine && via !== 'voice') {
       throw new MfaError('CHANNEL_NOT_AVAILABLE', 'This number is a fixed line: it can take a code by voice only.');
     }
-    const screened = await this.dispatch.screen({
+    const { factorId: _, ...sent } = await this.dispatcher.dispatch({
       userId: user.id,
       channel: via,
       phone: storedPhone(factor.phoneE164, factor.country),
       purpose: 'login',
+      factorId: factor.id,
       context,
-      optedOut: factor.optedOut,
-      countryRules: factor.countryRules,
+      // Read with the factor, in the same statement.
+      known: { optedOut: factor.optedOut, countryRules: factor.countryRules },
       // Possession of this number is proven: the traffic heuristics target unproven numbers.
       withStatistics: false,
       locales: [context.locale, user.locale],
     });
-    const { factorId: _, ...sent } = await this.dispatch.send(screened, factor.id);
     return sent;
   }
 

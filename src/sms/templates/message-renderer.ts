@@ -51,7 +51,7 @@ export class MessageRenderer {
     this.shorterForms = Object.fromEntries(
       Object.entries(this.templates).map(([locale, t]) => [locale, [withoutSentenceOf(t, '{minutes}'), firstSentence(t)]]),
     );
-    this.segmentsByLocale = Object.fromEntries(this.locales.map((l) => [l, this.render('0'.repeat(config.codeLength), [l]).segments]));
+    this.segmentsByLocale = Object.fromEntries(this.locales.map((l) => [l, this.renderSms('0'.repeat(config.codeLength), l).segments]));
     const long = this.locales.filter((l) => this.segmentsByLocale[l] > 1);
     if (long.length) {
       this.logger.warn(`messages in ${long.join(', ')} take more than one segment with this app name, code length and domain`);
@@ -59,8 +59,8 @@ export class MessageRenderer {
   }
 
   /** Units of a message a code of the configured length makes, before the code exists (for cost estimates). */
-  segmentsFor(preferences: (string | undefined)[] = [], channel: Channel = 'sms'): number {
-    return channel === 'voice' ? 1 : this.segmentsByLocale[this.localeFor(channel, preferences)];
+  segmentsIn(locale: string, channel: Channel = 'sms'): number {
+    return channel === 'voice' ? 1 : this.segmentsByLocale[locale];
   }
 
   /** The locale a message on this channel is rendered in (recorded with its challenge). */
@@ -72,12 +72,20 @@ export class MessageRenderer {
 
   /** The message for a channel: the SMS text (WhatsApp sends the same words through its approved template), or a call's script. */
   renderFor(channel: Channel, code: string, preferences: (string | undefined)[] = []): RenderedMessage {
-    return channel === 'voice' ? this.renderVoice(code, preferences) : this.render(code, preferences);
+    return this.renderIn(channel, code, this.localeFor(channel, preferences));
+  }
+
+  /** The message for a channel in a locale already decided (localeFor). */
+  renderIn(channel: Channel, code: string, locale: string): RenderedMessage {
+    return channel === 'voice' ? this.renderVoice(code, locale) : this.renderSms(code, locale);
   }
 
   /** `preferences`: tags or Accept-Language values, most authoritative first. */
   render(code: string, preferences: (string | undefined)[] = []): RenderedMessage {
-    const locale = this.localeFor('sms', preferences);
+    return this.renderSms(code, this.localeFor('sms', preferences));
+  }
+
+  private renderSms(code: string, locale: string): RenderedMessage {
     const footer = this.footer(code);
     let body = this.fill(this.templates[locale], code) + footer;
     let size = smsSize(body);
@@ -91,8 +99,7 @@ export class MessageRenderer {
   }
 
   /** A call: the digits one by one, said twice, in the user's language where the voices speak it (English otherwise). */
-  private renderVoice(code: string, preferences: (string | undefined)[]): RenderedMessage {
-    const locale = this.localeFor('voice', preferences);
+  private renderVoice(code: string, locale: string): RenderedMessage {
     const script = voiceScript(locale, this.config.appName, code);
     const english = locale === VOICE_FALLBACK_LOCALE ? script : voiceScript(VOICE_FALLBACK_LOCALE, this.config.appName, code);
     return { body: spokenText(script), locale, encoding: 'voice', segments: 1, voice: { script, english } };

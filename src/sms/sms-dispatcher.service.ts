@@ -1,26 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errorSummary } from '../common/error-summary';
-import { ChallengeService, IssuedChallenge } from '../challenges/challenge.service';
 import { Clock } from '../common/clock';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
 import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
 import { SMS_CONFIG, type SmsConfig } from './sms.config';
-import { FraudGuard } from '../fraud/fraud-guard.service';
+import { FraudScreen } from '../fraud/fraud-screen.service';
 import { assertCountryAllowed } from '../phone/country-policy';
-import type { CountryVerdictInput } from '../phone/country-rules.repository';
+import { CountryRulesRepository, type CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit } from '../phone/mask';
 import { numberPrefix, PhoneNumber } from '../phone/phone-number';
 import { Delivery, DeliveryFailed, SmsSender } from './sms-sender.service';
 import type { Channel } from '../common/channel';
-import type { SpendReservation } from './pricing/spend-guard';
+import type { SpendReservation } from './pricing/spend-caps';
 import { PriceBook } from './pricing/price-book';
-import { SpendGuard } from './pricing/spend-guard';
+import { SpendCaps } from './pricing/spend-caps';
 import { testNumberCode } from './test-numbers';
 import { MessageRenderer } from './templates/message-renderer';
 import { MfaEvent, MfaEvents } from '../common/mfa-events';
+import { CodeIssuer, type IssuedChallenge } from './code-issuer.service';
+import { OptOutsRepository } from './opt-outs.repository';
 import type { RequestContext, SmsChallengeResult } from '../common/mfa.types';
 
+/** One code to send: who asks, to which number, how, and why. */
 export interface DispatchRequest {
   userId: string;
   /** How the code goes (the caller checked that the channel is offered and that the number can take it). */
@@ -30,22 +32,33 @@ export interface DispatchRequest {
   /** The number, parsed once where it entered (or read back from its factor). */
   phone: PhoneNumber;
   purpose: ChallengePurpose;
+  /** A login code's verified factor; none for an enrolment, whose factor the issue creates. */
+  factorId?: string;
   context: RequestContext;
-  /** Read by the caller together with the number. */
-  optedOut: boolean;
-  countryRules: CountryVerdictInput;
+  /** The number's opt-out and its country's rules when the caller read them with the number (a factor row carries them). */
+  known?: NumberStanding;
   /** Traffic statistics for the fraud rules: for numbers whose possession is not yet proven. */
   withStatistics: boolean;
   /** Locale preferences, most authoritative first (tags or Accept-Language values). */
   locales: (string | undefined)[];
   /** The client as limits and rules key it, when already known (a fallback: its original request's); else from `context.ip`. */
   clientKey?: string;
+  /** Why this send exists when the user did not ask for it (a fallback after an undelivered report). */
+  reason?: string;
 }
 
-/** A request that passed the screening, with the number's range and masked form, and the client's key. */
-export interface Screened extends DispatchRequest {
+/** What decides whether a number may be sent to at all, before any rule. */
+export interface NumberStanding {
+  optedOut: boolean;
+  countryRules: CountryVerdictInput;
+}
+
+/** A request that passed the screening: the number's range and masked form, the client's key, the locale decided once. */
+interface Screened extends DispatchRequest {
   prefix: string;
   maskedPhone: string;
+  /** The locale of the message on the requested channel (recorded with the challenge). */
+  locale: string;
   /** A test number's fixed code: no provider, limit, budget or fraud rule applies. */
   fixedCode?: string;
 }
@@ -55,8 +68,22 @@ export const FALLBACK_NO_PROVIDER = 'fallback:no_provider';
 
 export type SentCode = SmsChallengeResult & { factorId: string };
 
+/** A channel and the locale its message speaks, decided once. */
+interface Route {
+  channel: Channel;
+  locale: string;
+}
+
+/** The channel a request asks for (sms when none), if SMS_CHANNELS offers it; else CHANNEL_NOT_AVAILABLE. */
+export function offeredChannel(offered: readonly Channel[], asked: string | undefined): Channel {
+  const channel = (asked ?? 'sms') as Channel;
+  if (!offered.includes(channel)) throw new MfaError('CHANNEL_NOT_AVAILABLE', `Codes can be sent by: ${offered.join(', ')}.`);
+  return channel;
+}
+
 /**
- * Sends one code to one number, in order: opt-out, country rules, fraud
+ * The send path's one owner: `dispatch` decides, sends and records one code
+ * to one number, in order: opt-out, country rules, fraud
  * rules, then the atomic issue (limits, challenge, an enrolment's factor, first
  * attempt) and delivery, where each provider's budget slot is taken at
  * hand-over: a request refused anywhere before costs no slot. A send no
@@ -65,41 +92,46 @@ export type SentCode = SmsChallengeResult & { factorId: string };
  * fault of the number.
  */
 @Injectable()
-export class SmsCodeDispatch {
-  private readonly logger = new Logger('SmsCodeDispatch');
+export class SmsDispatcher {
+  private readonly logger = new Logger('SmsDispatcher');
 
   constructor(
-    private readonly challenges: ChallengeService,
+    private readonly issuer: CodeIssuer,
+    private readonly optOuts: OptOutsRepository,
+    private readonly countryRules: CountryRulesRepository,
     private readonly sender: SmsSender,
     private readonly renderer: MessageRenderer,
-    private readonly fraud: FraudGuard,
+    private readonly fraud: FraudScreen,
     private readonly events: MfaEvents,
     @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly spend: SpendGuard,
+    private readonly spend: SpendCaps,
     private readonly prices: PriceBook,
   ) {}
 
-  /** The channel a request asks for (sms when none), if SMS_CHANNELS offers it; else CHANNEL_NOT_AVAILABLE. */
-  offered(channel: string | undefined): Channel {
-    const asked = (channel ?? 'sms') as Channel;
-    if (!this.config.channels.includes(asked)) {
-      throw new MfaError('CHANNEL_NOT_AVAILABLE', `Codes can be sent by: ${this.config.channels.join(', ')}.`);
-    }
-    return asked;
+  /** Screens, issues and delivers one code (see the class comment); the answer never carries the code. */
+  async dispatch(req: DispatchRequest): Promise<SentCode> {
+    return this.send(await this.screen(req));
   }
 
   /**
    * Opt-out, country and fraud rules, before anything is written for this
    * number (an enrolment refused here leaves no factor behind).
    */
-  async screen(req: DispatchRequest): Promise<Screened> {
-    if (req.optedOut) throw new MfaError('PHONE_OPTED_OUT');
+  private async screen(req: DispatchRequest): Promise<Screened> {
     const { e164, country, callingCode, nationalNumber } = req.phone;
-    assertCountryAllowed(country, req.countryRules);
+    const { optedOut, countryRules } = req.known ?? (await this.standing(e164, country));
+    if (optedOut) throw new MfaError('PHONE_OPTED_OUT');
+    assertCountryAllowed(country, countryRules);
     const prefix = numberPrefix(req.phone);
     const client = req.clientKey ?? clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
-    const screened = { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), clientKey: client };
+    const screened: Screened = {
+      ...req,
+      prefix,
+      maskedPhone: maskSplit({ callingCode, nationalNumber }),
+      clientKey: client,
+      locale: this.renderer.localeFor(req.channel, req.locales),
+    };
     const fixedCode = testNumberCode(this.config, e164, this.clock.now());
     if (fixedCode) return { ...screened, fixedCode };
     await this.fraud.check({
@@ -115,45 +147,50 @@ export class SmsCodeDispatch {
     return screened;
   }
 
+  /** The number's opt-out and its country's rules, read together. */
+  private async standing(e164: string, country: string | undefined): Promise<NumberStanding> {
+    const [optedOut, countryRules] = await Promise.all([this.optOuts.isOptedOut(e164), this.countryRules.verdictInput(country)]);
+    return { optedOut, countryRules };
+  }
+
   /**
    * Issues the code under the limits (an enrolment without `factorId` creates
    * its factor), then delivers it. With SMS_VOICE_FALLBACK, a code no SMS or
    * WhatsApp provider could take goes by voice instead (the same, never seen
-   * code: one send on the limits), and the send log says why. `reason` marks
-   * a send the user did not ask for (a fallback after an undelivered report).
+   * code: one send on the limits), and the send log says why.
    */
-  async send(req: Screened, factorId?: string, reason?: string): Promise<SentCode> {
-    const locale = this.renderer.localeFor(req.channel, req.locales);
+  private async send(req: Screened): Promise<SentCode> {
+    const reason = req.reason;
     const issue = {
       userId: req.userId,
-      factorId,
+      factorId: req.factorId,
       phoneE164: req.phone.e164,
       prefix: req.prefix,
       purpose: req.purpose,
       clientIp: req.clientKey,
       country: req.phone.country,
       channel: req.channel,
-      locale,
+      locale: req.locale,
       fixedLine: req.fixedLine,
       reason,
     };
-    if (req.fixedCode) return this.sent(req, await this.challenges.issueFixed(issue, req.fixedCode), 'TEST', req.channel);
+    if (req.fixedCode) return this.sent(req, await this.issuer.issueFixed(issue, req.fixedCode), 'TEST', req.channel);
     const country = req.phone.country;
-    let channel = req.channel;
+    let route: Route = { channel: req.channel, locale: req.locale };
     let firstProvider: string;
     try {
-      firstProvider = this.sender.firstCandidate(country, channel);
+      firstProvider = this.sender.firstCandidate(country, route.channel);
     } catch (err) {
-      if (!this.fallsBackToVoice(channel, err)) throw err;
+      if (!this.fallsBackToVoice(route.channel, err)) throw err;
       // Every SMS route is down before anything is written: the code goes by voice from the start.
-      channel = 'voice';
+      route = this.voiceRoute(req);
       issue.reason = reason ?? FALLBACK_NO_PROVIDER;
-      firstProvider = this.sender.firstCandidate(country, channel);
+      firstProvider = this.sender.firstCandidate(country, route.channel);
     }
-    const reservation = await this.reserve(channel, country, req.locales);
+    const reservation = await this.reserve(route, country);
     let issued: IssuedChallenge;
     try {
-      issued = await this.challenges.issue({ ...issue, channel, firstProvider });
+      issued = await this.issuer.issue({ ...issue, channel: route.channel, firstProvider });
     } catch (err) {
       await this.spend.release(reservation);
       throw err;
@@ -161,11 +198,12 @@ export class SmsCodeDispatch {
     const first = { attemptId: issued.firstAttemptId, provider: firstProvider };
     let delivery: Delivery;
     try {
-      delivery = await this.deliver(channel, issued, req, reservation, first, issue.reason);
+      delivery = await this.deliver(route, issued, req, reservation, first, issue.reason);
     } catch (err) {
-      if (!this.fallsBackToVoice(channel, err)) return this.withdraw(issued, err);
+      if (!this.fallsBackToVoice(route.channel, err)) return this.withdraw(issued, err);
+      const voice = this.voiceRoute(req);
       try {
-        delivery = await this.deliver('voice', issued, req, await this.reserve('voice', country, req.locales), undefined, FALLBACK_NO_PROVIDER);
+        delivery = await this.deliver(voice, issued, req, await this.reserve(voice, country), undefined, FALLBACK_NO_PROVIDER);
       } catch (voiceErr) {
         return this.withdraw(issued, voiceErr);
       }
@@ -185,16 +223,21 @@ export class SmsCodeDispatch {
     return err instanceof MfaError && err.code === 'PROVIDERS_UNAVAILABLE';
   }
 
-  /** The spend-cap reservation for one message on a channel, before its route is known (its dearest route). */
-  private reserve(channel: Channel, country: string | undefined, locales: (string | undefined)[]): Promise<SpendReservation | undefined> {
+  /** The same code by voice: a call speaks the user's language where the voices do (its locale is decided here, once). */
+  private voiceRoute(req: Screened): Route {
+    return { channel: 'voice', locale: this.renderer.localeFor('voice', req.locales) };
+  }
+
+  /** The spend-cap reservation for one message on a channel, before its provider is known (its dearest one). */
+  private reserve(route: Route, country: string | undefined): Promise<SpendReservation | undefined> {
     return this.spend.reserve(country, () =>
-      this.prices.worstCase(this.sender.priceLabels(channel), country, this.renderer.segmentsFor(locales, channel)),
+      this.prices.worstCase(this.sender.priceLabels(route.channel), country, this.renderer.segmentsIn(route.locale, route.channel)),
     );
   }
 
   /** Renders the code for the channel and hands it to the providers; the reservation is settled at the cost, or released. */
   private async deliver(
-    channel: Channel,
+    { channel, locale }: Route,
     issued: IssuedChallenge,
     req: Screened,
     reservation: SpendReservation | undefined,
@@ -202,7 +245,7 @@ export class SmsCodeDispatch {
     reason?: string,
   ): Promise<Delivery> {
     const { e164, country } = req.phone;
-    const message = this.renderer.renderFor(channel, issued.code, req.locales);
+    const message = this.renderer.renderIn(channel, issued.code, locale);
     let delivery: Delivery;
     try {
       delivery = await this.sender.deliver(
@@ -238,7 +281,7 @@ export class SmsCodeDispatch {
   private async withdraw(issued: IssuedChallenge, err: unknown): Promise<never> {
     const failed = err instanceof DeliveryFailed ? err : undefined;
     // A failing clean-up never masks the first cause.
-    await this.challenges
+    await this.issuer
       .withdraw(issued, failed?.refund ?? true)
       .catch((cleanup: Error) =>
         this.logger.error(`withdrawing an undelivered challenge failed after: ${errorSummary(err)}; clean-up: ${errorSummary(cleanup)}`),

@@ -21,8 +21,8 @@ export interface FraudCheck extends Omit<FraudContext, 'stats'> {
  * `monitor` mode it only records.
  */
 @Injectable()
-export class FraudGuard {
-  private readonly logger = new Logger('FraudGuard');
+export class FraudScreen {
+  private readonly logger = new Logger('FraudScreen');
   private readonly rules: FraudRule[];
   private readonly statisticRules: boolean;
   /** Test numbers' sends are left out of the traffic statistics. */

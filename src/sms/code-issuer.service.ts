@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { AssuranceRow } from '../assurance/assurance.repository';
-import type { AssuranceRaise } from '../assurance/assurance.service';
+import { CHALLENGES_CONFIG, type ChallengesConfig } from '../challenges/challenges.config';
+import type { ChallengePurpose } from '../challenges/challenges.repository';
+import { ChallengesRepository } from '../challenges/challenges.repository';
+import { CodeHasher, generateCode } from '../codes/one-time-code';
+import type { Channel } from '../common/channel';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
-import { CHALLENGES_CONFIG, type ChallengesConfig } from './challenges.config';
-import { CodeHasher, generateCode } from '../codes/one-time-code';
 import { MfaMetrics } from '../metrics/mfa-metrics';
-import { guessRefused } from '../rate-limit/lockout-errors';
-import { FailureRunsRepository } from '../rate-limit/failure-runs.repository';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
-import type { Channel } from '../common/channel';
-import {
-  AcceptedDelivery,
-  ChallengePurpose,
-  ChallengeRow,
-  ChallengesRepository,
-  ConcurrentChallengeError,
-} from './challenges.repository';
+import { CodeIssueUnit, ConcurrentChallengeError } from './code-issue.unit';
 
 export interface IssueRequest {
   userId: string;
@@ -60,15 +52,18 @@ export interface IssuedChallenge {
   countedOn: string[];
 }
 
-/** Issues codes and decides verifications; storage and atomicity live in the repository. */
+/**
+ * Issues codes: a fresh code, hashed, under the send limits (CodeIssueUnit,
+ * one statement), and withdraws a code no provider took.
+ */
 @Injectable()
-export class ChallengeService {
+export class CodeIssuer {
   private readonly hasher: CodeHasher;
 
   constructor(
+    private readonly unit: CodeIssueUnit,
     private readonly challenges: ChallengesRepository,
     private readonly counters: SendCountersRepository,
-    private readonly failureRuns: FailureRunsRepository,
     private readonly metrics: MfaMetrics,
     @Inject(CHALLENGES_CONFIG) private readonly config: ChallengesConfig,
     @Inject(Clock) private readonly clock: Clock,
@@ -80,7 +75,7 @@ export class ChallengeService {
     const code = generateCode(this.config.codeLength);
     const row = this.newChallenge(req, code);
     const slot = sendSlotRequest(req.reason ? { ...this.config, cooldownMinutes: 0, progressiveCooldown: false } : this.config, req);
-    const outcome = await this.challenges.issue({ ...row, slot }).catch((err: unknown) => {
+    const outcome = await this.unit.issue({ ...row, slot }).catch((err: unknown) => {
       throw this.concurrent(err);
     });
     if ('refused' in outcome) throw this.refusal(outcome.refused);
@@ -98,7 +93,7 @@ export class ChallengeService {
    */
   async issueFixed(req: Omit<IssueRequest, 'firstProvider'>, code: string): Promise<IssuedChallenge> {
     const row = this.newChallenge(req, code);
-    const { factorId } = await this.challenges.issueFixed(row).catch((err: unknown) => {
+    const { factorId } = await this.unit.issueFixed(row).catch((err: unknown) => {
       throw this.concurrent(err);
     });
     return { ...this.issued(req, row, code, factorId), resendAvailableAt: row.createdAt, firstAttemptId: '', countedOn: [] };
@@ -130,37 +125,6 @@ export class ChallengeService {
   }
 
   /**
-   * Consumes the user's live challenge if `code` is right (raising the
-   * session's assurance when `raise` is given, in the same statement);
-   * otherwise throws the precise reason.
-   */
-  async verify(
-    userId: string,
-    purpose: ChallengePurpose,
-    code: string,
-    raise?: AssuranceRaise,
-  ): Promise<{ challenge: ChallengeRow; assurance?: AssuranceRow; delivery?: AcceptedDelivery }> {
-    if (code.length !== this.config.codeLength || !/^\d+$/.test(code)) {
-      throw new MfaError('VALIDATION_FAILED', `code must be ${this.config.codeLength} digits`);
-    }
-    const now = this.clock.now();
-    // Count first, compare after: however many guesses race, a code meets at most max_attempts of them.
-    const challenge = await this.challenges.takeAttempt(userId, purpose, now, this.config.verifyFailureHardLimit);
-    if (!challenge) throw await this.whyNoAttempt(userId, purpose, now);
-
-    if (this.hasher.matches(challenge.id, code, challenge.codeHash)) {
-      // Lost a race with another verify (or a kill): the code is spent.
-      const consumed = await this.challenges.consume(challenge.id, now, raise);
-      if (!consumed) throw new MfaError('NO_ACTIVE_CHALLENGE');
-      return { challenge, ...consumed };
-    }
-    await this.failureRuns.countFailure('sms', userId, now, this.config.verifyFailureThreshold);
-    const attemptsRemaining = challenge.maxAttempts - challenge.attempts;
-    if (attemptsRemaining <= 0) throw tooManyAttempts();
-    throw new MfaError('CODE_INVALID', undefined, { attemptsRemaining });
-  }
-
-  /**
    * A challenge whose message no provider took: never verifiable; an
    * enrolment's unverified factor goes with it (a refused enrolment leaves no
    * factor). `refund` gives the send back to the limits: only when no
@@ -169,27 +133,6 @@ export class ChallengeService {
   async withdraw(issued: IssuedChallenge, refund: boolean): Promise<void> {
     await this.challenges.invalidate(issued.id, this.clock.now());
     if (refund) await this.counters.refund(issued.countedOn, issued.createdAt);
-  }
-
-  /**
-   * NIST SP 800-63B: wrong codes are counted per user across challenges. Past
-   * the threshold each failure imposes a growing wait; at the hard limit SMS
-   * verification stops until another factor succeeds or an admin resets it.
-   */
-  /** Why no attempt could be taken: no live code, a lockout, spent attempts, expiry (or a race just spent them). */
-  private async whyNoAttempt(userId: string, purpose: ChallengePurpose, now: Date): Promise<MfaError> {
-    const challenge = await this.challenges.findLive(userId, purpose);
-    if (!challenge) return new MfaError('NO_ACTIVE_CHALLENGE');
-    this.assertNotLockedOut(challenge.failures, challenge.lockedUntil, now);
-    if (challenge.expiresAt <= now && challenge.attempts < challenge.maxAttempts) return new MfaError('CODE_EXPIRED');
-    return tooManyAttempts();
-  }
-
-  private assertNotLockedOut(failures: number, lockedUntil: Date | undefined, now: Date): void {
-    const hardLimit = this.config.verifyFailureHardLimit;
-    if (failures < hardLimit && !(lockedUntil && lockedUntil > now)) return;
-    this.metrics.rateLimitedTotal.inc({ limit: 'verify_failures' });
-    throw guessRefused('verify_failures', { failures, lockedUntil }, hardLimit, now);
   }
 
   /** A concurrent request issued the user's live code first: a cooldown of a second. */
@@ -209,8 +152,4 @@ export class ChallengeService {
       ? new MfaError('COOLDOWN', undefined, details)
       : new MfaError('RATE_LIMITED', undefined, details);
   }
-}
-
-function tooManyAttempts(): MfaError {
-  return new MfaError('TOO_MANY_ATTEMPTS', undefined, { attemptsRemaining: 0 });
 }

@@ -27,7 +27,7 @@ export const ALL_DESTINATIONS = '*';
  * provider that took it) when it is known.
  */
 @Injectable()
-export class SpendGuard {
+export class SpendCaps {
   constructor(
     @Inject(SMS_CONFIG) private readonly config: SmsConfig,
     @Inject(Clock) private readonly clock: Clock,
