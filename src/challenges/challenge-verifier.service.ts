@@ -56,11 +56,6 @@ export class ChallengeVerifier {
     throw new MfaError('CODE_INVALID', undefined, { attemptsRemaining });
   }
 
-  /**
-   * NIST SP 800-63B: wrong codes are counted per user across challenges. Past
-   * the threshold each failure imposes a growing wait; at the hard limit SMS
-   * verification stops until another factor succeeds or an admin resets it.
-   */
   /** Why no attempt could be taken: no live code, a lockout, spent attempts, expiry (or a race just spent them). */
   private async whyNoAttempt(userId: string, purpose: ChallengePurpose, now: Date): Promise<MfaError> {
     const challenge = await this.challenges.findLive(userId, purpose);

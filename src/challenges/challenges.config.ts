@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { int, text } from '../config/env-rules';
 import type { CoreSettings } from '../config/core.settings';
-import { defineSettings } from '../config/settings';
+import { defineSettings, keyOrGenerated } from '../config/settings';
 import type { PhoneSettings } from '../phone/phone.config';
 import type { RateLimitSettings } from '../rate-limit/rate-limit.config';
 
@@ -33,11 +33,8 @@ export const CHALLENGE_SETTINGS = defineSettings<ChallengeSettings, CoreSettings
     },
   },
   check(c, problems, warnings) {
-    if (c.production && !c.codeSecret) problems.push('SMS_CODE_SECRET must be set when NODE_ENV=production');
-    if (!c.codeSecret) {
-      c.codeSecret = randomBytes(32).toString('base64url');
-      warnings.push({ variable: 'SMS_CODE_SECRET', message: 'not set: using a generated key (codes do not survive a restart)' });
-    }
+    const generate = () => randomBytes(32).toString('base64url');
+    c.codeSecret = keyOrGenerated(c.codeSecret, { production: c.production, variable: 'SMS_CODE_SECRET', generate, lost: 'codes' }, problems, warnings);
     for (const code of Object.values(c.testNumbers ?? {})) {
       if (code.length !== c.codeLength) problems.push(`SMS_TEST_NUMBERS codes must have SMS_CODE_LENGTH (${c.codeLength}) digits`);
     }

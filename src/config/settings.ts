@@ -105,6 +105,22 @@ export function loadSettings<T extends object>(
   return hideSecrets(out as T, secretKeys(groups));
 }
 
+/**
+ * A key production must be given; elsewhere, when unset, one is generated
+ * for this run, with a warning saying what a restart then loses.
+ */
+export function keyOrGenerated(
+  given: string | undefined,
+  { production, variable, generate, lost }: { production?: boolean; variable: string; generate: () => string; lost: string },
+  problems: string[],
+  warnings: ConfigWarning[],
+): string {
+  if (given) return given;
+  if (production) problems.push(`${variable} must be set when NODE_ENV=production`);
+  warnings.push({ variable, message: `not set: using a generated key (${lost} do not survive a restart)` });
+  return generate();
+}
+
 /** The settings marked `secret`: keys, tokens, the HMAC secret. */
 export function secretKeys(groups: readonly AnyGroup[]): string[] {
   return groups.flatMap((g) => Object.entries(g.fields as Record<string, AnyField>).filter(([, f]) => f.secret).map(([k]) => k));

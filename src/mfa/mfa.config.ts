@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChallengeSettings } from '../challenges/challenges.config';
 import type { CoreSettings } from '../config/core.settings';
 import { bool, hexKeyList, int, text } from '../config/env-rules';
-import { defineSettings } from '../config/settings';
+import { defineSettings, keyOrGenerated } from '../config/settings';
 import type { PhoneSettings } from '../phone/phone.config';
 import type { RateLimitSettings } from '../rate-limit/rate-limit.config';
 import type { SmsSettings } from '../sms/sms.config';
@@ -57,11 +57,8 @@ export const FACTOR_SETTINGS = defineSettings<FactorSettings, CoreSettings>({
     },
   },
   check(c, problems, warnings) {
-    if (c.production && !c.encryptionKey) problems.push('MFA_ENCRYPTION_KEY must be set when NODE_ENV=production');
-    if (!c.encryptionKey) {
-      c.encryptionKey = randomBytes(32).toString('hex');
-      warnings.push({ variable: 'MFA_ENCRYPTION_KEY', message: 'not set: using a generated key (TOTP secrets do not survive a restart)' });
-    }
+    const generate = () => randomBytes(32).toString('hex');
+    c.encryptionKey = keyOrGenerated(c.encryptionKey, { production: c.production, variable: 'MFA_ENCRYPTION_KEY', generate, lost: 'TOTP secrets' }, problems, warnings);
     if ((c.totpFailureHardLimit ?? 0) <= (c.totpFailureThreshold ?? 0))
       problems.push('MFA_TOTP_FAILURE_HARD_LIMIT must be greater than MFA_TOTP_FAILURE_THRESHOLD');
   },

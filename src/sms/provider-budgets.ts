@@ -79,10 +79,16 @@ export class ProviderBudgets {
         [provider, windows.minute, windows.hour, windows.day],
       );
       const [row] = await query<ProviderBudgetRow>(`SELECT * FROM sms_provider_budgets WHERE provider = $1 FOR UPDATE`, [provider]);
+      // A window never moves back: a caller whose clock is behind (skew between instances, or a time read just
+      // before the minute turned) is counted in the newer window another instance opened, never resets it.
+      const latest = (stored: Date, mine: Date) => (new Date(stored).getTime() > mine.getTime() ? new Date(stored) : mine);
+      const minute = latest(row.minute_start, windows.minute);
+      const hour = latest(row.hour_start, windows.hour);
+      const day = latest(row.day_start, windows.day);
       const used = (start: Date, count: number, window: Date) => (new Date(start).getTime() === window.getTime() ? count : 0);
-      const minuteUsed = used(row.minute_start, row.minute_count, windows.minute);
-      const hourUsed = used(row.hour_start, row.hour_count, windows.hour);
-      const dayUsed = used(row.day_start, row.day_count, windows.day);
+      const minuteUsed = used(row.minute_start, row.minute_count, minute);
+      const hourUsed = used(row.hour_start, row.hour_count, hour);
+      const dayUsed = used(row.day_start, row.day_count, day);
       const take = Math.max(
         0,
         Math.min(leaseSize(limits), limits.maxPerMinute - minuteUsed, limits.maxPerHour - hourUsed, limits.maxPerDay - dayUsed),
@@ -90,7 +96,7 @@ export class ProviderBudgets {
       await query(
         `UPDATE sms_provider_budgets SET minute_start = $2, minute_count = $3, hour_start = $4, hour_count = $5,
                 day_start = $6, day_count = $7 WHERE provider = $1`,
-        [provider, windows.minute, minuteUsed + take, windows.hour, hourUsed + take, windows.day, dayUsed + take],
+        [provider, minute, minuteUsed + take, hour, hourUsed + take, day, dayUsed + take],
       );
       return take;
     });
