@@ -68,7 +68,7 @@ export class ChallengesRepository {
    * user's run of wrong codes. The UPDATE re-checks `attempts < max_attempts`
    * on the row's newest version, so however many guesses race, at most
    * max_attempts of them are ever compared with one code. undefined: nothing
-   * taken (findLive then says why).
+   * taken (findLive then says why). Durable: a guess counted must stay counted.
    */
   async takeAttempt(userId: string, purpose: ChallengePurpose, now: Date, hardLimit: number): Promise<ChallengeRow | undefined> {
     const rows = await this.db.query<LiveChallengeRow>(
@@ -97,6 +97,7 @@ export class ChallengesRepository {
    * login code — an enrolment code proves a new number, not a factor) and, given
    * `raise`, puts the caller's session at aal2; it also reads which provider
    * delivered the code (for conversion feedback). undefined: lost the race.
+   * Durable: a consumed code (and the assurance it raised) must never come back after a crash.
    */
   async consume(
     id: string,

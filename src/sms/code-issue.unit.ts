@@ -142,6 +142,8 @@ export class CodeIssueUnit {
    * crash before the provider answers leaves a trace). A refusal writes
    * nothing. The deferred exclusion constraint `mfa_challenges_one_live` makes
    * a concurrent second issue fail at commit, undoing its slot too.
+   * Durable (a synchronous commit): the limits and the code the user is about
+   * to receive must survive a crash before the provider is called.
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
     const s = c.slot;

@@ -42,7 +42,17 @@ export class SendLogRepository {
     await this.db.query(`UPDATE sms_send_log SET provider = $2, updated_at = now() WHERE id = $1`, [id, provider]);
   }
 
-  /** The provider took the message. Concurrent outcomes are written together (see Batcher). */
+  /**
+   * The provider took the message. Concurrent outcomes are written together
+   * (see Batcher), and off the durable path: the statement commits with
+   * synchronous_commit off (set for its own transaction, in the statement),
+   * so it does not wait for the WAL flush. A crash can lose the last fraction
+   * of a second of these writes, and nothing a user relies on: the challenge
+   * was committed durably before the provider was called (the code stays
+   * verifiable), and the reaper marks an attempt left 'sending' as 'unknown'
+   * (the user can ask for a new code). Every other write on the send and
+   * verify paths (limits, challenges, consumes, assurance) stays durable.
+   */
   accepted(id: string, result: SendResult, latencyMs: number, encoding: string, estimatedUsd: number): Promise<void> {
     return this.acceptedWrites.add({ id, result, latencyMs, encoding, estimatedUsd });
   }
@@ -62,7 +72,8 @@ export class SendLogRepository {
               updated_at = now(), delivered_at = CASE WHEN v.status = 'delivered' THEN now() END
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::smallint[], $5::numeric[], $6::char(3)[], $7::integer[], $8::text[],
                      $9::numeric[])
-           AS v(id, status, message_id, segments, price, currency, latency_ms, encoding, estimated_usd)
+           AS v(id, status, message_id, segments, price, currency, latency_ms, encoding, estimated_usd),
+              (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed
         WHERE l.id = v.id`,
       [
         column((i) => i.id),
