@@ -21,6 +21,8 @@ export type { AuthenticatedUser } from './auth/user-resolver';
 export type { MfaHttpRequest } from './common/http-request';
 export { MfaAuthGuard, CurrentUser, ClientContext } from './auth/mfa-auth.guard';
 export { MfaError, MFA_ERROR_STATUS } from './common/mfa-error';
+export { MFA_FRICTION } from './fraud/friction';
+export type { MfaFrictionVerifier } from './fraud/friction';
 export type { MfaErrorCode, MfaErrorDetails } from './common/mfa-error';
 export { MfaExceptionFilter } from './common/mfa-exception.filter';
 export { MFA_PUBLIC_ROUTE, MfaPublicRoute, isMfaPublicRoute } from './common/public-route';

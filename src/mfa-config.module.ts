@@ -4,6 +4,7 @@ import { MfaUserResolver as MfaUserResolverToken } from './auth/user-resolver';
 import { Clock, SystemClock } from './common/clock';
 import type { SmsMfaModuleOptions } from './sms-mfa.module-definition';
 import { SMS_MFA_MODULE_OPTIONS } from './sms-mfa.module-definition';
+import { MFA_FRICTION, type MfaFrictionVerifier } from './fraud/friction';
 import { HOST_SMS_PROVIDERS, type SmsProvider } from './sms/providers/sms-provider';
 import { MFA_CONFIG, type ConfigWarning } from './config/settings';
 import { loadMfaConfig } from './sms-mfa.settings';
@@ -15,6 +16,7 @@ export interface HostConfiguration {
   imports: ModuleMetadata['imports'];
   userResolver: Type<MfaUserResolver>;
   providers: Type<SmsProvider>[];
+  friction?: Type<MfaFrictionVerifier>;
 }
 
 /**
@@ -52,8 +54,9 @@ export class MfaConfigModule {
         { provide: MfaUserResolverToken, useClass: host.userResolver },
         ...host.providers,
         { provide: HOST_SMS_PROVIDERS, inject: host.providers, useFactory: (...adapters: SmsProvider[]) => adapters },
+        host.friction ? { provide: MFA_FRICTION, useClass: host.friction } : { provide: MFA_FRICTION, useValue: null },
       ],
-      exports: [SMS_MFA_MODULE_OPTIONS, MFA_CONFIG, Clock, MfaUserResolverToken, HOST_SMS_PROVIDERS],
+      exports: [SMS_MFA_MODULE_OPTIONS, MFA_CONFIG, Clock, MfaUserResolverToken, HOST_SMS_PROVIDERS, MFA_FRICTION],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { ConfigurableModuleBuilder, ModuleMetadata, Type } from '@nestjs/common';
 import type { MfaUserResolver } from './auth/user-resolver';
 import type { MfaConfigOverrides } from './sms-mfa.settings';
+import type { MfaFrictionVerifier } from './fraud/friction';
 import type { SmsProvider } from './sms/providers/sms-provider';
 
 /** What `forRoot` takes, or what the `forRootAsync` factory (or options class) returns. */
@@ -30,6 +31,13 @@ export interface SmsMfaModuleWiring {
   imports?: ModuleMetadata['imports'];
   /** The host's own SMS adapters (Vonage, a local aggregator…), tried with the built-in ones by priority, with budgets and circuits. */
   providers?: Type<SmsProvider>[];
+  /**
+   * The host's friction step (a CAPTCHA, a proof of work), asked of unproven
+   * requesters before a send to a destination not trusted yet (403
+   * FRICTION_REQUIRED until the body's frictionProof passes). Without one,
+   * such sends meet the hourly money caps for unproven requesters only.
+   */
+  friction?: Type<MfaFrictionVerifier>;
 }
 
 export const {

@@ -47,6 +47,7 @@ function compose(definition: DynamicModule, wiring: SmsMfaModuleWiring): Dynamic
         imports: [...(definition.imports ?? []), ...(wiring.imports ?? [])],
         userResolver: wiring.userResolver ?? RequestUserResolver,
         providers: wiring.providers ?? [],
+        friction: wiring.friction,
       }),
       DatabaseModule.register(),
       MfaModule,

@@ -15,6 +15,8 @@ export interface RequestContext {
   ip?: string;
   userAgent?: string;
   locale?: string;
+  /** The answer to the host's friction step (a CAPTCHA token…), when the client was asked for one. */
+  frictionProof?: string;
 }
 
 export interface SmsChallengeResult {

@@ -16,6 +16,10 @@ export interface RegionStats {
   settled: number;
   verified: number;
   settledRequesters: number;
+  /** Codes of the last 24 h used, however young (evidence of real people from the first one). */
+  verifiedAny: number;
+  /** Codes too young to have settled and not used yet. */
+  pending: number;
 }
 
 /** Numbers about the recent traffic around one send, read in one query (see FraudStatsRepository). */

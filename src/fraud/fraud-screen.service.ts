@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { MfaError } from '../common/mfa-error';
 import { FRAUD_CONFIG, type FraudConfig } from './fraud.config';
@@ -9,11 +9,29 @@ import { FraudEventsRepository } from './fraud-events.repository';
 import { FraudStatsRepository } from './fraud-stats.repository';
 import { FRAUD_RULES } from './rules';
 import { testRangeRule } from './rules/test-range.rule';
+import { MFA_FRICTION, type MfaFrictionVerifier } from './friction';
+import { suspicious } from './priors';
+import type { RequestContext } from '../common/mfa.types';
 
 export interface FraudCheck extends Omit<FraudContext, 'stats'> {
   /** Read traffic statistics (sends to numbers not yet proven, i.e. enrolment). */
   withStatistics: boolean;
+  /** The request, for the host's friction step (its frictionProof). */
+  request?: RequestContext;
 }
+
+/** What the screening found about a send it let through. */
+export interface FraudVerdict {
+  /**
+   * The destination is not trusted yet (its belief is below
+   * SMS_FRAUD_SUSPICION_PERCENT) and the requester is unproven: the send is
+   * held to the money caps for unproven requesters.
+   */
+  suspicious: boolean;
+}
+
+/** The belief rule's name (SMS_FRAUD_DISABLED_RULES turns it off like any rule). */
+export const PRIOR_RISK = 'prior_risk';
 
 /**
  * Runs the heuristic rules before a send. A trigger is recorded as an event
@@ -34,6 +52,7 @@ export class FraudScreen {
     private readonly stats: FraudStatsRepository,
     private readonly events: FraudEventsRepository,
     private readonly metrics: MfaMetrics,
+    @Optional() @Inject(MFA_FRICTION) private readonly friction: MfaFrictionVerifier | null = null,
   ) {
     this.rules = FRAUD_RULES.filter(
       (r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && config.trialMode),
@@ -48,7 +67,7 @@ export class FraudScreen {
    * only on a warm baseline; on a cold one, or for proven requesters, they
    * record nothing that refuses.
    */
-  async check(check: FraudCheck): Promise<void> {
+  async check(check: FraudCheck): Promise<FraudVerdict> {
     const now = this.clock.now();
     const ctx: FraudContext = { ...check };
     if (check.withStatistics && this.statisticRules) {
@@ -69,9 +88,34 @@ export class FraudScreen {
     }
     const block = this.config.fraudMode === 'block';
     if (watched.length) await this.report(watched, ctx, 'monitored');
-    if (!refusing.length) return;
-    await this.report(refusing, ctx, block ? 'blocked' : 'monitored');
-    if (block) throw new MfaError('SUSPICIOUS_NUMBER');
+    if (refusing.length) {
+      await this.report(refusing, ctx, block ? 'blocked' : 'monitored');
+      if (block) throw new MfaError('SUSPICIOUS_NUMBER');
+    }
+    if (!ctx.stats || proven || !block || this.config.fraudDisabledRules.includes(PRIOR_RISK)) return { suspicious: false };
+    return this.judgeByBelief(ctx, check.request ?? {});
+  }
+
+  /**
+   * Priors and evidence from the first send: a destination whose belief is
+   * below the threshold gets friction before an unproven requester's send —
+   * the host's step when it gave one (a person passes it), and the money caps
+   * for unproven requesters in any case. Never a refusal of its own.
+   */
+  private async judgeByBelief(ctx: FraudContext, request: RequestContext): Promise<FraudVerdict> {
+    const belief = suspicious(ctx.country, ctx.stats!, this.config, this.config.fraudSuspicionPercent / 100);
+    if (!belief.suspicious) return { suspicious: false };
+    if (this.friction) {
+      const proof = request.frictionProof;
+      const passed = proof !== undefined && (await this.friction.verify(proof, { ...request, userId: ctx.userId }));
+      this.metrics.frictionTotal.inc({ result: passed ? 'passed' : 'asked' });
+      if (!passed) {
+        const detail = `belief ${(belief.prefixMean * 100).toFixed(0)}% (country ${(belief.countryMean * 100).toFixed(0)}%) below ${this.config.fraudSuspicionPercent}%: friction asked`;
+        await this.report([{ rule: PRIOR_RISK, detail }], ctx, 'blocked');
+        throw new MfaError('FRICTION_REQUIRED');
+      }
+    }
+    return { suspicious: true };
   }
 
   /** Records refusals decided elsewhere (line types) as events too, so operators see them. */

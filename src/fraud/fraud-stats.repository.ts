@@ -25,7 +25,9 @@ const region = (src: string, p: string) => `
   (SELECT ${REQUESTERS} FROM ${src} WHERE created_at <= $5::timestamptz - interval '10 minutes') AS ${p}_base_requesters,
   (SELECT count(*) FROM ${src} WHERE ${SETTLED}) AS ${p}_settled,
   (SELECT count(*) FROM ${src} WHERE ${SETTLED} AND consumed_at IS NOT NULL) AS ${p}_verified,
-  (SELECT ${REQUESTERS} FROM ${src} WHERE ${SETTLED}) AS ${p}_settled_requesters`;
+  (SELECT ${REQUESTERS} FROM ${src} WHERE ${SETTLED}) AS ${p}_settled_requesters,
+  (SELECT count(*) FROM ${src} WHERE created_at > $5::timestamptz - interval '24 hours' AND consumed_at IS NOT NULL) AS ${p}_verified_any,
+  (SELECT count(*) FROM ${src} WHERE created_at > $5::timestamptz - make_interval(mins => $7) AND consumed_at IS NULL) AS ${p}_pending`;
 const SETTLED = `created_at > $5::timestamptz - interval '24 hours' AND created_at <= $5::timestamptz - make_interval(mins => $7)`;
 
 /** All the statistics the fraud rules read, in one round trip over indexed columns of the challenges. */
@@ -65,7 +67,7 @@ export class FraudStatsRepository {
 }
 
 /** The figures of one region, each a count (bigint: a string), prefixed `p_` (prefix) or `c_` (country). */
-type RegionColumn = 'recent' | 'base_sends' | 'base_requesters' | 'settled' | 'verified' | 'settled_requesters';
+type RegionColumn = 'recent' | 'base_sends' | 'base_requesters' | 'settled' | 'verified' | 'settled_requesters' | 'verified_any' | 'pending';
 type RegionRow<P extends string> = Record<`${P}_${RegionColumn}`, string>;
 
 interface FraudStatsRow extends RegionRow<'p'>, RegionRow<'c'> {
@@ -83,5 +85,7 @@ function regionStats(r: FraudStatsRow, p: 'p' | 'c'): RegionStats {
     settled: n('settled'),
     verified: n('verified'),
     settledRequesters: n('settled_requesters'),
+    verifiedAny: n('verified_any'),
+    pending: n('pending'),
   };
 }

@@ -1,4 +1,4 @@
-import { int, nameList, oneOf } from '../config/env-rules';
+import { countryList, decimal, int, nameList, oneOf } from '../config/env-rules';
 import { defineSettings } from '../config/settings';
 import type { PhoneSettings } from '../phone/phone.config';
 
@@ -18,6 +18,14 @@ export interface FraudSettings {
   fraudWarmupSends: number;
   /** A code counts for conversion once it is this old (people take a minute or two to type it). */
   fraudConversionSettleMinutes: number;
+  /** Countries moved to the low or the high prior (see fraud/priors.ts). */
+  fraudLowPriorCountries: string[];
+  fraudHighPriorCountries: string[];
+  /** A range is suspicious while its belief says fewer than this share of its codes are used. */
+  fraudSuspicionPercent: number;
+  /** What unproven requesters may spend per UTC hour on a suspicious range, and on a suspicious range's country. */
+  fraudUnprovenPrefixHourlyUsd: number;
+  fraudUnprovenCountryHourlyUsd: number;
 }
 
 /** What fraud is told by the features that know the providers. */
@@ -78,6 +86,36 @@ export const FRAUD_SETTINGS = defineSettings<FraudSettings>({
       rule: int(1, 10),
       default: 3,
       doc: 'a code counts for conversion once it is this old',
+    },
+    fraudLowPriorCountries: {
+      env: 'SMS_FRAUD_LOW_PRIOR_COUNTRIES',
+      rule: countryList(),
+      default: [],
+      doc: "countries to judge as low risk from their first send, whatever the shipped priors say (e.g. where the product's own users are)",
+    },
+    fraudHighPriorCountries: {
+      env: 'SMS_FRAUD_HIGH_PRIOR_COUNTRIES',
+      rule: countryList(),
+      default: [],
+      doc: 'countries to judge as pumping targets until their codes are seen used',
+    },
+    fraudSuspicionPercent: {
+      env: 'SMS_FRAUD_SUSPICION_PERCENT',
+      rule: int(1, 99),
+      default: 50,
+      doc: "a range is suspicious while its belief (prior, then every code's outcome from the first send) says fewer than this share of its codes are used: its unproven requesters then meet the host's friction step and the money caps below",
+    },
+    fraudUnprovenPrefixHourlyUsd: {
+      env: 'SMS_FRAUD_UNPROVEN_PREFIX_HOURLY_USD',
+      rule: decimal(0, 10_000),
+      default: 1,
+      doc: 'what unproven requesters may spend per UTC hour on one suspicious range, shared by every instance (0: nothing until codes are seen used)',
+    },
+    fraudUnprovenCountryHourlyUsd: {
+      env: 'SMS_FRAUD_UNPROVEN_COUNTRY_HOURLY_USD',
+      rule: decimal(0, 100_000),
+      default: 5,
+      doc: "the same over all of a country's suspicious ranges: a ring that rotates ranges spends at most this per country and hour",
     },
   },
 });

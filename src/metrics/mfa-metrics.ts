@@ -29,6 +29,7 @@ export class MfaMetrics implements OnModuleDestroy {
   readonly costTotal = this.counter('sms_cost_total', 'Reported SMS cost by provider and currency', ['provider', 'currency'] as const);
   readonly spendUsdTotal = this.counter('sms_spend_usd_total', 'SMS spend in US dollars (reported price, else the estimate) by destination country (or "other")', ['country'] as const);
   readonly fraudTriggersTotal = this.counter('sms_fraud_triggers_total', 'Fraud rule triggers', ['rule'] as const);
+  readonly frictionTotal = this.counter('mfa_friction_total', "The host's friction step: asked (no valid proof) or passed", ['result'] as const);
   readonly rateLimitedTotal = this.counter('sms_rate_limited_total', 'Requests refused by a limit', ['limit'] as const);
   readonly verifyTotal = this.counter('sms_verify_total', 'Verification outcomes', ['result'] as const);
   readonly providerUp = new Gauge({

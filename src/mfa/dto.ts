@@ -24,6 +24,14 @@ export class EnrollSmsDto {
 
   @ChannelField()
   channel?: string;
+
+  @ApiPropertyOptional({
+    description: "The answer to the host's friction step (a CAPTCHA token…), after a 403 FRICTION_REQUIRED.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  frictionProof?: string;
 }
 
 export class SmsChallengeDto {

@@ -12,7 +12,7 @@ import { maskSplit } from '../phone/mask';
 import { numberPrefix, PhoneNumber } from '../phone/phone-number';
 import { Delivery, DeliveryFailed, SmsSender } from './sms-sender.service';
 import type { Channel } from '../common/channel';
-import type { SpendReservation } from './pricing/spend-caps';
+import type { SpendReservation, UnprovenSend } from './pricing/spend-caps';
 import { PriceBook } from './pricing/price-book';
 import { SpendCaps } from './pricing/spend-caps';
 import { testNumberCode } from './test-numbers';
@@ -61,6 +61,8 @@ interface Screened extends DispatchRequest {
   locale: string;
   /** A test number's fixed code: no provider, limit, budget or fraud rule applies. */
   fixedCode?: string;
+  /** An unproven requester's send to a range not trusted yet: held to the hourly caps for unproven requesters. */
+  unproven?: UnprovenSend;
 }
 
 /** The send-log reason of a code that went by voice because no SMS (or WhatsApp) provider took it. */
@@ -134,7 +136,7 @@ export class SmsDispatcher {
     };
     const fixedCode = testNumberCode(this.config, e164, this.clock.now());
     if (fixedCode) return { ...screened, fixedCode };
-    await this.fraud.check({
+    const verdict = await this.fraud.check({
       e164,
       callingCode,
       nationalNumber,
@@ -143,8 +145,9 @@ export class SmsDispatcher {
       userId: req.userId,
       clientIp: client,
       withStatistics: req.withStatistics,
+      request: req.context,
     });
-    return screened;
+    return verdict.suspicious ? { ...screened, unproven: { prefix } } : screened;
   }
 
   /** The number's opt-out and its country's rules, read together. */
@@ -187,7 +190,7 @@ export class SmsDispatcher {
       issue.reason = reason ?? FALLBACK_NO_PROVIDER;
       firstProvider = this.sender.firstCandidate(country, route.channel);
     }
-    const reservation = await this.reserve(route, country);
+    const reservation = await this.reserve(route, req);
     let issued: IssuedChallenge;
     try {
       issued = await this.issuer.issue({ ...issue, channel: route.channel, firstProvider });
@@ -203,7 +206,7 @@ export class SmsDispatcher {
       if (!this.fallsBackToVoice(route.channel, err)) return this.withdraw(issued, err);
       const voice = this.voiceRoute(req);
       try {
-        delivery = await this.deliver(voice, issued, req, await this.reserve(voice, country), undefined, FALLBACK_NO_PROVIDER);
+        delivery = await this.deliver(voice, issued, req, await this.reserve(voice, req), undefined, FALLBACK_NO_PROVIDER);
       } catch (voiceErr) {
         return this.withdraw(issued, voiceErr);
       }
@@ -229,9 +232,12 @@ export class SmsDispatcher {
   }
 
   /** The spend-cap reservation for one message on a channel, before its provider is known (its dearest one). */
-  private reserve(route: Route, country: string | undefined): Promise<SpendReservation | undefined> {
-    return this.spend.reserve(country, () =>
-      this.prices.worstCase(this.sender.priceLabels(route.channel), country, this.renderer.segmentsIn(route.locale, route.channel)),
+  private reserve(route: Route, req: Screened): Promise<SpendReservation | undefined> {
+    const country = req.phone.country;
+    return this.spend.reserve(
+      country,
+      () => this.prices.worstCase(this.sender.priceLabels(route.channel), country, this.renderer.segmentsIn(route.locale, route.channel)),
+      req.unproven,
     );
   }
 

@@ -3,6 +3,7 @@ import { CHANNELS, type Channel } from '../common/channel';
 import type { CoreSettings } from '../config/core.settings';
 import { bool, decimal, subsetOf, templateMap, text } from '../config/env-rules';
 import { defineSettings } from '../config/settings';
+import type { FraudSettings } from '../fraud/fraud.config';
 import type { PhoneSettings } from '../phone/phone.config';
 import type { MockSettings } from './providers/mock/mock.config';
 import type { ProviderSettings } from './providers/providers.config';
@@ -109,8 +110,10 @@ export const SMS_CONFIG_KEYS = [
   'production',
   'testNumbers',
   'testNumbersValidUntil',
+  'fraudUnprovenPrefixHourlyUsd',
+  'fraudUnprovenCountryHourlyUsd',
 ] as const;
 export type SmsConfig = Pick<
-  SmsSettings & ProviderSettings & MockSettings & CoreSettings & ChallengeSettings & PhoneSettings,
+  SmsSettings & ProviderSettings & MockSettings & CoreSettings & ChallengeSettings & PhoneSettings & FraudSettings,
   (typeof SMS_CONFIG_KEYS)[number]
 >;

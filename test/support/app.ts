@@ -4,7 +4,7 @@ import request from 'supertest';
 
 import { after, before } from 'node:test';
 import { Clock } from '../../src/common/clock';
-import { MFA_CONFIG, type MfaConfig, type MfaConfigOverrides } from '../../src';
+import { MFA_CONFIG, type MfaConfig, type MfaConfigOverrides, type SmsMfaModuleWiring } from '../../src';
 import { MockSmsProvider } from '../../src/sms/providers/mock/mock-sms.provider';
 import { CapturingLogger } from './capturing-logger';
 import { FakeClock } from './clock';
@@ -54,11 +54,15 @@ delete process.env.REDIS_URL;
  * one guarded route) on a given database, with a fake clock and captured
  * logs, under the HTTP adapter HTTP_ADAPTER names.
  */
-export async function startTestApp(databaseUrl: string, config: MfaConfigOverrides = {}): Promise<TestApp> {
+export async function startTestApp(
+  databaseUrl: string,
+  config: MfaConfigOverrides = {},
+  wiring: Pick<SmsMfaModuleWiring, 'friction'> = {},
+): Promise<TestApp> {
   const clock = new FakeClock();
   const logs = processLogs;
   const moduleRef = await Test.createTestingModule({
-    imports: [TestHostModule.register({ databaseUrl, databasePoolSize: 10, ...TEST_TRAFFIC, ...config })],
+    imports: [TestHostModule.register({ databaseUrl, databasePoolSize: 10, ...TEST_TRAFFIC, ...config }, wiring)],
   })
     .overrideProvider(Clock)
     .useValue(clock)

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as jwt from 'jsonwebtoken';
 import { header } from '../../src/common/http-request';
 import { CurrentUser, MfaExceptionFilter, RequireMfa, ShutdownDrain, SmsMfaModule } from '../../src';
-import type { AuthenticatedUser, MfaConfig, MfaConfigOverrides, MfaHttpRequest, MfaUserResolver } from '../../src';
+import type { AuthenticatedUser, MfaConfig, MfaConfigOverrides, MfaHttpRequest, MfaUserResolver, SmsMfaModuleWiring } from '../../src';
 import { setUpExpress } from '../../src/http/express';
 import { mfaFastifyAdapter, setUpFastify } from '../../src/http/fastify';
 
@@ -47,10 +47,10 @@ export class HostRecordsController {
 /** A host of the module and nothing else: its own logins and one guarded route. */
 @Module({})
 export class TestHostModule {
-  static register(config: MfaConfigOverrides): DynamicModule {
+  static register(config: MfaConfigOverrides, wiring: Pick<SmsMfaModuleWiring, 'friction'> = {}): DynamicModule {
     return {
       module: TestHostModule,
-      imports: [SmsMfaModule.forRoot({ config, userResolver: TestBearerResolver })],
+      imports: [SmsMfaModule.forRoot({ config, userResolver: TestBearerResolver, ...wiring })],
       controllers: [HostRecordsController],
     };
   }

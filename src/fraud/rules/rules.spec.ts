@@ -9,7 +9,7 @@ import { testRangeRule } from './test-range.rule';
 import { countryVelocityRule, prefixVelocityRule } from './velocity.rule';
 
 const config = loadMfaConfig({});
-const still: RegionStats = { recentRequesters: 0, baselineSends: 0, baselineRequesters: 0, settled: 0, verified: 0, settledRequesters: 0 };
+const still: RegionStats = { recentRequesters: 0, baselineSends: 0, baselineRequesters: 0, settled: 0, verified: 0, settledRequesters: 0, verifiedAny: 0, pending: 0 };
 const quiet: FraudStats = { userOtherNumbers: 0, ipOtherNumbers: 0, prefix: still, country: still, requesterProven: false };
 /** Region histories as the statistics query would read them. */
 const region = (r: Partial<RegionStats>): RegionStats => ({ ...still, ...r });

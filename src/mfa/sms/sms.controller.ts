@@ -24,7 +24,7 @@ export class MfaSmsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: SmsEnrollResponse, description: 'An ownership code was sent. 403 STEP_UP_REQUIRED without a recent second factor in this session.' })
   enroll(@CurrentUser() user: AuthenticatedUser, @Body() body: EnrollSmsDto, @ClientContext() ctx: RequestContext) {
-    return this.mfa.enrollSms(user, body.phoneNumber, ctx, body.channel as Channel | undefined);
+    return this.mfa.enrollSms(user, body.phoneNumber, { ...ctx, frictionProof: body.frictionProof }, body.channel as Channel | undefined);
   }
 
   @Post('enroll/verify')

@@ -14,6 +14,12 @@ export interface SpendReservation {
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** An unproven requester's send to a suspicious range (FraudVerdict): held to the hourly caps for unproven requesters. */
+export interface UnprovenSend {
+  prefix: string;
+}
 /** Scope of the all-destinations cap; countries are their ISO code (ZZ when unknown). */
 export const ALL_DESTINATIONS = '*';
 
@@ -36,10 +42,19 @@ export class SpendCaps {
     private readonly metrics: MfaMetrics,
   ) {}
 
-  /** The caps in force, by scope, for a destination. */
-  caps(country: string | undefined): { scopes: string[]; caps: number[] } {
+  /**
+   * The caps in force, by scope, for a destination; for an unproven
+   * requester's send to a suspicious range, that range's and its country's
+   * hourly caps too (scopes `unproven-h<hour>:<range or country>` of the day).
+   */
+  caps(country: string | undefined, unproven?: UnprovenSend): { scopes: string[]; caps: number[] } {
     const scopes: string[] = [];
     const caps: number[] = [];
+    if (unproven) {
+      const hour = `unproven-h${String(this.clock.now().getUTCHours()).padStart(2, '0')}`;
+      scopes.push(`${hour}:${unproven.prefix}`, `${hour}:${country ?? 'ZZ'}`);
+      caps.push(this.config.fraudUnprovenPrefixHourlyUsd, this.config.fraudUnprovenCountryHourlyUsd);
+    }
     if (this.config.dailySpendLimitUsd !== undefined) {
       scopes.push(ALL_DESTINATIONS);
       caps.push(this.config.dailySpendLimitUsd);
@@ -55,20 +70,24 @@ export class SpendCaps {
    * Reserves the worst-case cost (US dollars, priced only when a cap is set)
    * of a send to `country`; undefined when no cap is set.
    */
-  async reserve(country: string | undefined, worstCase: () => number): Promise<SpendReservation | undefined> {
-    const { scopes, caps } = this.caps(country);
+  async reserve(country: string | undefined, worstCase: () => number, unproven?: UnprovenSend): Promise<SpendReservation | undefined> {
+    const { scopes, caps } = this.caps(country, unproven);
     if (!scopes.length) return undefined;
     const now = this.clock.now();
     const day = utcDay(now);
     const amount = worstCase();
     const refused = await this.spend.take(day, scopes, caps, amount);
     if (refused) {
-      const limit = refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily';
-      const nextDay = Math.floor(now.getTime() / DAY) * DAY + DAY;
+      const hourly = refused.startsWith('unproven-h');
+      const limit = hourly
+        ? refused === scopes[0] ? 'spend_unproven_prefix_hourly' : 'spend_unproven_country_hourly'
+        : refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily';
+      const unit = hourly ? HOUR : DAY;
+      const next = Math.floor(now.getTime() / unit) * unit + unit;
       this.metrics.rateLimitedTotal.inc({ limit });
       throw new MfaError('SPEND_LIMIT_REACHED', undefined, {
         limit,
-        retryAfterSeconds: Math.max(1, Math.ceil((nextDay - now.getTime()) / 1000)),
+        retryAfterSeconds: Math.max(1, Math.ceil((next - now.getTime()) / 1000)),
       });
     }
     return { day, scopes, amount };
