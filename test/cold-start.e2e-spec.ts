@@ -67,7 +67,6 @@ describe('pumping from a cold start', () => {
     });
 
     it('a user who already verified by SMS is never stopped', async () => {
-      const { t } = fixture;
       await enrol('uz-2', uz('93', 77), 77).expect(202);
     });
   });
