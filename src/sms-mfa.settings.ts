@@ -1,6 +1,6 @@
 import { ASSURANCE_SETTINGS, type AssuranceSettings } from './assurance/assurance.config';
 import { CHALLENGE_SETTINGS, type ChallengeSettings } from './challenges/challenges.config';
-import { CORE_SETTINGS, hostMode, type CoreSettings } from './config/core.settings';
+import { CORE_SETTINGS, withHostMode, type CoreSettings } from './config/core.settings';
 import { loadSettings, settingsMarkdown, settingsReference, type ConfigWarning } from './config/settings';
 import { DATABASE_SETTINGS, type DatabaseSettings } from './database/database.config';
 import { FRAUD_SETTINGS, type FraudInputs, type FraudSettings } from './fraud/fraud.config';
@@ -67,9 +67,7 @@ export type MfaConfigOverrides = Partial<Omit<MfaConfig, 'providers' | 'producti
  * Throws ConfigError naming each bad variable and what it allows.
  */
 export function loadMfaConfig(env: NodeJS.ProcessEnv, overrides: MfaConfigOverrides = {}, warnings: ConfigWarning[] = []): MfaConfig {
-  // The mode's default is the host's NODE_ENV, read only when neither the options nor MFA_ENV choose it.
-  const given = overrides.nodeEnv === undefined && !env.MFA_ENV?.trim() ? { nodeEnv: hostMode(env, warnings) } : {};
-  return loadSettings<MfaConfig>(MFA_SETTINGS, env, { ...overrides, ...given }, warnings);
+  return loadSettings<MfaConfig>(MFA_SETTINGS, env, withHostMode(env, overrides, warnings), warnings);
 }
 
 /** Every variable the module reads, what it allows and its default: what docs/configuration.md lists. */

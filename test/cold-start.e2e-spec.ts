@@ -56,6 +56,17 @@ describe('pumping from a cold start', () => {
       assert.equal(events.rows[0].n, 2, 'each friction asked is an event for the operator');
     });
 
+    it('a malformed frictionProof is a 400 with a stable code, and costs nothing', async () => {
+      const tooLong = await enrol('uz-9', uz('90', 9), 9, 'x'.repeat(5000));
+      assert.deepEqual([tooLong.status, tooLong.body.code], [400, 'VALIDATION_FAILED']);
+      const odd = await fixture.t.http
+        .post('/mfa/sms/enroll')
+        .set({ Authorization: `Bearer ${fixture.t.token('uz-9')}` })
+        .send({ phoneNumber: uz('90', 9), frictionProof: { not: 'a string' } });
+      assert.deepEqual([odd.status, odd.body.code], [400, 'VALIDATION_FAILED']);
+      assert.equal(fixture.t.outbox.lastMessageTo(uz('90', 9)), undefined);
+    });
+
     it('codes seen used lift it: after three people verified, the range is trusted', async () => {
       const { t } = fixture;
       for (let i = 2; i <= 4; i++) {

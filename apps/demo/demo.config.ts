@@ -1,4 +1,4 @@
-import { CORE_SETTINGS, hostMode, type CoreSettings } from '../../src/config/core.settings';
+import { CORE_SETTINGS, withHostMode, type CoreSettings } from '../../src/config/core.settings';
 import { bool, int, oneOf, text } from '../../src/config/env-rules';
 import { defineSettings, loadSettings } from '../../src/config/settings';
 
@@ -69,7 +69,5 @@ export type DemoConfigOverrides = Partial<DemoSettings> & Partial<Pick<CoreSetti
 
 /** The demo's settings from the environment and overrides, in the module's mode (MFA_ENV, else NODE_ENV). */
 export function loadDemoConfig(env: NodeJS.ProcessEnv, overrides: DemoConfigOverrides = {}): DemoConfig {
-  const given = overrides.nodeEnv === undefined && !env.MFA_ENV?.trim() ? { nodeEnv: hostMode(env, []) } : {};
-  const core = loadSettings<CoreSettings & DemoSettings>([CORE_SETTINGS, DEMO_SETTINGS], env, { ...overrides, ...given }, []);
-  return core;
+  return loadSettings<DemoConfig>([CORE_SETTINGS, DEMO_SETTINGS], env, withHostMode(env, overrides, []), []);
 }

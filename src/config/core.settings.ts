@@ -60,12 +60,20 @@ export const CORE_SETTINGS = defineSettings<Omit<CoreSettings, 'production'>, Pi
 });
 
 /**
+ * The overrides with the mode filled in from the host's NODE_ENV when neither
+ * they nor MFA_ENV choose it (read before every other setting: defaults depend on it).
+ */
+export function withHostMode<O extends { nodeEnv?: MfaMode }>(env: NodeJS.ProcessEnv, overrides: O, warnings: ConfigWarning[]): O {
+  return overrides.nodeEnv === undefined && !env.MFA_ENV?.trim() ? { ...overrides, nodeEnv: hostMode(env, warnings) } : overrides;
+}
+
+/**
  * The mode when neither the options nor MFA_ENV give it: the host's NODE_ENV when it is one of the
  * three, development when it is unset, and otherwise (staging, prod…)
  * production, the strictest checks, with a warning. The host's NODE_ENV is
  * its own: the module reads it, never refuses it.
  */
-export function hostMode(env: NodeJS.ProcessEnv, warnings: ConfigWarning[]): MfaMode {
+function hostMode(env: NodeJS.ProcessEnv, warnings: ConfigWarning[]): MfaMode {
   const nodeEnv = env.NODE_ENV?.trim();
   if (!nodeEnv) return 'development';
   const known = MODES.find((m) => m === nodeEnv);

@@ -76,9 +76,10 @@ export class ConfigError extends Error {
 export function loadSettings<T extends object>(
   groups: readonly AnyGroup[],
   env: NodeJS.ProcessEnv,
-  overrides: Record<string, unknown>,
+  given: object,
   warnings: ConfigWarning[],
 ): T {
+  const overrides = given as Record<string, unknown>;
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
   for (const group of groups) {

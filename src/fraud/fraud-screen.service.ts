@@ -43,6 +43,8 @@ export class FraudScreen {
   private readonly logger = new Logger('FraudScreen');
   private readonly rules: FraudRule[];
   private readonly statisticRules: boolean;
+  /** The belief rule runs (block mode, not disabled). */
+  private readonly judgesBelief: boolean;
   /** Test numbers' sends are left out of the traffic statistics. */
   private readonly testNumbers: string[];
 
@@ -58,6 +60,7 @@ export class FraudScreen {
       (r) => !config.fraudDisabledRules.includes(r.name) && !(r === testRangeRule && config.trialMode),
     );
     this.statisticRules = this.rules.some((r) => r.usesStatistics);
+    this.judgesBelief = config.fraudMode === 'block' && !config.fraudDisabledRules.includes(PRIOR_RISK);
     this.testNumbers = Object.keys(config.testNumbers);
   }
 
@@ -92,7 +95,7 @@ export class FraudScreen {
       await this.report(refusing, ctx, block ? 'blocked' : 'monitored');
       if (block) throw new MfaError('SUSPICIOUS_NUMBER');
     }
-    if (!ctx.stats || proven || !block || this.config.fraudDisabledRules.includes(PRIOR_RISK)) return { suspicious: false };
+    if (!ctx.stats || proven || !this.judgesBelief) return { suspicious: false };
     return this.judgeByBelief(ctx, check.request ?? {});
   }
 

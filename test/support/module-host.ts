@@ -2,7 +2,9 @@ import { Injectable, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { header, type MfaHttpRequest } from '../../src/common/http-request';
 import { Clock, SmsMfaModule } from '../../src';
-import type { AuthenticatedUser, MfaUserResolver, SmsMfaModuleForRootAsync } from '../../src';
+import type { AuthenticatedUser, MfaConfigOverrides, MfaUserResolver, SmsMfaModuleForRootAsync } from '../../src';
+import { after, before } from 'node:test';
+import { createTestDatabase, type TestDatabase } from './database';
 import { initApp } from './app';
 import { CapturingLogger } from './capturing-logger';
 import { FakeClock } from './clock';
@@ -35,4 +37,26 @@ export async function startModuleHost(options: SmsMfaModuleForRootAsync, extraIm
   const app: INestApplication = moduleRef.createNestApplication(adapter, { logger: new CapturingLogger() });
   await initApp(app);
   return { app, clock };
+}
+
+/**
+ * The fixture of a describe block on the module alone: a fresh database, a
+ * module host on it (test mode, the mock provider, no jobs) with `config`,
+ * torn down after. `host()` is the started host.
+ */
+export function useModuleHost(config: MfaConfigOverrides = {}) {
+  let db: TestDatabase;
+  let started: Awaited<ReturnType<typeof startModuleHost>>;
+  before(async () => {
+    db = await createTestDatabase();
+    started = await startModuleHost({
+      useFactory: () => ({ config: { databaseUrl: db.url, nodeEnv: 'test', mockSmsEnabled: true, ...config } }),
+      jobs: false,
+    });
+  });
+  after(async () => {
+    await started?.app.close();
+    await db?.drop();
+  });
+  return { host: () => started, db: () => db };
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ChallengeVerifier } from '../../src/challenges/challenge-verifier.service';
 import { MfaError } from '../../src/common/mfa-error';
 import { CodeIssuer } from '../../src/sms/code-issuer.service';
-import { createTestDatabase, TestDatabase, withClient } from '../support/database';
-import { startModuleHost } from '../support/module-host';
+import { withClient } from '../support/database';
+import { useModuleHost } from '../support/module-host';
 
 /** Rejects with an MfaError of this code (and these details, when given). */
 function refusedWith(code: string, details?: Record<string, unknown>) {
@@ -19,23 +19,18 @@ function refusedWith(code: string, details?: Record<string, unknown>) {
 const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 
 describe('ChallengeVerifier.verify', () => {
-  let db: TestDatabase;
-  let host: Awaited<ReturnType<typeof startModuleHost>>;
-  const verifier = () => host.app.get(ChallengeVerifier);
+  const fixture = useModuleHost({ cooldownMinutes: 0, maxAttempts: 3 });
+  const host = fixture.host;
+  const db = fixture.db;
+  const verifier = () => host().app.get(ChallengeVerifier);
 
-  before(async () => {
-    db = await createTestDatabase();
-    host = await startModuleHost({
-      useFactory: () => ({
-        config: { databaseUrl: db.url, nodeEnv: 'test', mockSmsEnabled: true, cooldownMinutes: 0, maxAttempts: 3 },
-      }),
-      jobs: false,
-    });
-  });
-  after(async () => {
-    await host?.app.close();
-    await db?.drop();
-  });
+
+  /** Two wrong codes: CODE_INVALID with 2, then 1 attempt remaining (SMS_MAX_ATTEMPTS=3). */
+  async function guessWrongTwice(userId: string, code: string) {
+    for (const attemptsRemaining of [2, 1]) {
+      await assert.rejects(verifier().verify(userId, 'enroll', wrong(code)), refusedWith('CODE_INVALID', { attemptsRemaining }));
+    }
+  }
 
   let seq = 0;
   /** A live enrolment code for a fresh user (each user has its own run of wrong codes). */
@@ -43,7 +38,7 @@ describe('ChallengeVerifier.verify', () => {
     seq += 1;
     const userId = `verifier-${seq}`;
     const phone = `+1415206${String(1000 + seq)}`;
-    const issued = await host.app.get(CodeIssuer).issue({
+    const issued = await host().app.get(CodeIssuer).issue({
       userId,
       phoneE164: phone,
       prefix: phone.slice(0, 6),
@@ -56,7 +51,7 @@ describe('ChallengeVerifier.verify', () => {
   }
   const row = (id: string) =>
     withClient(
-      db.url,
+      db().url,
       async (c) => (await c.query(`SELECT attempts, consumed_at FROM mfa_challenges WHERE id = $1`, [id])).rows[0],
     );
 
@@ -78,14 +73,7 @@ describe('ChallengeVerifier.verify', () => {
 
   it('answers a wrong code with CODE_INVALID and the attempts remaining; the right one still verifies within them', async () => {
     const { userId, issued } = await issue();
-    await assert.rejects(
-      verifier().verify(userId, 'enroll', wrong(issued.code)),
-      refusedWith('CODE_INVALID', { attemptsRemaining: 2 }),
-    );
-    await assert.rejects(
-      verifier().verify(userId, 'enroll', wrong(issued.code)),
-      refusedWith('CODE_INVALID', { attemptsRemaining: 1 }),
-    );
+    await guessWrongTwice(userId, issued.code);
     assert.equal((await row(issued.id)).attempts, 2);
     const verified = await verifier().verify(userId, 'enroll', issued.code);
     assert.equal(verified.challenge.id, issued.id, 'the last attempt may be the right one');
@@ -93,14 +81,7 @@ describe('ChallengeVerifier.verify', () => {
 
   it('the max-th wrong code gives TOO_MANY_ATTEMPTS, and then even the right code is refused', async () => {
     const { userId, issued } = await issue();
-    await assert.rejects(
-      verifier().verify(userId, 'enroll', wrong(issued.code)),
-      refusedWith('CODE_INVALID', { attemptsRemaining: 2 }),
-    );
-    await assert.rejects(
-      verifier().verify(userId, 'enroll', wrong(issued.code)),
-      refusedWith('CODE_INVALID', { attemptsRemaining: 1 }),
-    );
+    await guessWrongTwice(userId, issued.code);
     await assert.rejects(
       verifier().verify(userId, 'enroll', wrong(issued.code)),
       refusedWith('TOO_MANY_ATTEMPTS', { attemptsRemaining: 0 }),
@@ -129,14 +110,14 @@ describe('ChallengeVerifier.verify', () => {
 
   it('refuses a code past its lifetime with CODE_EXPIRED (the fake clock advanced)', async () => {
     const { userId, issued } = await issue();
-    assert.equal(issued.expiresAt.getTime() - host.clock.now().getTime(), 10 * 60_000);
-    host.clock.advance(10 * 60_000 - 1000);
+    assert.equal(issued.expiresAt.getTime() - host().clock.now().getTime(), 10 * 60_000);
+    host().clock.advance(10 * 60_000 - 1000);
     await assert.rejects(
       verifier().verify(userId, 'enroll', wrong(issued.code)),
       refusedWith('CODE_INVALID', { attemptsRemaining: 2 }),
       'still alive',
     );
-    host.clock.advance(1000);
+    host().clock.advance(1000);
     await assert.rejects(verifier().verify(userId, 'enroll', issued.code), refusedWith('CODE_EXPIRED'));
     const final = await row(issued.id);
     assert.equal(final.attempts, 1, 'the expired guess took no attempt');

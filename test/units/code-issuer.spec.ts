@@ -1,39 +1,19 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { MfaError } from '../../src/common/mfa-error';
 import { CodeIssuer, type IssueRequest } from '../../src/sms/code-issuer.service';
-import { createTestDatabase, TestDatabase, withClient } from '../support/database';
-import { startModuleHost } from '../support/module-host';
+import { withClient } from '../support/database';
+import { useModuleHost } from '../support/module-host';
 
 const SECRET = 'code-issuer-secret-code-issuer-secret-0001';
 
 describe('CodeIssuer', () => {
-  let db: TestDatabase;
-  let host: Awaited<ReturnType<typeof startModuleHost>>;
-  const issuer = () => host.app.get(CodeIssuer);
+  const fixture = useModuleHost({ codeSecret: SECRET, cooldownMinutes: 1, progressiveCooldown: false, hourlyLimit: 5 });
+  const host = fixture.host;
+  const db = fixture.db;
+  const issuer = () => host().app.get(CodeIssuer);
 
-  before(async () => {
-    db = await createTestDatabase();
-    host = await startModuleHost({
-      useFactory: () => ({
-        config: {
-          databaseUrl: db.url,
-          nodeEnv: 'test',
-          mockSmsEnabled: true,
-          codeSecret: SECRET,
-          cooldownMinutes: 1,
-          progressiveCooldown: false,
-          hourlyLimit: 5,
-        },
-      }),
-      jobs: false,
-    });
-  });
-  after(async () => {
-    await host?.app.close();
-    await db?.drop();
-  });
 
   /** Each user asks from a client address of its own (the ip subject is shared by everyone behind one). */
   const addresses = new Map<string, string>();
@@ -55,7 +35,7 @@ describe('CodeIssuer', () => {
 
   /** Sends recorded per subject (only the subjects asked about). */
   const counters = (subjects: string[]) =>
-    withClient(db.url, async (c) =>
+    withClient(db().url, async (c) =>
       Object.fromEntries(
         (
           await c.query(`SELECT subject, cardinality(sends) AS n FROM sms_send_counters WHERE subject = ANY ($1)`, [
@@ -65,9 +45,9 @@ describe('CodeIssuer', () => {
       ),
     );
   const challenge = (id: string) =>
-    withClient(db.url, async (c) => (await c.query(`SELECT * FROM mfa_challenges WHERE id = $1`, [id])).rows[0]);
+    withClient(db().url, async (c) => (await c.query(`SELECT * FROM mfa_challenges WHERE id = $1`, [id])).rows[0]);
   const factor = (id: string) =>
-    withClient(db.url, async (c) => (await c.query(`SELECT * FROM mfa_sms_factors WHERE id = $1`, [id])).rows[0]);
+    withClient(db().url, async (c) => (await c.query(`SELECT * FROM mfa_sms_factors WHERE id = $1`, [id])).rows[0]);
 
   it('an issue counts on every limit it is subject to; a second within the cooldown is refused with COOLDOWN, counting nothing', async () => {
     const phone = '+14152050101';
@@ -84,7 +64,7 @@ describe('CodeIssuer', () => {
     );
 
     const attempt = await withClient(
-      db.url,
+      db().url,
       async (c) =>
         (await c.query(`SELECT provider, attempt, status FROM sms_send_log WHERE id = $1`, [first.firstAttemptId]))
           .rows[0],
@@ -94,7 +74,7 @@ describe('CodeIssuer', () => {
       { provider: 'MOCK', attempt: 1, status: 'sending' },
     );
 
-    host.clock.advance(20_000);
+    host().clock.advance(20_000);
     const refused = await issuer()
       .issue(request('ines', phone))
       .then(
@@ -112,7 +92,7 @@ describe('CodeIssuer', () => {
     );
     assert.equal((await challenge(first.id)).invalidated_at, null, 'and leaves the live code alone');
 
-    host.clock.advance(40_000);
+    host().clock.advance(40_000);
     const later = await issuer().issue(request('ines', phone));
     assert.deepEqual(await counters(later.countedOn), Object.fromEntries(later.countedOn.map((s) => [s, 2])));
     assert.notEqual((await challenge(first.id)).invalidated_at, null, 'the new code replaces the old one');
@@ -122,7 +102,7 @@ describe('CodeIssuer', () => {
     const phones = Array.from({ length: 6 }, (_, i) => `+1415205020${i}`);
     for (const phone of phones.slice(0, 5)) {
       await issuer().issue({ ...request('henrique', phone), clientIp: undefined });
-      host.clock.advance(61_000);
+      host().clock.advance(61_000);
     }
     await assert.rejects(
       issuer().issue({ ...request('henrique', phones[5]), clientIp: undefined }),
@@ -176,7 +156,7 @@ describe('CodeIssuer', () => {
       if (typeof value === 'string') assert.ok(!value.includes(issued.code), `${column} holds the plain code`);
     }
     const log = await withClient(
-      db.url,
+      db().url,
       async (c) =>
         (await c.query(`SELECT to_jsonb(l)::text AS row FROM sms_send_log l WHERE challenge_id = $1`, [issued.id]))
           .rows,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ChallengeVerifier } from '../../src/challenges/challenge-verifier.service';
 import { MfaError } from '../../src/common/mfa-error';
@@ -8,8 +8,8 @@ import { parsePhone } from '../../src/phone/phone-number';
 import { OptOutsRepository } from '../../src/sms/opt-outs.repository';
 import { MockSmsProvider } from '../../src/sms/providers/mock/mock-sms.provider';
 import { offeredChannel, SmsDispatcher, type DispatchRequest } from '../../src/sms/sms-dispatcher.service';
-import { createTestDatabase, TestDatabase, withClient } from '../support/database';
-import { startModuleHost } from '../support/module-host';
+import { withClient } from '../support/database';
+import { useModuleHost } from '../support/module-host';
 
 const TEST_NUMBER = '+14155550100'; // a fictional range: only its being a test number lets it through the fraud rules
 const PORTUGUESE = '{app}: o seu código é {code}. Expira em {minutes} min. Não o partilhe.';
@@ -17,32 +17,17 @@ const PORTUGUESE = '{app}: o seu código é {code}. Expira em {minutes} min. Nã
 const isMfaError = (code: string) => (err: unknown) => err instanceof MfaError && err.code === code;
 
 describe('SmsDispatcher.dispatch', () => {
-  let db: TestDatabase;
-  let host: Awaited<ReturnType<typeof startModuleHost>>;
-  const dispatcher = () => host.app.get(SmsDispatcher);
-  const outbox = () => host.app.get(MockSmsProvider);
+  const fixture = useModuleHost({
+    cooldownMinutes: 0,
+    blockedCountries: ['FR'],
+    testNumbers: { [TEST_NUMBER]: '424242' },
+    templates: { pt: PORTUGUESE },
+  });
+  const host = fixture.host;
+  const db = fixture.db;
+  const dispatcher = () => host().app.get(SmsDispatcher);
+  const outbox = () => host().app.get(MockSmsProvider);
 
-  before(async () => {
-    db = await createTestDatabase();
-    host = await startModuleHost({
-      useFactory: () => ({
-        config: {
-          databaseUrl: db.url,
-          nodeEnv: 'test',
-          mockSmsEnabled: true,
-          cooldownMinutes: 0,
-          blockedCountries: ['FR'],
-          testNumbers: { [TEST_NUMBER]: '424242' },
-          templates: { pt: PORTUGUESE },
-        },
-      }),
-      jobs: false,
-    });
-  });
-  after(async () => {
-    await host?.app.close();
-    await db?.drop();
-  });
 
   let ipSeq = 1;
   /** An enrolment request as SmsFactorService builds one (each from its own client address). */
@@ -59,7 +44,7 @@ describe('SmsDispatcher.dispatch', () => {
 
   /** What exists for a user or a number in every table a send writes. */
   const written = (userId: string, phone: string) =>
-    withClient(db.url, async (c) => {
+    withClient(db().url, async (c) => {
       const count = async (sql: string) => (await c.query(sql, [userId, phone])).rows[0].n as number;
       return {
         challenges: await count(`SELECT count(*)::int AS n FROM mfa_challenges WHERE user_id = $1 OR phone_e164 = $2`),
@@ -74,11 +59,11 @@ describe('SmsDispatcher.dispatch', () => {
   const nothing = { challenges: 0, factors: 0, sendLog: 0, counters: 0, fraudEvents: 0 };
 
   const challengeRow = (id: string) =>
-    withClient(db.url, async (c) => (await c.query(`SELECT * FROM mfa_challenges WHERE id = $1`, [id])).rows[0]);
+    withClient(db().url, async (c) => (await c.query(`SELECT * FROM mfa_challenges WHERE id = $1`, [id])).rows[0]);
 
   it('refuses an opted-out number with PHONE_OPTED_OUT before anything is written (before the fraud rules too)', async () => {
     const phone = '+14155550142'; // the test_range rule would refuse it, and record an event, if it ran
-    await host.app.get(OptOutsRepository).optOut(phone, 'STOP', 'MOCK', host.clock.now());
+    await host().app.get(OptOutsRepository).optOut(phone, 'STOP', 'MOCK', host().clock.now());
     await assert.rejects(dispatcher().dispatch(enrolment('opted-out-user', phone)), isMfaError('PHONE_OPTED_OUT'));
     assert.deepEqual(await written('opted-out-user', phone), nothing);
     assert.equal(outbox().messagesTo(phone).length, 0);
@@ -109,13 +94,13 @@ describe('SmsDispatcher.dispatch', () => {
     const state = await written('reviewer', TEST_NUMBER);
     assert.deepEqual([state.counters, state.fraudEvents], [0, 0], 'no limit counted, no fraud rule');
     const log = await withClient(
-      db.url,
+      db().url,
       async (c) =>
         (await c.query(`SELECT provider, status FROM sms_send_log WHERE challenge_id = $1`, [sent.challengeId])).rows,
     );
     assert.deepEqual(log, [{ provider: 'TEST', status: 'delivered' }]);
 
-    const verified = await host.app.get(ChallengeVerifier).verify('reviewer', 'enroll', '424242');
+    const verified = await host().app.get(ChallengeVerifier).verify('reviewer', 'enroll', '424242');
     assert.equal(verified.challenge.id, sent.challengeId, 'the fixed code is the code of that challenge');
   });
 
@@ -123,7 +108,7 @@ describe('SmsDispatcher.dispatch', () => {
     const phone = '+14152040101';
     const events: MfaEventPayload[] = [];
     const listener = (payload: MfaEventPayload) => events.push(payload);
-    const emitter = host.app.get(EventEmitter2);
+    const emitter = host().app.get(EventEmitter2);
     emitter.on(MfaEvent.SmsSent, listener);
     const sent = await dispatcher()
       .dispatch(enrolment('alice', phone))
@@ -145,7 +130,7 @@ describe('SmsDispatcher.dispatch', () => {
     ]);
     assert.equal(sent.maskedPhone, '+1 ••• ••• 0101');
     assert.equal(sent.channel, 'sms');
-    assert.equal(sent.expiresAt.getTime() - host.clock.now().getTime(), 10 * 60_000);
+    assert.equal(sent.expiresAt.getTime() - host().clock.now().getTime(), 10 * 60_000);
     assert.ok(!JSON.stringify(sent).includes(code), 'the answer never carries the code');
     assert.ok(!JSON.stringify(sent).includes('2040101'), 'nor the number');
 
@@ -153,7 +138,7 @@ describe('SmsDispatcher.dispatch', () => {
     assert.equal(row.factor_id, sent.factorId, "the enrolment's factor");
     assert.equal(row.phone_e164, phone);
     const log = await withClient(
-      db.url,
+      db().url,
       async (c) =>
         (await c.query(`SELECT provider, status FROM sms_send_log WHERE challenge_id = $1`, [sent.challengeId])).rows,
     );
