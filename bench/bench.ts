@@ -21,6 +21,8 @@ import { goalRows, OurResults, printGoals, ScaleResults } from './goals';
 import { PeerResults, runPeer } from './peer';
 import { checkpoint, preload } from './scale';
 import { StatementTime, timeStatements } from './statement-timing';
+import { MfaMetrics } from '../src/metrics/mfa-metrics';
+import { pgbenchCeiling, type Ceiling } from './ceiling';
 
 /**
  * npm run bench: the real HTTP app in this process on real Postgres
@@ -91,6 +93,33 @@ interface Bench {
   tokens: string[];
   phones: string[];
   outbox: MockSmsProvider;
+  /** The server's metrics: the batch sizes of its group-committed writes. */
+  metrics: MfaMetrics;
+}
+
+/** Batches written so far, by write: their count and the items in them. */
+async function batchTotals(m: MfaMetrics): Promise<Record<string, { count: number; sum: number }>> {
+  const totals: Record<string, { count: number; sum: number }> = {};
+  for (const v of (await m.batchSize.get()).values) {
+    const write = String(v.labels.write);
+    totals[write] ??= { count: 0, sum: 0 };
+    if (v.metricName === 'mfa_db_batch_size_count') totals[write].count = v.value;
+    if (v.metricName === 'mfa_db_batch_size_sum') totals[write].sum = v.value;
+  }
+  return totals;
+}
+
+/** The mean batch size of each write during `work`. */
+async function meanBatches(m: MfaMetrics, work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const before = await batchTotals(m);
+  await work();
+  const after = await batchTotals(m);
+  return Object.fromEntries(
+    Object.entries(after).map(([write, a]) => {
+      const count = a.count - (before[write]?.count ?? 0);
+      return [write, count ? Math.round(((a.sum - (before[write]?.sum ?? 0)) / count) * 100) / 100 : 0];
+    }),
+  );
 }
 
 /** Distinct, valid US numbers that no fraud pattern flags (no test ranges, no 6-digit runs). */
@@ -183,12 +212,12 @@ async function statementsOfOneRequest(b: Bench): Promise<Record<'send' | 'verify
 /** Sends, then verifies of the codes just sent, at each concurrency level, after a warm-up of this server. */
 async function measureLevels(b: Bench): Promise<OurResults> {
   await warmUp(b);
-  const results: OurResults = { send: {}, verify: {} };
+  const results: OurResults = { send: {}, verify: {}, batches: {} };
   for (const c of LEVELS) {
     const n = OPS[c];
     // Users are taken round-robin: at most one request per user in flight, so no request waits on another's lock.
     const users = Array.from({ length: n }, (_, i) => i % USERS);
-    results.send[`c${c}`] = await phase(b, {
+    results.batches![`c${c}`] = await meanBatches(b.metrics, async () => (results.send[`c${c}`] = await phase(b, {
       total: n,
       concurrency: c,
       path: '/mfa/sms/challenge',
@@ -196,7 +225,7 @@ async function measureLevels(b: Bench): Promise<OurResults> {
       bodies: users.map(() => ({})),
       ips: users.map(ipOf),
       expectStatus: 202,
-    });
+    })));
     // Each user's newest code, read from the mock provider's outbox.
     const verifiers = Array.from({ length: Math.min(n, USERS) }, (_, i) => i);
     results.verify[`c${c}`] = await phase(b, {
@@ -228,6 +257,7 @@ async function main(): Promise<void> {
     tokens: Array.from({ length: USERS }, (_, i) => auth.issueToken(`bench-user-${i}`)),
     phones: benchPhones(USERS),
     outbox: other.get(MockSmsProvider),
+    metrics: other.get(MfaMetrics),
   };
 
   let peakRss = 0;
@@ -247,6 +277,7 @@ async function main(): Promise<void> {
 
   const app = await startServer(ADAPTER, config, port);
   b.outbox = app.get(MockSmsProvider);
+  b.metrics = app.get(MfaMetrics);
   const results = await measureLevels(b);
   const statements = await statementsOfOneRequest(b);
   const scale = SCALE_ROWS > 0 ? await scalePhase(b, app, db.url) : undefined;
@@ -290,11 +321,20 @@ async function main(): Promise<void> {
   b.client.close();
   b.load.send('close');
   await down.close();
+  // The Postgres ceiling: the issue statement alone from pgbench, one send per statement and in batches the size seen at c32.
+  const ceilings: Ceiling[] = [];
+  if (process.env.DATABASE_URL) {
+    await settle();
+    for (const batch of new Set([1, Math.max(1, Math.round(results.batches?.c32?.issue ?? 1))])) {
+      const ceiling = await pgbenchCeiling(db.url, batch);
+      if (ceiling) ceilings.push(ceiling);
+    }
+  }
   await db.drop();
 
   // The peer, right after, on the same Postgres (our server is closed: it does not share the cores).
   const peer: PeerResults | undefined = PEER ? await runPeer(PEER) : undefined;
-  print({ ...results, failover: { c32: failover } }, env);
+  print({ send: results.send, verify: results.verify, failover: { c32: failover } }, env);
   print({ [`send ${OTHER_ADAPTER}`]: otherResults.send, [`verify ${OTHER_ADAPTER}`]: otherResults.verify }, env);
   if (scale) {
     print({ [`at ${scale.rows / 1e6}M`]: { 'send c1': scale.send, 'verify c1': scale.verify, 'send c32': scale.sendC32, 'cleanup c32': scale.sendDuringCleanup } }, env);
@@ -307,17 +347,20 @@ async function main(): Promise<void> {
     }
   }
   console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
+  console.log('\nmean batch size of the group-committed writes, during the sends at each concurrency:');
+  for (const [level, sizes] of Object.entries(results.batches ?? {})) console.log(`${level.padEnd(5)} ${Object.entries(sizes).map(([w, n]) => `${w} ${n}`).join(', ')}`);
+  for (const c of ceilings) console.log(`Postgres ceiling (pgbench, ${c.clients} clients, ${c.batch} send(s) per statement): ${c.tps} statements/s = ${c.sendsPerSecond} sends/s`);
   console.log('\nstatements of one request at c1 (mean ms at the driver, commit included; the most costly first):');
   for (const op of ['send', 'verify'] as const) {
     for (const t of statements[op].filter((s) => s.count >= 100)) console.log(`${op.padEnd(7)} ${t.meanMs.toFixed(2).padStart(6)}  ×${t.count}  ${t.statement}`);
   }
-  const goals = goalRows(results, peer, scale, env.peakRssMb, { [ADAPTER]: results, [OTHER_ADAPTER]: otherResults });
+  const goals = goalRows(results, peer, scale, env.peakRssMb, { [ADAPTER]: results, [OTHER_ADAPTER]: otherResults }, ceilings);
   printGoals(goals);
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'latest.json'),
-    JSON.stringify({ adapter: ADAPTER, ...results, [OTHER_ADAPTER]: otherResults, statements, failover: failoverResults, scale, peer, goals, env }, null, 2) + '\n',
+    JSON.stringify({ adapter: ADAPTER, ...results, [OTHER_ADAPTER]: otherResults, statements, failover: failoverResults, scale, peer, ceilings, goals, env }, null, 2) + '\n',
   );
 }
 

@@ -1,3 +1,4 @@
+import type { Ceiling } from './ceiling';
 import type { PeerResults } from './peer';
 import type { PhaseResult } from './stats';
 
@@ -18,6 +19,8 @@ type Levels = Record<string, PhaseResult>;
 export interface OurResults {
   send: Levels;
   verify: Levels;
+  /** Mean batch size of each group-committed write during the sends, by level. */
+  batches?: Record<string, Record<string, number>>;
 }
 
 export interface ScaleResults {
@@ -42,7 +45,8 @@ function row(goal: string, ours: number, versus: number, bound: number, atLeast:
 
 /**
  * The goals of the performance issue: throughput and p99 at c = 32 and p50 at
- * c = 1 against the peer (when it ran), the send log at scale against our own
+ * c = 1 against the peer (when it ran), sends against the Postgres ceiling
+ * (pgbench running the issue statement, when installed), the send log at scale against our own
  * empty-database run, sends while the cleanup runs, the HTTP adapter measured
  * against the other one, and memory.
  */
@@ -52,8 +56,13 @@ export function goalRows(
   scale: ScaleResults | undefined,
   peakRssMb: number,
   adapters: Record<string, OurResults>,
+  ceilings: Ceiling[] = [],
 ): GoalRow[] {
   const rows: GoalRow[] = [];
+  if (ceilings.length) {
+    const ceiling = Math.max(...ceilings.map((c) => c.sendsPerSecond));
+    rows.push(row('send c32 throughput vs Postgres ceiling (pgbench)', ours.send.c32.ops, ceiling, 0.5, true));
+  }
   if (peer) {
     for (const op of ['send', 'verify'] as const) {
       const c32 = ours[op].c32;

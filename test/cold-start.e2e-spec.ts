@@ -67,14 +67,17 @@ describe('pumping from a cold start', () => {
       assert.equal(fixture.t.outbox.lastMessageTo(uz('90', 9)), undefined);
     });
 
-    it('codes seen used lift it: after three people verified, the range is trusted', async () => {
+    it('codes seen used lift it: after six people verified (and not before), the range is trusted', async () => {
       const { t } = fixture;
-      for (let i = 2; i <= 4; i++) {
-        const user = `uz-${i}`;
-        await enrol(user, uz('90', i), i, 'solved-by-a-person').expect(202);
-        await t.http.post('/mfa/sms/enroll/verify').set({ Authorization: `Bearer ${t.token(user)}` }).send({ code: lastCode(t, uz('90', i)) }).expect(200);
+      const verify = (i: number) =>
+        t.http.post('/mfa/sms/enroll/verify').set({ Authorization: `Bearer ${t.token(`uz-${i}`)}` }).send({ code: lastCode(t, uz('90', i)) }).expect(200);
+      await verify(1);
+      for (let i = 2; i <= 6; i++) {
+        assert.equal((await enrol(`uz-${i}`, uz('90', i), i)).body.code, 'FRICTION_REQUIRED', `still friction after ${i - 1} codes used`);
+        await enrol(`uz-${i}`, uz('90', i), i, 'solved-by-a-person').expect(202);
+        await verify(i);
       }
-      await enrol('uz-5', uz('90', 5), 5).expect(202);
+      await enrol('uz-7', uz('90', 7), 7).expect(202);
     });
 
     it('a user who already verified by SMS is never stopped', async () => {
@@ -96,6 +99,28 @@ describe('pumping from a cold start', () => {
         ),
       );
       assert.deepEqual(replies.map((r) => r.status), Array(40).fill(202), JSON.stringify(replies.find((r) => r.status !== 202)?.body));
+    });
+  });
+
+  describe("people who pass the host's friction step, on a range not trusted yet", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mfa-prices-'));
+    const priceTableFile = join(dir, 'prices.json');
+    writeFileSync(priceTableFile, JSON.stringify({ default: { MOCK: 0.25, MOCK_VOICE: 0.4, MOCK_WHATSAPP: 0.1 } }));
+    const fixture = useColdStart({ priceTableFile, fraudUnprovenPrefixHourlyUsd: 1, fraudUnprovenCountryHourlyUsd: 5 }, { friction: TestCaptcha });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("are held to the country's hourly cap, not the range's: 20 sends at $0.25 on one range go, the 21st does not", async () => {
+      const { t } = fixture;
+      const enrolled = [];
+      for (let i = 0; i < 21; i++)
+        enrolled.push(
+          await t.http
+            .post('/mfa/sms/enroll')
+            .set({ Authorization: `Bearer ${t.token(`person-${i}`)}`, 'X-Forwarded-For': ip(300 + i) })
+            .send({ phoneNumber: uz('90', 300 + i), frictionProof: 'solved-by-a-person' }),
+        );
+      assert.deepEqual(enrolled.slice(0, 20).map((r) => r.status), Array(20).fill(202), 'past the range cap of $1 (4 sends)');
+      assert.deepEqual([enrolled[20].status, enrolled[20].body.code, enrolled[20].body.limit], [503, 'SPEND_LIMIT_REACHED', 'spend_unproven_country_hourly']);
     });
   });
 

@@ -31,3 +31,32 @@ describe('Batcher', () => {
     await batcher.add(2);
   });
 });
+
+describe('Batcher with results and bounds', () => {
+  it("answers each caller its own item's result, and takes at most maxItems per write", async () => {
+    const writes: number[][] = [];
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        writes.push(items);
+        await Promise.resolve();
+        return items.map((n) => n * 10);
+      },
+      { maxItems: 2 },
+    );
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => batcher.add(n)));
+    assert.deepEqual(results, [10, 20, 30, 40, 50]);
+    assert.deepEqual(writes, [[1], [2, 3], [4, 5]]);
+  });
+
+  it('with a wait set, an idle batcher waits for company; without one a lone item goes at once', async () => {
+    const writes: number[][] = [];
+    const write = async (items: number[]) => void writes.push(items);
+    const waiting = new Batcher<number>(write, { waitMicros: 2000 });
+    const first = waiting.add(1);
+    assert.deepEqual(writes, [], 'not yet');
+    await Promise.all([first, waiting.add(2)]);
+    assert.deepEqual(writes, [[1, 2]]);
+    void new Batcher<number>(write).add(3);
+    assert.deepEqual(writes, [[1, 2], [3]], 'at once, in the same turn');
+  });
+});

@@ -14,6 +14,10 @@ export interface DatabaseSettings {
   databaseConnectTimeoutMs: number;
   /** Server-side statement_timeout; the client gives up a second later. */
   databaseStatementTimeoutMs: number;
+  /** The most concurrent writes of one kind written together in one statement. */
+  databaseBatchMaxItems: number;
+  /** How long an idle write waits for others to join its batch (µs; 0: a lone write goes at once). */
+  databaseBatchWaitMicros: number;
 }
 
 export const DATABASE_SETTINGS = defineSettings<DatabaseSettings, CoreSettings>({
@@ -45,6 +49,18 @@ export const DATABASE_SETTINGS = defineSettings<DatabaseSettings, CoreSettings>(
       default: 10_000,
       doc: 'longest statement (server `statement_timeout`; the client gives up a second later), then 503',
     },
+    databaseBatchMaxItems: {
+      env: 'DATABASE_BATCH_MAX_ITEMS',
+      rule: int(1, 1000),
+      default: 64,
+      doc: 'most concurrent issues (or accepted writes) written together in one statement, while one is in flight (group commit); 1 turns batching off',
+    },
+    databaseBatchWaitMicros: {
+      env: 'DATABASE_BATCH_WAIT_US',
+      rule: int(0, 10_000),
+      default: 0,
+      doc: 'how long an idle write waits for company before it goes (µs, rounded to the timer); 0: a lone request goes at once',
+    },
   },
   check(c, problems) {
     if (c.production && !c.databaseUrl)
@@ -56,3 +72,11 @@ export const DATABASE_SETTINGS = defineSettings<DatabaseSettings, CoreSettings>(
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 export type DatabaseConfig = DatabaseSettings;
 export const DATABASE_CONFIG_KEYS = Object.keys(DATABASE_SETTINGS.fields) as (keyof DatabaseConfig)[];
+
+/** How concurrent writes are batched (group commit): what the batching writers read. */
+export const DB_BATCH_CONFIG = Symbol('DB_BATCH_CONFIG');
+export type DbBatchConfig = Pick<DatabaseConfig, 'databaseBatchMaxItems' | 'databaseBatchWaitMicros'>;
+export const DB_BATCH_CONFIG_KEYS: (keyof DbBatchConfig)[] = ['databaseBatchMaxItems', 'databaseBatchWaitMicros'];
+
+/** A Batcher's options from the settings. */
+export const batchOptions = (c: DbBatchConfig) => ({ maxItems: c.databaseBatchMaxItems, waitMicros: c.databaseBatchWaitMicros });

@@ -28,6 +28,8 @@ export interface FraudVerdict {
    * held to the money caps for unproven requesters.
    */
   suspicious: boolean;
+  /** The requester passed the host's friction step (a person, by the host's word): held to the country's cap, not the range's. */
+  frictionPassed?: boolean;
 }
 
 /** The belief rule's name (SMS_FRAUD_DISABLED_RULES turns it off like any rule). */
@@ -103,7 +105,9 @@ export class FraudScreen {
    * Priors and evidence from the first send: a destination whose belief is
    * below the threshold gets friction before an unproven requester's send —
    * the host's step when it gave one (a person passes it), and the money caps
-   * for unproven requesters in any case. Never a refusal of its own.
+   * for unproven requesters in any case (the country's only, once the host's
+   * step is passed: the range's cap is the friction of hosts without one).
+   * Never a refusal of its own.
    */
   private async judgeByBelief(ctx: FraudContext, request: RequestContext): Promise<FraudVerdict> {
     const belief = suspicious(ctx.country, ctx.stats!, this.config, this.config.fraudSuspicionPercent / 100);
@@ -117,6 +121,7 @@ export class FraudScreen {
         await this.report([{ rule: PRIOR_RISK, detail }], ctx, 'blocked');
         throw new MfaError('FRICTION_REQUIRED');
       }
+      return { suspicious: true, frictionPassed: true };
     }
     return { suspicious: true };
   }

@@ -32,10 +32,18 @@ describe('priors and evidence from the first send', () => {
     assert.equal(judge('GB', { settled: 20 }, { settled: 5000, verified: 4800, verifiedAny: 4900 }), true, 'a busy, converting country does not hide it');
   });
 
-  it('three codes used lift a high prior; a few used among many unused do not', () => {
-    assert.equal(judge('UZ', { verifiedAny: 3, verified: 3, settled: 3 }), false);
-    assert.equal(judge('UZ', { verifiedAny: 3, verified: 3, settled: 3, pending: 10 }), true, 'young unused codes count against a high prior');
+  it('six codes used lift a high prior; fewer, or a few used among many unused, do not', () => {
+    assert.equal(judge('UZ', { verifiedAny: 6, verified: 6, settled: 6 }), false);
+    assert.equal(judge('UZ', { verifiedAny: 5, verified: 5, settled: 5 }), true, 'a handful of codes is little evidence');
+    assert.equal(judge('UZ', { verifiedAny: 6, verified: 6, settled: 6, pending: 3 }), true, 'young unused codes count against a high prior');
     assert.equal(judge('UZ', { verifiedAny: 5, verified: 5, settled: 100 }), true);
+  });
+
+  it("a range's own codes are not counted twice through its country: a ring using one code per range stays suspicious", () => {
+    const ring = { verifiedAny: 1, verified: 1, settled: 1 };
+    assert.equal(judge('UZ', ring, { verifiedAny: 3, verified: 3, settled: 3 }), true);
+    const people = { verifiedAny: 2, verified: 2, settled: 2 };
+    assert.equal(judge('UZ', people, { verifiedAny: 40, verified: 40, settled: 42 }), false, "a country whose people use their codes vouches for its new ranges");
   });
 
   it('a displacement surge of young codes in a low-prior country stays trusted', () => {

@@ -43,10 +43,10 @@ export interface Prior {
 export const LOW_PRIOR: Prior = { mean: 0.9, weight: 4, pendingWeight: 0 };
 /**
  * A destination pumping targets: little is believed until its codes are seen
- * used, and a young unused code is half a failure, so that a ring that uses a
- * few codes cannot pump behind the settle time.
+ * used, and a young unused code counts as a failure until it is used, so that
+ * a ring that uses a few codes cannot pump behind the settle time.
  */
-export const HIGH_PRIOR: Prior = { mean: 0.2, weight: 4, pendingWeight: 0.5 };
+export const HIGH_PRIOR: Prior = { mean: 0.2, weight: 4, pendingWeight: 1 };
 
 export interface PriorOverrides {
   fraudLowPriorCountries: readonly string[];
@@ -61,22 +61,36 @@ export function countryPrior(country: string | undefined, o: PriorOverrides): Pr
   return LOW_PRIOR_COUNTRIES.includes(country) ? LOW_PRIOR : HIGH_PRIOR;
 }
 
+type Evidence = Pick<RegionStats, 'verifiedAny' | 'settled' | 'verified' | 'pending'>;
+
 /**
  * The evidence of a region, counted from its first send (no warm-up): codes
  * used, codes settled and never used, and codes still young (see Prior).
  */
-export function posterior(prior: Prior, r: Pick<RegionStats, 'verifiedAny' | 'settled' | 'verified' | 'pending'>): Prior {
+export function posterior(prior: Prior, r: Evidence): Prior {
   const used = r.verifiedAny;
   const failed = Math.max(0, r.settled - r.verified) + r.pending * prior.pendingWeight;
   const weight = prior.weight + used + failed;
   return { ...prior, mean: (prior.mean * prior.weight + used) / weight, weight };
 }
 
+/** A belief one standard deviation below its mean (a Beta of `weight` pseudo-codes): what a few codes cannot lift. */
+export function lowerBound(b: Prior): number {
+  return b.mean - Math.sqrt((b.mean * (1 - b.mean)) / (b.weight + 1));
+}
+
+/** The country's evidence without the range's own codes (so that they are not counted twice). */
+function outside(country: Evidence, range: Evidence): Evidence {
+  const less = (k: keyof Evidence) => Math.max(0, country[k] - range[k]);
+  return { verifiedAny: less('verifiedAny'), settled: less('settled'), verified: less('verified'), pending: less('pending') };
+}
+
 /**
  * Whether a send to a range is suspicious: the range's belief (its country's
- * posterior as its prior, then its own codes) says fewer than `threshold` of
- * its codes are used. Low-prior countries start well above it; high-prior
- * ones below it, until a few codes are used (three, from a cold start).
+ * posterior from the country's other ranges as its prior, then its own codes),
+ * one standard deviation below its mean, says fewer than `threshold` of its
+ * codes are used. Low-prior countries start well above it; high-prior ones
+ * below it, until about six codes are used (from a cold start, none unused).
  */
 export function suspicious(
   country: string | undefined,
@@ -85,7 +99,7 @@ export function suspicious(
   threshold: number,
 ): { suspicious: boolean; countryMean: number; prefixMean: number } {
   const prior = countryPrior(country, o);
-  const countryBelief = posterior(prior, stats.country);
+  const countryBelief = posterior(prior, outside(stats.country, stats.prefix));
   const prefixBelief = posterior({ ...prior, mean: countryBelief.mean }, stats.prefix);
-  return { suspicious: prefixBelief.mean < threshold, countryMean: countryBelief.mean, prefixMean: prefixBelief.mean };
+  return { suspicious: lowerBound(prefixBelief) < threshold, countryMean: countryBelief.mean, prefixMean: prefixBelief.mean };
 }

@@ -24,6 +24,13 @@ export class MfaMetrics implements OnModuleDestroy {
     buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300, 600],
     registers: [this.registry],
   });
+  readonly batchSize = new Histogram({
+    name: 'mfa_db_batch_size',
+    help: 'Items written together in one statement (group commit), by write',
+    labelNames: ['write'] as const,
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+    registers: [this.registry],
+  });
   readonly fallbackTotal = this.counter('sms_voice_fallback_total', 'Voice fallbacks after an undelivered report, by outcome (sent, refused, failed)', ['result'] as const);
   readonly feedbackTotal = this.counter('sms_conversion_feedback_total', 'Conversion feedback told to providers after a verified code, by provider and outcome (sent, failed)', ['provider', 'result'] as const);
   readonly costTotal = this.counter('sms_cost_total', 'Reported SMS cost by provider and currency', ['provider', 'currency'] as const);

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Batcher } from '../database/batcher';
+import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
+import { MfaMetrics } from '../metrics/mfa-metrics';
 import { MfaDb, Queryable } from '../database/mfa-db';
 import { purgeBatch } from '../database/purge';
 import { ProviderError, SendResult } from './providers/sms-provider';
@@ -16,13 +18,33 @@ export interface AttemptStart {
   reason?: string;
 }
 
+/** A provider's acceptance, to record. */
+interface AcceptedWrite {
+  id: string;
+  result: SendResult;
+  latencyMs: number;
+  encoding: string;
+  estimatedUsd: number;
+}
+
 /**
  * One row per provider attempt. The row is written as 'sending' before the
  * provider is called, so a crash in between leaves a trace, never nothing.
  */
 @Injectable()
 export class SendLogRepository {
-  constructor(private readonly db: MfaDb) {}
+  private readonly acceptedWrites: Batcher<AcceptedWrite>;
+
+  constructor(
+    private readonly db: MfaDb,
+    @Inject(DB_BATCH_CONFIG) batching: DbBatchConfig,
+    metrics: MfaMetrics,
+  ) {
+    this.acceptedWrites = new Batcher((items) => this.writeAccepted(items), {
+      ...batchOptions(batching),
+      onWrite: (size) => metrics.batchSize.observe({ write: 'accepted' }, size),
+    });
+  }
 
   async begin(a: AttemptStart): Promise<string> {
     interface AttemptIdRow {
@@ -57,13 +79,7 @@ export class SendLogRepository {
     return this.acceptedWrites.add({ id, result, latencyMs, encoding, estimatedUsd });
   }
 
-  private readonly acceptedWrites = new Batcher<{
-    id: string;
-    result: SendResult;
-    latencyMs: number;
-    encoding: string;
-    estimatedUsd: number;
-  }>(async (items) => {
+  private async writeAccepted(items: AcceptedWrite[]): Promise<void> {
     const column = <T>(f: (i: (typeof items)[number]) => T) => items.map(f);
     await this.db.query(
       `UPDATE sms_send_log AS l
@@ -87,7 +103,7 @@ export class SendLogRepository {
         column((i) => i.estimatedUsd),
       ],
     );
-  });
+  }
 
   async failed(id: string, error: ProviderError, latencyMs: number, failoverTo?: string): Promise<void> {
     await this.db.query(

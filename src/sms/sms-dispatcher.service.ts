@@ -147,7 +147,7 @@ export class SmsDispatcher {
       withStatistics: req.withStatistics,
       request: req.context,
     });
-    return verdict.suspicious ? { ...screened, unproven: { prefix } } : screened;
+    return verdict.suspicious ? { ...screened, unproven: { prefix, frictionPassed: verdict.frictionPassed } } : screened;
   }
 
   /** The number's opt-out and its country's rules, read together. */

@@ -9,6 +9,7 @@ import { loadMfaConfig } from '../../src/sms-mfa.settings';
 import { sendSlotRequest } from '../../src/rate-limit/send-limits';
 import { SpendRepository } from '../../src/sms/pricing/spend.repository';
 import { CodeIssueUnit } from '../../src/sms/code-issue.unit';
+import { MfaMetrics } from '../../src/metrics/mfa-metrics';
 import { useRepositoryDb } from '../support/repositories';
 
 describe('repository tier: the atomic statements, raced against Postgres', () => {
@@ -17,9 +18,12 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
   const hasher = new CodeHasher('s'.repeat(32));
   const config = loadMfaConfig({}, { cooldownMinutes: 0, hourlyLimit: 3, dailyLimit: 10 });
 
+  /** One unit for the file: concurrent issues are written in batches, as in the app. */
+  let unit: CodeIssueUnit | undefined;
   async function issue(userId: string, phone: string) {
     const id = randomUUID();
-    const outcome = await new CodeIssueUnit(fixture.db).issue({
+    unit ??= new CodeIssueUnit(fixture.db, config, new MfaMetrics());
+    const outcome = await unit.issue({
       id,
       userId,
       newFactorId: randomUUID(),

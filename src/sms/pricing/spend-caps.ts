@@ -19,6 +19,8 @@ const HOUR = 3_600_000;
 /** An unproven requester's send to a suspicious range (FraudVerdict): held to the hourly caps for unproven requesters. */
 export interface UnprovenSend {
   prefix: string;
+  /** Passed the host's friction step: held to the country's hourly cap only (the range's is the friction of hosts without one). */
+  frictionPassed?: boolean;
 }
 /** Scope of the all-destinations cap; countries are their ISO code (ZZ when unknown). */
 export const ALL_DESTINATIONS = '*';
@@ -45,15 +47,20 @@ export class SpendCaps {
   /**
    * The caps in force, by scope, for a destination; for an unproven
    * requester's send to a suspicious range, that range's and its country's
-   * hourly caps too (scopes `unproven-h<hour>:<range or country>` of the day).
+   * hourly caps too (scopes `unproven-h<hour>:<range or country>` of the day;
+   * the country's only once the host's friction step is passed).
    */
   caps(country: string | undefined, unproven?: UnprovenSend): { scopes: string[]; caps: number[] } {
     const scopes: string[] = [];
     const caps: number[] = [];
     if (unproven) {
       const hour = `unproven-h${String(this.clock.now().getUTCHours()).padStart(2, '0')}`;
-      scopes.push(`${hour}:${unproven.prefix}`, `${hour}:${country ?? 'ZZ'}`);
-      caps.push(this.config.fraudUnprovenPrefixHourlyUsd, this.config.fraudUnprovenCountryHourlyUsd);
+      if (!unproven.frictionPassed) {
+        scopes.push(`${hour}:${unproven.prefix}`);
+        caps.push(this.config.fraudUnprovenPrefixHourlyUsd);
+      }
+      scopes.push(`${hour}:${country ?? 'ZZ'}`);
+      caps.push(this.config.fraudUnprovenCountryHourlyUsd);
     }
     if (this.config.dailySpendLimitUsd !== undefined) {
       scopes.push(ALL_DESTINATIONS);
@@ -80,7 +87,7 @@ export class SpendCaps {
     if (refused) {
       const hourly = refused.startsWith('unproven-h');
       const limit = hourly
-        ? refused === scopes[0] ? 'spend_unproven_prefix_hourly' : 'spend_unproven_country_hourly'
+        ? refused.endsWith(`:${unproven?.prefix}`) ? 'spend_unproven_prefix_hourly' : 'spend_unproven_country_hourly'
         : refused === ALL_DESTINATIONS ? 'spend_daily' : 'spend_country_daily';
       const unit = hourly ? HOUR : DAY;
       const next = Math.floor(now.getTime() / unit) * unit + unit;
