@@ -6,10 +6,10 @@ import { CodeHasher } from '../../src/codes/one-time-code';
 import { RecoveryCodesRepository } from '../../src/factors/recovery-codes.repository';
 import { FailureRunsRepository } from '../../src/rate-limit/failure-runs.repository';
 import { loadMfaConfig } from '../../src/sms-mfa.settings';
-import { sendSlotRequest } from '../../src/rate-limit/send-limits';
 import { SpendRepository } from '../../src/sms/pricing/spend.repository';
 import { CodeIssueUnit } from '../../src/sms/code-issue.unit';
 import { MfaMetrics } from '../../src/metrics/mfa-metrics';
+import { enrolmentChallenge } from '../support/enrolment-challenge';
 import { useRepositoryDb } from '../support/repositories';
 
 describe('repository tier: the atomic statements, raced against Postgres', () => {
@@ -21,26 +21,9 @@ describe('repository tier: the atomic statements, raced against Postgres', () =>
   /** One unit for the file: concurrent issues are written in batches, as in the app. */
   let unit: CodeIssueUnit | undefined;
   async function issue(userId: string, phone: string) {
-    const id = randomUUID();
     unit ??= new CodeIssueUnit(fixture.db, config, new MfaMetrics());
-    const outcome = await unit.issue({
-      id,
-      userId,
-      newFactorId: randomUUID(),
-      phoneE164: phone,
-      purpose: 'enroll',
-      channel: 'sms',
-      fixedLine: false,
-      codeHash: hasher.hash(id, '123456'),
-      expiresAt: new Date(now.getTime() + 600_000),
-      maxAttempts: 3,
-      createdAt: now,
-      firstProvider: 'MOCK',
-      country: 'US',
-      prefix: '+14152',
-      slot: sendSlotRequest(config, { userId, phoneE164: phone, purpose: 'enroll' }),
-    });
-    return { id, outcome };
+    const challenge = enrolmentChallenge(config, userId, phone, now);
+    return { id: challenge.id, outcome: await unit.issue(challenge) };
   }
 
   it('issue: 50 parallel issues for one user admit exactly the hourly limit, one live code', async () => {

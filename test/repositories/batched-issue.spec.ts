@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { CodeHasher } from '../../src/codes/one-time-code';
 import { MfaMetrics } from '../../src/metrics/mfa-metrics';
-import { sendSlotRequest } from '../../src/rate-limit/send-limits';
 import { CodeIssueUnit, type IssueOutcome } from '../../src/sms/code-issue.unit';
 import { loadMfaConfig } from '../../src/sms-mfa.settings';
+import { enrolmentChallenge } from '../support/enrolment-challenge';
 import { useRepositoryDb } from '../support/repositories';
 
 /**
@@ -16,32 +14,13 @@ import { useRepositoryDb } from '../support/repositories';
 describe('repository tier: issues written in batches', () => {
   const fixture = useRepositoryDb();
   const now = new Date('2026-03-01T12:00:00Z');
-  const hasher = new CodeHasher('s'.repeat(32));
 
   function unitWith(overrides: Parameters<typeof loadMfaConfig>[1]) {
     const config = loadMfaConfig({}, { hourlyLimit: 3, dailyLimit: 10, ...overrides });
     const metrics = new MfaMetrics();
     const unit = new CodeIssueUnit(fixture.db, config, metrics);
-    const issue = (userId: string, phone: string, extra: { country?: string } = {}): Promise<IssueOutcome> => {
-      const id = randomUUID();
-      return unit.issue({
-        id,
-        userId,
-        newFactorId: randomUUID(),
-        phoneE164: phone,
-        purpose: 'enroll',
-        channel: 'sms',
-        fixedLine: false,
-        codeHash: hasher.hash(id, '123456'),
-        expiresAt: new Date(now.getTime() + 600_000),
-        maxAttempts: 3,
-        createdAt: now,
-        firstProvider: 'MOCK',
-        country: extra.country ?? 'US',
-        prefix: '+14152',
-        slot: sendSlotRequest(config, { userId, phoneE164: phone, purpose: 'enroll' }),
-      });
-    };
+    const issue = (userId: string, phone: string, extra: { country?: string } = {}): Promise<IssueOutcome> =>
+      unit.issue(enrolmentChallenge(config, userId, phone, now, extra.country));
     /** The sizes of the batches written so far. */
     const batches = async () => {
       const values = (await metrics.batchSize.get()).values;
