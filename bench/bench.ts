@@ -19,7 +19,7 @@ import { PhaseResult, runPhase } from './stats';
 import { CleanupService } from '../src/ops/cleanup.service';
 import { goalRows, OurResults, printGoals, ScaleResults } from './goals';
 import { PeerResults, runPeer } from './peer';
-import { checkpoint, preload } from './scale';
+import { analyzeAndCheckpoint, preload } from './scale';
 import { StatementTime, timeStatements } from './statement-timing';
 import { MfaMetrics } from '../src/metrics/mfa-metrics';
 import { pgbenchCeiling, type Ceiling } from './ceiling';
@@ -109,15 +109,15 @@ async function batchTotals(m: MfaMetrics): Promise<Record<string, { count: numbe
   return totals;
 }
 
-/** The mean batch size of each write during `work`. */
+/** The mean batch size of each write made during `work`. */
 async function meanBatches(m: MfaMetrics, work: () => Promise<unknown>): Promise<Record<string, number>> {
   const before = await batchTotals(m);
   await work();
   const after = await batchTotals(m);
   return Object.fromEntries(
-    Object.entries(after).map(([write, a]) => {
+    Object.entries(after).flatMap(([write, a]) => {
       const count = a.count - (before[write]?.count ?? 0);
-      return [write, count ? Math.round(((a.sum - (before[write]?.sum ?? 0)) / count) * 100) / 100 : 0];
+      return count ? [[write, Math.round(((a.sum - (before[write]?.sum ?? 0)) / count) * 100) / 100]] : [];
     }),
   );
 }
@@ -228,7 +228,7 @@ async function measureLevels(b: Bench): Promise<OurResults> {
     })));
     // Each user's newest code, read from the mock provider's outbox.
     const verifiers = Array.from({ length: Math.min(n, USERS) }, (_, i) => i);
-    results.verify[`c${c}`] = await phase(b, {
+    const verifyBatches = await meanBatches(b.metrics, async () => (results.verify[`c${c}`] = await phase(b, {
       total: verifiers.length,
       concurrency: c,
       path: '/mfa/sms/verify',
@@ -236,15 +236,16 @@ async function measureLevels(b: Bench): Promise<OurResults> {
       bodies: verifiers.map((u) => ({ code: codeFor(b, u) })),
       ips: verifiers.map(ipOf),
       expectStatus: 200,
-    });
+    })));
+    Object.assign(results.batches![`c${c}`], verifyBatches);
   }
   return results;
 }
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
-  // Each server starts on a checkpointed database: earlier writes (the enrolments, the other server's) are not flushed during its run.
-  const settle = () => (process.env.DATABASE_URL ? checkpoint(db.url) : Promise.resolve());
+  // Each server starts on an analysed, checkpointed database: earlier writes (the enrolments, the other server's) are not flushed during its run.
+  const settle = () => (process.env.DATABASE_URL ? analyzeAndCheckpoint(db.url) : Promise.resolve());
   await settle();
   const config = { ...BENCH_CONFIG, databaseUrl: db.url };
   // The other adapter first, on the same database and port; then the one measured against the goals.
@@ -324,8 +325,8 @@ async function main(): Promise<void> {
   // The Postgres ceiling: the issue statement alone from pgbench, one send per statement and in batches the size seen at c32.
   const ceilings: Ceiling[] = [];
   if (process.env.DATABASE_URL) {
-    await settle();
     for (const batch of new Set([1, Math.max(1, Math.round(results.batches?.c32?.issue ?? 1))])) {
+      await settle();
       const ceiling = await pgbenchCeiling(db.url, batch);
       if (ceiling) ceilings.push(ceiling);
     }
@@ -347,7 +348,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`failover send p99 / healthy send p99 at c32: ${failoverResults.p99VsHealthy}`);
-  console.log('\nmean batch size of the group-committed writes, during the sends at each concurrency:');
+  console.log('\nmean batch size of the group-committed writes, during the sends (issue, accepted) and the verifies (attempt, consume) at each concurrency:');
   for (const [level, sizes] of Object.entries(results.batches ?? {})) console.log(`${level.padEnd(5)} ${Object.entries(sizes).map(([w, n]) => `${w} ${n}`).join(', ')}`);
   for (const c of ceilings) console.log(`Postgres ceiling (pgbench, ${c.clients} clients, ${c.batch} send(s) per statement): ${c.tps} statements/s = ${c.sendsPerSecond} sends/s`);
   console.log('\nstatements of one request at c1 (mean ms at the driver, commit included; the most costly first):');
@@ -373,7 +374,7 @@ async function scalePhase(b: Bench, app: INestApplication, databaseUrl: string):
   const challenges = Math.round(SCALE_ROWS / 10);
   console.log(`scale phase: generating ${SCALE_ROWS} send-log rows and ${challenges} challenges in SQL…`);
   const preloadSeconds = await preload(databaseUrl, SCALE_ROWS, challenges);
-  await checkpoint(databaseUrl);
+  await analyzeAndCheckpoint(databaseUrl);
   await warmUp(b);
   const n = OPS[1];
   const users = Array.from({ length: n }, (_, i) => i);

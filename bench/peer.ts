@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkpoint } from './scale';
+import { analyzeAndCheckpoint } from './scale';
 import { createTestDatabase } from '../test/support/database';
 
 /** One phase of the peer's output: `{ ops, p50, p95, p99 }` per level. */
@@ -34,7 +34,7 @@ export async function runPeer(folder: string): Promise<PeerResults> {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: work, stdio: 'inherit' });
   }
   const db = await createTestDatabase();
-  await checkpoint(db.url);
+  await analyzeAndCheckpoint(db.url);
   try {
     const out = await new Promise<string>((done, fail) => {
       const child = spawn(process.execPath, ['bench.mjs'], { cwd: work, env: { ...process.env, DATABASE_URL: db.url } });

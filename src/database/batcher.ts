@@ -8,6 +8,22 @@ export interface BatchOptions {
   onWrite?: (size: number) => void;
 }
 
+/** How a Batcher forms its batches, for one kind of write. */
+export interface BatcherOptions<T> extends BatchOptions {
+  /**
+   * Items with the same key never share a batch: a later one waits for the
+   * next batch, so items on one key are written one after another, in
+   * arrival order (for statements that are set-based, not a loop).
+   */
+  keyOf?: (item: T) => string;
+  /**
+   * A batch that fails as a whole (a constraint checked at commit, a lost
+   * connection) is written again item by item, so that each caller gets its
+   * own outcome and no item fails for another.
+   */
+  splitOnError?: boolean;
+}
+
 interface Queued<T, R> {
   item: T;
   resolve: (result: R) => void;
@@ -31,7 +47,7 @@ export class Batcher<T, R = void> {
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[] | void>,
-    private readonly options: BatchOptions = {},
+    private readonly options: BatcherOptions<T> = {},
   ) {
     this.maxItems = options.maxItems ?? 500;
     this.waitMs = (options.waitMicros ?? 0) / 1000;
@@ -49,15 +65,40 @@ export class Batcher<T, R = void> {
 
   private async flush(): Promise<void> {
     while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxItems);
+      const batch = this.next();
       this.options.onWrite?.(batch.length);
-      try {
-        const results = await this.write(batch.map((b) => b.item));
-        batch.forEach((b, i) => b.resolve((results ?? [])[i] as R));
-      } catch (err) {
-        for (const b of batch) b.reject(err);
-      }
+      await this.writeBatch(batch, this.options.splitOnError && batch.length > 1);
     }
     this.flushing = false;
+  }
+
+  private async writeBatch(batch: Queued<T, R>[], split?: boolean): Promise<void> {
+    try {
+      const results = await this.write(batch.map((b) => b.item));
+      batch.forEach((b, i) => b.resolve((results ?? [])[i] as R));
+    } catch (err) {
+      if (split) await Promise.all(batch.map((b) => this.writeBatch([b])));
+      else for (const b of batch) b.reject(err);
+    }
+  }
+
+  /** The next batch: the oldest items, at most maxItems, none sharing a key. */
+  private next(): Queued<T, R>[] {
+    const keyOf = this.options.keyOf;
+    if (!keyOf) return this.queue.splice(0, this.maxItems);
+    const keys = new Set<string>();
+    const batch: Queued<T, R>[] = [];
+    const left: Queued<T, R>[] = [];
+    for (const q of this.queue) {
+      const key = keyOf(q.item);
+      if (batch.length < this.maxItems && !keys.has(key)) {
+        keys.add(key);
+        batch.push(q);
+      } else {
+        left.push(q);
+      }
+    }
+    this.queue = left;
+    return batch;
   }
 }

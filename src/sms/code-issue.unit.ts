@@ -112,15 +112,15 @@ function issueItem(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>, p
   };
 }
 
-/** An item's row, or the error that failed it alone. */
-type IssueResult = IssueRow | { error: unknown };
-
 /** The item's row, or its own error thrown (as the caller of a lone issue would have seen it). */
-function admitted(r: IssueResult): IssueRow {
-  if ('error' in r) throw r.error;
-  if (r.error_state === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
-  if (r.error_state) throw Object.assign(new Error(`issuing a challenge failed (SQLSTATE ${r.error_state})`), { code: r.error_state });
+function admitted(r: IssueRow): IssueRow {
+  if (r.error_state) throw stateError(r.error_state);
   return r;
+}
+
+function stateError(state: string): Error {
+  if (state === EXCLUSION_VIOLATION) return new ConcurrentChallengeError();
+  return Object.assign(new Error(`issuing a challenge failed (SQLSTATE ${state})`), { code: state });
 }
 
 /**
@@ -132,7 +132,7 @@ function admitted(r: IssueResult): IssueRow {
  */
 @Injectable()
 export class CodeIssueUnit {
-  private readonly batches: Batcher<IssueItem, IssueResult>;
+  private readonly batches: Batcher<IssueItem, IssueRow>;
 
   constructor(
     private readonly db: MfaDb,
@@ -141,6 +141,7 @@ export class CodeIssueUnit {
   ) {
     this.batches = new Batcher((items) => this.write(items), {
       ...batchOptions(config),
+      splitOnError: true,
       onWrite: (size) => metrics.batchSize.observe({ write: 'issue' }, size),
     });
   }
@@ -182,20 +183,14 @@ export class CodeIssueUnit {
     return { factorId: row.factor_id! };
   }
 
-  /**
-   * One batch in one statement. A batch that fails as a whole (a constraint
-   * checked at commit, a lost connection) is written again item by item, so
-   * that each caller gets its own outcome and no item fails for another.
-   */
-  private async write(items: IssueItem[]): Promise<IssueResult[]> {
+  /** One batch in one statement (a batch that fails as a whole is written again item by item: splitOnError). */
+  private async write(items: IssueItem[]): Promise<IssueRow[]> {
     const batch = JSON.stringify(items.map((item, ord) => ({ ...item, ord })));
     try {
       const rows = await this.db.query<IssueRow>(`SELECT * FROM mfa_issue_challenges($1::jsonb)`, [batch]);
       return items.map((_, i) => rows.find((r) => r.ord === i)!);
     } catch (err) {
-      if (items.length > 1) return (await Promise.all(items.map((item) => this.write([item])))).flat();
-      const state = (err as { code?: string }).code;
-      return [state === EXCLUSION_VIOLATION ? { error: new ConcurrentChallengeError() } : { error: err }];
+      throw (err as { code?: string }).code === EXCLUSION_VIOLATION ? new ConcurrentChallengeError() : err;
     }
   }
 }
