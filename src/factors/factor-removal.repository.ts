@@ -59,11 +59,12 @@ export class FactorRemovalRepository {
       const { table, key } = TABLES[r.type];
       await query(`DELETE FROM ${table} WHERE ${key} = $1 AND user_id = $2`, [factorId, userId]);
       // A removed number's live codes die with it; its challenges stay as fraud evidence.
+      // By user first: the live challenges are indexed by user (mfa_challenges_one_live).
       if (r.type === 'sms') {
         await query(
           `UPDATE mfa_challenges SET invalidated_at = $2
-            WHERE factor_id = $1 AND consumed_at IS NULL AND invalidated_at IS NULL`,
-          [factorId, now],
+            WHERE user_id = $3 AND factor_id = $1 AND consumed_at IS NULL AND invalidated_at IS NULL`,
+          [factorId, now, userId],
         );
       }
       return 'removed';
