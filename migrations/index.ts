@@ -9,7 +9,7 @@ import { FraudEvidenceOutlivesFactors1733155200000 } from './1733155200000-Fraud
 import { CreateSpendCaps1733241600000 } from './1733241600000-CreateSpendCaps';
 import { SendSlotFromSqlFile1733328000000 } from './1733328000000-SendSlotFromSqlFile';
 import { DeliveryChannels1733414400000 } from './1733414400000-DeliveryChannels';
-import { LiveChallengesByUser1733587200000 } from './1733587200000-LiveChallengesByUser';
+import { BatchedVerify1733587200000 } from './1733587200000-BatchedVerify';
 import { BatchedIssue1733500800000 } from './1733500800000-BatchedIssue';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
@@ -26,5 +26,5 @@ export const MIGRATIONS = [
   SendSlotFromSqlFile1733328000000,
   DeliveryChannels1733414400000,
   BatchedIssue1733500800000,
-  LiveChallengesByUser1733587200000,
+  BatchedVerify1733587200000,
 ];

@@ -48,7 +48,7 @@ export function raiseAssuranceSql(p: RaiseParams, from: string): string {
                            ELSE EXCLUDED.methods END,
             verified_at = GREATEST(a.verified_at, EXCLUDED.verified_at),
             expires_at = GREATEST(a.expires_at, EXCLUDED.expires_at)
-          RETURNING a.user_id, methods, verified_at, expires_at`;
+          RETURNING methods, verified_at, expires_at`;
 }
 
 /** Whether the user holds each kind of second factor: a verified SMS or TOTP factor, an unused recovery code. */

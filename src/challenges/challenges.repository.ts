@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AssuranceRow, RaisedAssuranceRow, raiseAssuranceSql, toAssurance } from '../assurance/assurance.repository';
+import { AssuranceRow, RaisedAssuranceRow, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
 import { Batcher } from '../database/batcher';
 import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
@@ -81,8 +81,8 @@ export class ChallengesRepository {
       splitOnError: true,
       onWrite: (size: number) => metrics?.batchSize.observe({ write }, size),
     });
-    this.attempts = new Batcher((items) => this.takeAttempts(items), { ...options('attempt'), keyOf: (it) => it.userId });
-    this.consumes = new Batcher((items) => this.consumeAll(items), { ...options('consume'), keyOf: (it) => it.id });
+    this.attempts = new Batcher((items) => this.takeAttempts(items), options('attempt'));
+    this.consumes = new Batcher((items) => this.consumeAll(items), options('consume'));
   }
 
   /** The user's newest live challenge of a purpose (expired or exhausted ones included). */
@@ -106,8 +106,7 @@ export class ChallengesRepository {
    * on the row's newest version, so however many guesses race, at most
    * max_attempts of them are ever compared with one code. undefined: nothing
    * taken (findLive then says why). Concurrent calls are written together,
-   * one statement per batch and never two of one user in a batch (see
-   * takeAttempts). Durable: a guess counted must stay counted.
+   * one statement per batch (see takeAttempts). Durable: a guess counted must stay counted.
    */
   takeAttempt(userId: string, purpose: ChallengePurpose, now: Date, hardLimit: number): Promise<ChallengeRow | undefined> {
     return this.attempts.add({ userId, purpose, now, hardLimit });
@@ -121,44 +120,25 @@ export class ChallengesRepository {
    * login code — an enrolment code proves a new number, not a factor) and, given
    * `raise`, puts the caller's session at aal2; it also reads which provider
    * delivered the code (for conversion feedback). undefined: lost the race.
-   * Concurrent calls are written together, never two of one challenge in a
-   * batch (see consumeAll).
+   * Concurrent calls are written together, as takeAttempt's are (see consumeAll).
    * Durable: a consumed code (and the assurance it raised) must never come back after a crash.
    */
   consume(id: string, now: Date, raise?: AssuranceRaise): Promise<Consumed | undefined> {
     return this.consumes.add({ id, now, raise });
   }
 
-  /** One batch of takeAttempt, in one statement: each item on its own user (the Batcher's key). */
+  /** One batch of takeAttempt in one statement (mfa_take_attempts: each item as if alone, in arrival order). */
   private async takeAttempts(items: AttemptItem[]): Promise<(ChallengeRow | undefined)[]> {
-    const rows = await this.db.query<LiveChallengeRow & { ord: number }>(
-      `WITH items AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(ord integer, user_id text, purpose text, now timestamptz, hard_limit integer)
-       ), live AS (
-         SELECT i.ord, l.id FROM items i CROSS JOIN LATERAL (
-           SELECT id FROM mfa_challenges c WHERE c.user_id = i.user_id AND c.purpose = i.purpose AND ${LIVE}
-            ORDER BY c.created_at DESC LIMIT 1) l
-       ), run AS (
-         SELECT i.ord, r.consecutive, r.locked_until, i.now, i.hard_limit
-           FROM items i LEFT JOIN mfa_verify_failures r ON r.user_id = i.user_id
-       ), taken AS (
-         UPDATE mfa_challenges c SET attempts = c.attempts + 1
-           FROM live JOIN run USING (ord)
-          WHERE c.id = live.id AND ${LIVE} AND c.attempts < c.max_attempts AND c.expires_at > run.now
-            AND NOT (coalesce(run.consecutive >= run.hard_limit, false) OR coalesce(run.locked_until > run.now, false))
-          RETURNING live.ord, c.id, c.user_id, c.factor_id, c.phone_e164, c.purpose, c.code_hash, c.expires_at, c.attempts,
-                    c.max_attempts, c.created_at, run.consecutive AS failures, run.locked_until
-       )
-       SELECT * FROM taken`,
-      [JSON.stringify(items.map((it, ord) => ({ ord, user_id: it.userId, purpose: it.purpose, now: it.now, hard_limit: it.hardLimit })))],
-    );
+    const rows = await this.db.query<LiveChallengeRow & { ord: number }>(`SELECT * FROM mfa_take_attempts($1::jsonb)`, [
+      JSON.stringify(items.map((it, ord) => ({ ...it, ord }))),
+    ]);
     return items.map((_, ord) => {
       const row = rows.find((r) => r.ord === ord);
       return row && toChallenge(row);
     });
   }
 
-  /** One batch of consume, in one statement: each item on its own challenge (the Batcher's key). */
+  /** One batch of consume in one statement (mfa_consume_challenges: each item as if alone, in arrival order). */
   private async consumeAll(items: ConsumeItem[]): Promise<(Consumed | undefined)[]> {
     type ConsumedRow = RaisedAssuranceRow & {
       ord: number;
@@ -166,43 +146,14 @@ export class ChallengesRepository {
       provider_message_id: string | null;
       channel: Channel | null;
     };
-    const rows = await this.db.query<ConsumedRow>(
-      `WITH items AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(ord integer, id uuid, now timestamptz, session text, expires timestamptz)
-       ), consumed AS (
-         UPDATE mfa_challenges c SET consumed_at = i.now
-           FROM items i
-          WHERE c.id = i.id AND ${LIVE} AND c.attempts <= c.max_attempts AND c.expires_at > i.now
-          RETURNING i.ord, c.id, c.factor_id, c.user_id, c.purpose, i.now, decode(i.session, 'base64') AS session, i.expires
-       ), used AS (
-         UPDATE mfa_sms_factors f SET last_used_at = consumed.now FROM consumed WHERE f.id = consumed.factor_id
-       ), reset AS (
-         DELETE FROM mfa_verify_failures v USING consumed WHERE v.user_id = consumed.user_id AND consumed.purpose = 'login'
-       ), reset_totp AS (
-         DELETE FROM mfa_totp_failures t USING consumed WHERE t.user_id = consumed.user_id AND consumed.purpose = 'login'
-       ), raised AS (
-         ${raiseAssuranceSql({ user: 'consumed.user_id', session: 'consumed.session', method: "'sms'", now: 'consumed.now', expires: 'consumed.expires' }, 'FROM consumed')}
-       )
-       SELECT consumed.ord, raised.methods, raised.verified_at, raised.expires_at, delivered.provider,
-              delivered.provider_message_id, delivered.channel
-         FROM consumed LEFT JOIN raised ON raised.user_id = consumed.user_id
-         LEFT JOIN LATERAL (
-           SELECT provider, provider_message_id, channel FROM sms_send_log
-            WHERE challenge_id = consumed.id AND provider_message_id IS NOT NULL AND status IN ('queued', 'sent', 'delivered')
-            ORDER BY attempt DESC LIMIT 1
-         ) delivered ON true`,
-      [
-        JSON.stringify(
-          items.map((it, ord) => ({
-            ord,
-            id: it.id,
-            now: it.now,
-            session: it.raise?.session?.toString('base64') ?? null,
-            expires: it.raise?.expiresAt ?? it.now,
-          })),
-        ),
-      ],
-    );
+    const batch = items.map(({ id, now, raise }, ord) => ({
+      ord,
+      id,
+      now,
+      session: raise?.session?.toString('base64') ?? null,
+      expires: raise?.expiresAt ?? now,
+    }));
+    const rows = await this.db.query<ConsumedRow>(`SELECT * FROM mfa_consume_challenges($1::jsonb)`, [JSON.stringify(batch)]);
     return items.map((_, ord) => {
       const r = rows.find((row) => row.ord === ord);
       return (

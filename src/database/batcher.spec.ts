@@ -60,19 +60,6 @@ describe('Batcher with results and bounds', () => {
     assert.deepEqual(writes, [[1, 2], [3]], 'at once, in the same turn');
   });
 
-  it('never puts two items of one key in a batch: the later waits for the next, in arrival order', async () => {
-    const writes: string[][] = [];
-    const batcher = new Batcher<string>(
-      async (items) => {
-        writes.push(items);
-        await Promise.resolve();
-      },
-      { keyOf: (item) => item.split(':')[0] },
-    );
-    await Promise.all(['a:1', 'a:2', 'b:1', 'a:3', 'c:1', 'b:2'].map((item) => batcher.add(item)));
-    assert.deepEqual(writes, [['a:1'], ['a:2', 'b:1', 'c:1'], ['a:3', 'b:2']]);
-  });
-
   it('with splitOnError, a batch that fails as a whole is written again item by item: each caller its own outcome', async () => {
     const writes: number[][] = [];
     const batcher = new Batcher<number, number>(

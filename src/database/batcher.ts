@@ -11,12 +11,6 @@ export interface BatchOptions {
 /** How a Batcher forms its batches, for one kind of write. */
 export interface BatcherOptions<T> extends BatchOptions {
   /**
-   * Items with the same key never share a batch: a later one waits for the
-   * next batch, so items on one key are written one after another, in
-   * arrival order (for statements that are set-based, not a loop).
-   */
-  keyOf?: (item: T) => string;
-  /**
    * A batch that fails as a whole (a constraint checked at commit, a lost
    * connection) is written again item by item, so that each caller gets its
    * own outcome and no item fails for another.
@@ -65,7 +59,7 @@ export class Batcher<T, R = void> {
 
   private async flush(): Promise<void> {
     while (this.queue.length) {
-      const batch = this.next();
+      const batch = this.queue.splice(0, this.maxItems);
       this.options.onWrite?.(batch.length);
       await this.writeBatch(batch, this.options.splitOnError && batch.length > 1);
     }
@@ -80,25 +74,5 @@ export class Batcher<T, R = void> {
       if (split) await Promise.all(batch.map((b) => this.writeBatch([b])));
       else for (const b of batch) b.reject(err);
     }
-  }
-
-  /** The next batch: the oldest items, at most maxItems, none sharing a key. */
-  private next(): Queued<T, R>[] {
-    const keyOf = this.options.keyOf;
-    if (!keyOf) return this.queue.splice(0, this.maxItems);
-    const keys = new Set<string>();
-    const batch: Queued<T, R>[] = [];
-    const left: Queued<T, R>[] = [];
-    for (const q of this.queue) {
-      const key = keyOf(q.item);
-      if (batch.length < this.maxItems && !keys.has(key)) {
-        keys.add(key);
-        batch.push(q);
-      } else {
-        left.push(q);
-      }
-    }
-    this.queue = left;
-    return batch;
   }
 }
