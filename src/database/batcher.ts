@@ -6,10 +6,6 @@ export interface BatchOptions {
   waitMicros?: number;
   /** Told the size of every batch written (for the batch-size metric). */
   onWrite?: (size: number) => void;
-}
-
-/** How a Batcher forms its batches, for one kind of write. */
-export interface BatcherOptions<T> extends BatchOptions {
   /**
    * A batch that fails as a whole (a constraint checked at commit, a lost
    * connection) is written again item by item, so that each caller gets its
@@ -41,7 +37,7 @@ export class Batcher<T, R = void> {
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[] | void>,
-    private readonly options: BatcherOptions<T> = {},
+    private readonly options: BatchOptions = {},
   ) {
     this.maxItems = options.maxItems ?? 500;
     this.waitMs = (options.waitMicros ?? 0) / 1000;
