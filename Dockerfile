@@ -21,6 +21,8 @@ COPY --from=build /app/dist ./dist
 # The PL/pgSQL the migrations load (the sql folders under src).
 COPY --from=build /app/src/rate-limit/sql ./src/rate-limit/sql
 COPY --from=build /app/src/sms/pricing/sql ./src/sms/pricing/sql
+COPY --from=build /app/src/sms/sql ./src/sms/sql
+COPY --from=build /app/src/challenges/sql ./src/challenges/sql
 COPY package.json ./
 USER node
 EXPOSE 3000

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CONSUME_CHALLENGES_SQL, TAKE_ATTEMPTS_SQL } from '../src/challenges/verify-functions';
+import { sqlFile } from '../src/common/sql-file';
 
 /**
  * Verifies are written in batches: mfa_take_attempts and
- * mfa_consume_challenges (src/challenges/verify-functions.ts) take the
+ * mfa_consume_challenges (src/challenges/sql/) take the
  * concurrent verifies of one instance in one statement each.
  *
  * Live challenges are found by their user (the exclusion constraint's index
@@ -18,8 +18,7 @@ export class BatchedVerify1733587200000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS mfa_challenges_live_factor`);
-    await q.query(TAKE_ATTEMPTS_SQL);
-    await q.query(CONSUME_CHALLENGES_SQL);
+    await q.query(sqlFile('challenges/sql/mfa_verify_batches.sql'));
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -38,3 +38,21 @@ describe('the docs', () => {
     assert.ok(read('docs/channels.md').includes(example), 'docs/channels.md embeds examples/nest-host/src/acme-sms.provider.ts');
   });
 });
+
+describe('the image', () => {
+  it('ships every folder of PL/pgSQL the migrations load', () => {
+    const folders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        if (!entry.isDirectory()) continue;
+        const path = `${dir}/${entry.name}`;
+        if (entry.name === 'sql') folders.push(path);
+        else walk(path);
+      }
+    };
+    walk('src');
+    assert.ok(folders.length >= 4, `found ${folders.join(', ')}`);
+    const dockerfile = read('Dockerfile');
+    for (const folder of folders) assert.ok(dockerfile.includes(`COPY --from=build /app/${folder} ./${folder}`), `the Dockerfile copies ${folder}`);
+  });
+});
