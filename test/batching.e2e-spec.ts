@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MfaMetrics } from '../src/metrics/mfa-metrics';
-import { enrollVerified, startTestApp, type TestApp } from './support/app';
+import { enrollVerified, lastCode, startTestApp, type TestApp } from './support/app';
 import { createTestDatabase, withClient, type TestDatabase } from './support/database';
 
 const phone = (i: number) => `+1415203${String(7000 + i)}`;
+
+/** Batches that failed as a whole (a deadlock among them) and were split, on both instances. */
+async function splitBatches(apps: TestApp[]): Promise<number> {
+  let n = 0;
+  for (const t of apps) for (const v of (await t.app.get(MfaMetrics).batchSplitTotal.get()).values) n += v.value;
+  return n;
+}
 
 /** How many issue batches of more than one item an instance wrote. */
 async function sharedBatches(t: TestApp): Promise<number> {
@@ -14,7 +21,7 @@ async function sharedBatches(t: TestApp): Promise<number> {
   return count - alone;
 }
 
-describe('batched issues on two instances', () => {
+describe('batched issues and verifies on two instances', () => {
   let db: TestDatabase;
   let apps: TestApp[];
   const config = { cooldownMinutes: 0, hourlyLimit: 3, dailyLimit: 10, ipHourlyLimit: 1000, enrollNumberHourlyLimit: 10 };
@@ -57,5 +64,50 @@ describe('batched issues on two instances', () => {
     assert.deepEqual(rows.live, [], 'one live code per user and purpose');
     assert.equal(rows.sent, 5 + 25, 'one provider send per admission, each recorded');
     assert.ok((await sharedBatches(apps[0])) + (await sharedBatches(apps[1])) > 0, 'concurrent issues were written together');
+    assert.equal(await splitBatches(apps), 0, 'no batch failed as a whole: no deadlock');
+  });
+
+  it('50 concurrent sends and verifies over the same users on both instances: no deadlock, no 5xx, every compared guess counted once', async () => {
+    const [a] = apps;
+    const users = Array.from({ length: 10 }, (_, i) => `mix-${i}`);
+    const codes: string[] = [];
+    for (const [i, user] of users.entries()) {
+      await enrollVerified(a, user, phone(200 + i));
+      assert.equal((await a.http.post('/mfa/sms/challenge').set({ Authorization: `Bearer ${a.token(user)}` }).send({})).status, 202);
+      codes.push(lastCode(a, phone(200 + i)));
+    }
+    const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(code.length, '0');
+    // Per user: the right code, three wrong ones and a new send, alternating between the instances.
+    const requests = users.flatMap((user, k) =>
+      [0, 1, 2, 3, 4].map((j) => {
+        const t = apps[(k + j) % 2];
+        const call =
+          j === 2
+            ? t.http.post('/mfa/sms/challenge').send({})
+            : t.http.post('/mfa/sms/verify').send({ code: j === 0 ? codes[k] : wrong(codes[k]) });
+        return { user, kind: j === 2 ? 'send' : 'verify', reply: call.set({ Authorization: `Bearer ${t.token(user)}` }) };
+      }),
+    );
+    const replies = await Promise.all(requests.map(async (r) => ({ ...r, reply: await r.reply })));
+    const odd = replies.find((r) => r.reply.status >= 500);
+    assert.equal(odd, undefined, JSON.stringify(odd?.reply.body));
+    assert.ok(replies.filter((r) => r.kind === 'send').every((r) => r.reply.status === 202), 'every send admitted (the third of the hour)');
+    const challenges = await withClient(db.url, async (c) =>
+      (await c.query<{ user_id: string; attempts: number; max_attempts: number }>(
+        `SELECT user_id, attempts, max_attempts FROM mfa_challenges WHERE user_id LIKE 'mix-%' AND purpose = 'login'`,
+      )).rows,
+    );
+    assert.ok(challenges.every((c) => c.attempts <= c.max_attempts), 'no code met more guesses than its attempts');
+    assert.equal(await splitBatches(apps), 0, 'no batch failed as a whole: no deadlock');
+    for (const user of users) {
+      const mine = replies.filter((r) => r.user === user && r.kind === 'verify');
+      const count = (code: string) => mine.filter((r) => r.reply.body.code === code).length;
+      const won = mine.filter((r) => r.reply.status === 200).length;
+      const taken = challenges.filter((c) => c.user_id === user).reduce((n, c) => n + c.attempts, 0);
+      assert.ok(won <= 1, `${user}: one code, one success at most`);
+      // A wrong guess is CODE_INVALID, or TOO_MANY_ATTEMPTS when it spent the last attempt; a guess with none left is TOO_MANY_ATTEMPTS too.
+      assert.ok(taken >= won + count('CODE_INVALID') && taken <= won + count('CODE_INVALID') + count('TOO_MANY_ATTEMPTS'), `${user}: ${taken} attempts counted`);
+      assert.equal(won + count('CODE_INVALID') + count('TOO_MANY_ATTEMPTS') + count('RATE_LIMITED') + count('NO_ACTIVE_CHALLENGE'), 4, `${user}: ${JSON.stringify(mine.map((r) => r.reply.body.code ?? r.reply.status))}`);
+    }
   });
 });

@@ -76,11 +76,7 @@ export class ChallengesRepository {
     @Optional() @Inject(DB_BATCH_CONFIG) batching?: DbBatchConfig,
     @Optional() metrics?: MfaMetrics,
   ) {
-    const options = (write: 'attempt' | 'consume') => ({
-      ...(batching && batchOptions(batching)),
-      splitOnError: true,
-      onWrite: (size: number) => metrics?.batchSize.observe({ write }, size),
-    });
+    const options = (write: 'attempt' | 'consume') => ({ ...(batching && batchOptions(batching)), ...metrics?.batchObserver(write), splitOnError: true });
     this.attempts = new Batcher((items) => this.takeAttempts(items), options('attempt'));
     this.consumes = new Batcher((items) => this.consumeAll(items), options('consume'));
   }

@@ -75,4 +75,25 @@ describe('Batcher with results and bounds', () => {
     assert.deepEqual(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)), [1, 2, 'bad 3', 4]);
     assert.deepEqual(writes, [[1], [2, 3, 4], [2], [3], [4]]);
   });
+
+  it('with maxInFlight 2, a second write starts while the first is in flight; the rest queue for whichever finishes', async () => {
+    const writes: number[][] = [];
+    const gates: (() => void)[] = [];
+    const batcher = new Batcher<number>(
+      async (items) => {
+        writes.push(items);
+        await new Promise<void>((r) => gates.push(r));
+      },
+      { maxInFlight: 2 },
+    );
+    const all = [1, 2, 3, 4, 5].map((n) => batcher.add(n));
+    assert.deepEqual(writes, [[1], [2]], 'two lone writes at once');
+    gates[0]();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(writes, [[1], [2], [3, 4, 5]], 'the first writer took the queue');
+    gates[1]();
+    gates[2]();
+    await Promise.all(all);
+    assert.equal(writes.length, 3);
+  });
 });

@@ -2,6 +2,8 @@
 export interface BatchOptions {
   /** The most items one write takes. */
   maxItems?: number;
+  /** How many writes may be in flight at once (each on its own connection); more calls queue for the next. */
+  maxInFlight?: number;
   /** How long an idle batcher waits for company before writing (µs; 0: a lone item goes at once). */
   waitMicros?: number;
   /** Told the size of every batch written (for the batch-size metric). */
@@ -12,6 +14,8 @@ export interface BatchOptions {
    * own outcome and no item fails for another.
    */
   splitOnError?: boolean;
+  /** Told of every batch split after it failed as a whole (for the split metric). */
+  onSplit?: () => void;
 }
 
 interface Queued<T, R> {
@@ -21,8 +25,9 @@ interface Queued<T, R> {
 }
 
 /**
- * Group commit for one kind of write: calls made while a write is in flight
- * are queued and written together by the next one, in one statement. Each
+ * Group commit for one kind of write: calls made while writes are in flight
+ * (at most maxInFlight) are queued and written together by the next one, in
+ * one statement. Each
  * caller's promise settles with its own item's result when the write is
  * stored (or rejects when it fails), so nothing is acknowledged before it is
  * stored. With no concurrency (and no wait set) every item is written alone,
@@ -31,7 +36,9 @@ interface Queued<T, R> {
  */
 export class Batcher<T, R = void> {
   private queue: Queued<T, R>[] = [];
-  private flushing = false;
+  /** Writers running: each writes batches from the queue until it is empty. */
+  private writers = 0;
+  private readonly maxInFlight: number;
   private readonly maxItems: number;
   private readonly waitMs: number;
 
@@ -40,14 +47,15 @@ export class Batcher<T, R = void> {
     private readonly options: BatchOptions = {},
   ) {
     this.maxItems = options.maxItems ?? 500;
+    this.maxInFlight = options.maxInFlight ?? 1;
     this.waitMs = (options.waitMicros ?? 0) / 1000;
   }
 
   add(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.flushing) return;
-      this.flushing = true;
+      if (this.writers >= this.maxInFlight) return;
+      this.writers++;
       if (this.waitMs > 0) setTimeout(() => void this.flush(), this.waitMs);
       else void this.flush();
     });
@@ -59,7 +67,7 @@ export class Batcher<T, R = void> {
       this.options.onWrite?.(batch.length);
       await this.writeBatch(batch, this.options.splitOnError && batch.length > 1);
     }
-    this.flushing = false;
+    this.writers--;
   }
 
   private async writeBatch(batch: Queued<T, R>[], split?: boolean): Promise<void> {
@@ -67,7 +75,10 @@ export class Batcher<T, R = void> {
       const results = await this.write(batch.map((b) => b.item));
       batch.forEach((b, i) => b.resolve((results ?? [])[i] as R));
     } catch (err) {
-      if (split) await Promise.all(batch.map((b) => this.writeBatch([b])));
+      if (split) {
+        this.options.onSplit?.();
+        await Promise.all(batch.map((b) => this.writeBatch([b])));
+      }
       else for (const b of batch) b.reject(err);
     }
   }

@@ -18,6 +18,8 @@ export interface DatabaseSettings {
   databaseBatchMaxItems: number;
   /** How long an idle write waits for others to join its batch (µs; 0: a lone write goes at once). */
   databaseBatchWaitMicros: number;
+  /** How many batches of one kind of write may be in flight at once. */
+  databaseBatchInFlight: number;
 }
 
 export const DATABASE_SETTINGS = defineSettings<DatabaseSettings, CoreSettings>({
@@ -55,6 +57,12 @@ export const DATABASE_SETTINGS = defineSettings<DatabaseSettings, CoreSettings>(
       default: 64,
       doc: 'most concurrent writes of one kind (issues, accepted sends, verify attempts, consumes) written together in one statement, while one is in flight (group commit); 1 turns batching off',
     },
+    databaseBatchInFlight: {
+      env: 'DATABASE_BATCH_IN_FLIGHT',
+      rule: int(1, 16),
+      default: 2,
+      doc: 'batches of one kind of write in flight at once, each on its own connection (a call that finds them all busy joins the next batch)',
+    },
     databaseBatchWaitMicros: {
       env: 'DATABASE_BATCH_WAIT_US',
       rule: int(0, 10_000),
@@ -75,8 +83,12 @@ export const DATABASE_CONFIG_KEYS = Object.keys(DATABASE_SETTINGS.fields) as (ke
 
 /** How concurrent writes are batched (group commit): what the batching writers read. */
 export const DB_BATCH_CONFIG = Symbol('DB_BATCH_CONFIG');
-export type DbBatchConfig = Pick<DatabaseConfig, 'databaseBatchMaxItems' | 'databaseBatchWaitMicros'>;
-export const DB_BATCH_CONFIG_KEYS: (keyof DbBatchConfig)[] = ['databaseBatchMaxItems', 'databaseBatchWaitMicros'];
+export type DbBatchConfig = Pick<DatabaseConfig, 'databaseBatchMaxItems' | 'databaseBatchWaitMicros' | 'databaseBatchInFlight'>;
+export const DB_BATCH_CONFIG_KEYS: (keyof DbBatchConfig)[] = ['databaseBatchMaxItems', 'databaseBatchWaitMicros', 'databaseBatchInFlight'];
 
 /** A Batcher's options from the settings. */
-export const batchOptions = (c: DbBatchConfig) => ({ maxItems: c.databaseBatchMaxItems, waitMicros: c.databaseBatchWaitMicros });
+export const batchOptions = (c: DbBatchConfig) => ({
+  maxItems: c.databaseBatchMaxItems,
+  waitMicros: c.databaseBatchWaitMicros,
+  maxInFlight: c.databaseBatchInFlight,
+});

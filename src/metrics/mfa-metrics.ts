@@ -31,6 +31,16 @@ export class MfaMetrics implements OnModuleDestroy {
     buckets: [1, 2, 4, 8, 16, 32, 64, 128],
     registers: [this.registry],
   });
+  readonly batchSplitTotal = this.counter(
+    'mfa_db_batch_split_total',
+    'Batches that failed as a whole (a deadlock, a constraint checked at commit, a lost connection) and were written again item by item, by write',
+    ['write'] as const,
+  );
+
+  /** A Batcher's reports for one kind of write: its batch sizes and its split batches. */
+  batchObserver(write: string): { onWrite: (size: number) => void; onSplit: () => void } {
+    return { onWrite: (size) => this.batchSize.observe({ write }, size), onSplit: () => this.batchSplitTotal.inc({ write }) };
+  }
   readonly fallbackTotal = this.counter('sms_voice_fallback_total', 'Voice fallbacks after an undelivered report, by outcome (sent, refused, failed)', ['result'] as const);
   readonly feedbackTotal = this.counter('sms_conversion_feedback_total', 'Conversion feedback told to providers after a verified code, by provider and outcome (sent, failed)', ['provider', 'result'] as const);
   readonly costTotal = this.counter('sms_cost_total', 'Reported SMS cost by provider and currency', ['provider', 'currency'] as const);

@@ -141,8 +141,8 @@ export class CodeIssueUnit {
   ) {
     this.batches = new Batcher((items) => this.write(items), {
       ...batchOptions(config),
+      ...metrics.batchObserver('issue'),
       splitOnError: true,
-      onWrite: (size) => metrics.batchSize.observe({ write: 'issue' }, size),
     });
   }
 

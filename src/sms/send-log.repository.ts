@@ -42,7 +42,7 @@ export class SendLogRepository {
   ) {
     this.acceptedWrites = new Batcher((items) => this.writeAccepted(items), {
       ...batchOptions(batching),
-      onWrite: (size) => metrics.batchSize.observe({ write: 'accepted' }, size),
+      ...metrics.batchObserver('accepted'),
     });
   }
 

@@ -16,7 +16,8 @@ describe('repository tier: issues written in batches', () => {
   const now = new Date('2026-03-01T12:00:00Z');
 
   function unitWith(overrides: Parameters<typeof loadMfaConfig>[1]) {
-    const config = loadMfaConfig({}, { hourlyLimit: 3, dailyLimit: 10, ...overrides });
+    // One batch in flight: the tests say which calls share a batch.
+    const config = loadMfaConfig({}, { hourlyLimit: 3, dailyLimit: 10, databaseBatchInFlight: 1, ...overrides });
     const metrics = new MfaMetrics();
     const unit = new CodeIssueUnit(fixture.db, config, metrics);
     const issue = (userId: string, phone: string, extra: { country?: string } = {}): Promise<IssueOutcome> =>

@@ -5,6 +5,7 @@ import { MfaMetrics } from '../../src/metrics/mfa-metrics';
 import { CodeIssueUnit } from '../../src/sms/code-issue.unit';
 import { loadMfaConfig } from '../../src/sms-mfa.settings';
 import { enrolmentChallenge } from '../support/enrolment-challenge';
+import { EMBEDDED, ONE_SESSION_REASON } from '../support/database';
 import { useRepositoryDb } from '../support/repositories';
 
 /**
@@ -15,7 +16,8 @@ import { useRepositoryDb } from '../support/repositories';
 describe('repository tier: verifies written in batches', () => {
   const fixture = useRepositoryDb();
   const now = new Date('2026-03-01T12:00:00Z');
-  const config = loadMfaConfig({}, { cooldownMinutes: 0, hourlyLimit: 10, dailyLimit: 10 });
+  // One batch in flight per writer: the tests say which calls share a batch.
+  const config = loadMfaConfig({}, { cooldownMinutes: 0, hourlyLimit: 10, dailyLimit: 10, databaseBatchInFlight: 1 });
   const later = (ms: number) => new Date(now.getTime() + ms);
 
   function setUp() {
@@ -33,7 +35,7 @@ describe('repository tier: verifies written in batches', () => {
       const of = (name: string) => values.find((v) => v.metricName === name)?.value ?? 0;
       return { count: of('mfa_db_batch_size_count'), sum: of('mfa_db_batch_size_sum') };
     };
-    return { challenges, issue, batches };
+    return { challenges, issue, batches, metrics };
   }
 
   it('a batch of mixed outcomes: attempts refused beside attempts taken, consumes lost beside consumes won', async () => {
@@ -103,4 +105,37 @@ describe('repository tier: verifies written in batches', () => {
     assert.ok(a === undefined && b === undefined, 'the two behind it found the code spent');
     assert.equal(b, undefined, 'the second finds the code spent');
   });
+
+  it(
+    'two batches on two instances over the same users in opposite orders take turns, never deadlock',
+    { skip: EMBEDDED && ONE_SESSION_REASON },
+    async () => {
+      const { issue } = setUp();
+      for (const [i, user] of ['d-lead-1', 'd-lead-2', 'd-a', 'd-b'].entries()) await issue(user, `+141520760${i}0`);
+      const [first, second] = [setUp(), setUp()]; // two instances: a batcher each
+      // Two other sessions hold the rows of d-a's and d-b's codes, so both batches queue behind them.
+      const holders = await Promise.all(['d-a', 'd-b'].map(async (user) => {
+        const client = await fixture.pool.connect();
+        await client.query('BEGIN');
+        await client.query(`SELECT 1 FROM mfa_challenges WHERE user_id = $1 FOR UPDATE`, [user]);
+        return client;
+      }));
+      const take = (repo: ChallengesRepository, user: string) => repo.takeAttempt(user, 'enroll', now, 100);
+      const batch1 = Promise.all([take(first.challenges, 'd-lead-1'), take(first.challenges, 'd-a'), take(first.challenges, 'd-b')]);
+      const batch2 = Promise.all([take(second.challenges, 'd-lead-2'), take(second.challenges, 'd-b'), take(second.challenges, 'd-a')]);
+      const waiting = async () =>
+        (await fixture.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type IN ('Lock', 'LWLock')`))[0].n;
+      while ((await waiting()) < 2) await new Promise((r) => setTimeout(r, 10));
+      // Release d-b first: without the users' locks taken up front the second batch would take d-b's row and
+      // wait for d-a's, while the first, queued on d-a's row first, gets it and waits for d-b's: a deadlock.
+      await holders[1].query('COMMIT');
+      await new Promise((r) => setTimeout(r, 50));
+      await holders[0].query('COMMIT');
+      holders.forEach((h) => h.release());
+      const [[, a1, b1], [, b2, a2]] = await Promise.all([batch1, batch2]);
+      assert.deepEqual([a1?.attempts, b1?.attempts, a2?.attempts, b2?.attempts].sort(), [1, 1, 2, 2], 'each attempt counted once, in turn');
+      const splits = async (t: ReturnType<typeof setUp>) => (await t.metrics.batchSplitTotal.get()).values.reduce((n, v) => n + v.value, 0);
+      assert.equal((await splits(first)) + (await splits(second)), 0, 'no batch failed as a whole: no deadlock');
+    },
+  );
 });

@@ -10,6 +10,10 @@
 -- and takes the key's index: on statistics taken while few rows were in the partial index it
 -- otherwise scans that whole index (measured: 0.5 ms a consume at 3,000 live codes, 3 ms for the
 -- delivered attempt at 9,000 sent ones).
+-- Locks: first the advisory lock of every user in the batch (the user's issue key, which
+-- mfa_issue_challenges takes too), in one fixed order (their hash), then rows of those users only:
+-- two batches on two instances (or a verify batch and an issue batch) take turns on the users they
+-- share and never deadlock.
 -- Durable (a synchronous commit): a guess counted must stay counted, and a consumed code (and the
 -- assurance it raised) must never come back after a crash.
 -- Loaded by the migrations (CREATE OR REPLACE): change it here, then add a migration that reloads it.
@@ -28,6 +32,9 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   it record;
 BEGIN
+  PERFORM pg_advisory_xact_lock(k) FROM (
+    SELECT DISTINCT hashtextextended('mfa-issue:' || (item->>'userId'), 0) AS k FROM jsonb_array_elements(p_items) item ORDER BY 1
+  ) locks;
   FOR it IN SELECT * FROM jsonb_to_recordset(p_items)
       AS x("ord" integer, "userId" text, "purpose" text, "now" timestamptz, "hardLimit" integer) ORDER BY 1
   LOOP
@@ -63,6 +70,11 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   it record;
 BEGIN
+  -- The users, from the challenges (a challenge's user never changes: read without a lock).
+  PERFORM pg_advisory_xact_lock(k) FROM (
+    SELECT DISTINCT hashtextextended('mfa-issue:' || c.user_id, 0) AS k
+      FROM mfa_challenges c WHERE c.id = ANY (ARRAY(SELECT (item->>'id')::uuid FROM jsonb_array_elements(p_items) item)) ORDER BY 1
+  ) locks;
   FOR it IN SELECT * FROM jsonb_to_recordset(p_items)
       AS x("ord" integer, "id" uuid, "now" timestamptz, "session" text, "expires" timestamptz) ORDER BY 1
   LOOP
