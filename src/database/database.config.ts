@@ -55,7 +55,7 @@ export const DATABASE_SETTINGS = defineSettings<DatabaseSettings, CoreSettings>(
       env: 'DATABASE_BATCH_MAX_ITEMS',
       rule: int(1, 1000),
       default: 64,
-      doc: 'most concurrent writes of one kind (issues, accepted sends, verify attempts, consumes) written together in one statement, while one is in flight (group commit); 1 turns batching off',
+      doc: 'most concurrent writes of one kind (issues, accepted sends, verify attempts, consumes) written together in one statement, while one is in flight (group commit); 1 with `DATABASE_BATCH_IN_FLIGHT=16` writes each alone, in parallel (no batching)',
     },
     databaseBatchInFlight: {
       env: 'DATABASE_BATCH_IN_FLIGHT',
