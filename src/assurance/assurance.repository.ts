@@ -34,7 +34,9 @@ export interface RaiseParams {
  * whose single-use statement proves a factor (consume an SMS code, use a TOTP
  * step, use a recovery code): the raise is folded into that statement, so a
  * verification and its assurance commit together, at no extra round trip.
- * This table's only writer outside this file. `from` is a FROM clause (no
+ * This table's only writer outside this file, with one copy in PL/pgSQL:
+ * mfa_consume_challenges (challenges/sql/mfa_verify_batches.sql) raises the
+ * same way; change both together. `from` is a FROM clause (no
  * WHERE) that yields one row when the proof succeeded. Methods accumulate
  * while the session stays at aal2 and start afresh after it lapsed.
  */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AssuranceRow, RaisedAssuranceRow, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
+import { rolledBack } from '../common/db-errors';
 import { Batcher } from '../database/batcher';
 import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
 import { MfaDb, Queryable } from '../database/mfa-db';
@@ -76,7 +77,7 @@ export class ChallengesRepository {
     @Optional() @Inject(DB_BATCH_CONFIG) batching?: DbBatchConfig,
     @Optional() metrics?: MfaMetrics,
   ) {
-    const options = (write: 'attempt' | 'consume') => ({ ...(batching && batchOptions(batching)), ...metrics?.batchObserver(write), splitOnError: true });
+    const options = (write: 'attempt' | 'consume') => ({ ...(batching && batchOptions(batching)), ...metrics?.batchObserver(write), splitOnError: rolledBack });
     this.attempts = new Batcher((items) => this.takeAttempts(items), options('attempt'));
     this.consumes = new Batcher((items) => this.consumeAll(items), options('consume'));
   }

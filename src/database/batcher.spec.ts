@@ -69,11 +69,28 @@ describe('Batcher with results and bounds', () => {
         if (items.includes(3)) throw new Error(`bad ${items.join(',')}`);
         return items;
       },
-      { splitOnError: true },
+      { splitOnError: (err) => (err as Error).message !== 'connection lost' },
     );
     const results = await Promise.allSettled([1, 2, 3, 4].map((n) => batcher.add(n)));
     assert.deepEqual(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)), [1, 2, 'bad 3', 4]);
     assert.deepEqual(writes, [[1], [2, 3, 4], [2], [3], [4]]);
+  });
+
+  it('a failure splitOnError does not name (the batch may have committed unseen) rejects every caller, written once', async () => {
+    const writes: number[][] = [];
+    let lost = false;
+    const batcher = new Batcher<number>(
+      async (items) => {
+        writes.push(items);
+        await Promise.resolve();
+        if (lost) throw new Error('connection lost');
+        lost = true;
+      },
+      { splitOnError: (err) => (err as Error).message !== 'connection lost' },
+    );
+    const results = await Promise.allSettled([1, 2, 3].map((n) => batcher.add(n)));
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'rejected']);
+    assert.deepEqual(writes, [[1], [2, 3]], 'not written again');
   });
 
   it('with maxInFlight 2, a second write starts while the first is in flight; the rest queue for whichever finishes', async () => {

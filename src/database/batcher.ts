@@ -9,11 +9,14 @@ export interface BatchOptions {
   /** Told the size of every batch written (for the batch-size metric). */
   onWrite?: (size: number) => void;
   /**
-   * A batch that fails as a whole (a constraint checked at commit, a lost
-   * connection) is written again item by item, so that each caller gets its
-   * own outcome and no item fails for another.
+   * Which failures of a whole batch are written again item by item (one
+   * after another), so that each caller gets its own outcome and no item
+   * fails for another: those after which nothing of the batch was stored (a
+   * constraint checked at commit, a deadlock). Any other failure (a lost
+   * connection, after which the batch may have committed unseen) rejects
+   * every caller.
    */
-  splitOnError?: boolean;
+  splitOnError?: (err: unknown) => boolean;
   /** Told of every batch split after it failed as a whole (for the split metric). */
   onSplit?: () => void;
 }
@@ -62,24 +65,28 @@ export class Batcher<T, R = void> {
   }
 
   private async flush(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxItems);
-      this.options.onWrite?.(batch.length);
-      await this.writeBatch(batch, this.options.splitOnError && batch.length > 1);
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, this.maxItems);
+        this.options.onWrite?.(batch.length);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.writers--;
     }
-    this.writers--;
   }
 
-  private async writeBatch(batch: Queued<T, R>[], split?: boolean): Promise<void> {
+  private async writeBatch(batch: Queued<T, R>[]): Promise<void> {
     try {
       const results = await this.write(batch.map((b) => b.item));
       batch.forEach((b, i) => b.resolve((results ?? [])[i] as R));
     } catch (err) {
-      if (split) {
+      if (batch.length > 1 && this.options.splitOnError?.(err)) {
         this.options.onSplit?.();
-        await Promise.all(batch.map((b) => this.writeBatch([b])));
+        for (const b of batch) await this.writeBatch([b]);
+      } else {
+        for (const b of batch) b.reject(err);
       }
-      else for (const b of batch) b.reject(err);
     }
   }
 }

@@ -90,7 +90,7 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
          DELETE FROM mfa_sms_factors WHERE user_id = $2 AND id <> $1 AND EXISTS (SELECT 1 FROM verified) RETURNING id
        ), orphaned AS (
          UPDATE mfa_challenges SET invalidated_at = $3
-          WHERE factor_id IN (SELECT id FROM replaced) AND consumed_at IS NULL AND invalidated_at IS NULL
+          WHERE user_id = $2 AND factor_id IN (SELECT id FROM replaced) AND consumed_at IS NULL AND invalidated_at IS NULL
        ), raised AS (
          ${raiseAssuranceSql({ user: '$2', session: '$4', method: "'sms'", now: '$3', expires: '$6' }, 'FROM verified')}
        )

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
 import type { Channel } from '../common/channel';
+import { rolledBack } from '../common/db-errors';
 import { Batcher } from '../database/batcher';
 import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
 import { MfaDb } from '../database/mfa-db';
@@ -142,7 +143,7 @@ export class CodeIssueUnit {
     this.batches = new Batcher((items) => this.write(items), {
       ...batchOptions(config),
       ...metrics.batchObserver('issue'),
-      splitOnError: true,
+      splitOnError: rolledBack,
     });
   }
 
@@ -160,7 +161,7 @@ export class CodeIssueUnit {
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
     const s = c.slot;
-    const row = admitted(await this.batches.add({
+    const row = admitted(await this.add({
       ...issueItem(c, c.firstProvider, 'sending', c.reason),
       subjects: s.subjects,
       limitNames: s.names,
@@ -179,18 +180,21 @@ export class CodeIssueUnit {
    * limits, and a send-log row for the TEST provider, already delivered.
    */
   async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>): Promise<{ factorId: string }> {
-    const row = admitted(await this.batches.add(issueItem(c, 'TEST', 'delivered')));
+    const row = admitted(await this.add(issueItem(c, 'TEST', 'delivered')));
     return { factorId: row.factor_id! };
   }
 
-  /** One batch in one statement (a batch that fails as a whole is written again item by item: splitOnError). */
+  /** An item's row; its own failure as a lone issue would have thrown it (a batch that fails as a whole is split: splitOnError). */
+  private add(item: IssueItem): Promise<IssueRow> {
+    return this.batches.add(item).catch((err: unknown) => {
+      throw (err as { code?: string }).code === EXCLUSION_VIOLATION ? new ConcurrentChallengeError() : err;
+    });
+  }
+
+  /** One batch in one statement. */
   private async write(items: IssueItem[]): Promise<IssueRow[]> {
     const batch = JSON.stringify(items.map((item, ord) => ({ ...item, ord })));
-    try {
-      const rows = await this.db.query<IssueRow>(`SELECT * FROM mfa_issue_challenges($1::jsonb)`, [batch]);
-      return items.map((_, i) => rows.find((r) => r.ord === i)!);
-    } catch (err) {
-      throw (err as { code?: string }).code === EXCLUSION_VIOLATION ? new ConcurrentChallengeError() : err;
-    }
+    const rows = await this.db.query<IssueRow>(`SELECT * FROM mfa_issue_challenges($1::jsonb)`, [batch]);
+    return items.map((_, i) => rows.find((r) => r.ord === i)!);
   }
 }

@@ -10,6 +10,8 @@
 -- and takes the key's index: on statistics taken while few rows were in the partial index it
 -- otherwise scans that whole index (measured: 0.5 ms a consume at 3,000 live codes, 3 ms for the
 -- delivered attempt at 9,000 sent ones).
+-- (The delivered attempt's test also skips an empty message id, which no provider gives and
+-- which could not be told anything.)
 -- Locks: first the advisory lock of every user in the batch (the user's issue key, which
 -- mfa_issue_challenges takes too), in one fixed order (their hash), then rows of those users only:
 -- two batches on two instances (or a verify batch and an issue batch) take turns on the users they
