@@ -24,6 +24,7 @@ export class BatchedVerify1733587200000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION IF EXISTS mfa_consume_challenges(jsonb)`);
     await q.query(`DROP FUNCTION IF EXISTS mfa_take_attempts(jsonb)`);
+    await q.query(`DROP FUNCTION IF EXISTS mfa_lock_users(text[])`);
     await q.query(`
       CREATE INDEX mfa_challenges_live_factor ON mfa_challenges (factor_id)
        WHERE consumed_at IS NULL AND invalidated_at IS NULL`);

@@ -30,12 +30,11 @@ interface Queued<T, R> {
 /**
  * Group commit for one kind of write: calls made while writes are in flight
  * (at most maxInFlight) are queued and written together by the next one, in
- * one statement. Each
- * caller's promise settles with its own item's result when the write is
- * stored (or rejects when it fails), so nothing is acknowledged before it is
- * stored. With no concurrency (and no wait set) every item is written alone,
- * at once. `write` answers one result per item, in order (or nothing, for
- * writes without one).
+ * one statement. Each caller's promise settles with its own item's result
+ * when the write is stored (or rejects when it fails), so nothing is
+ * acknowledged before it is stored. With no concurrency (and no wait set)
+ * every item is written alone, at once. `write` answers one result per item,
+ * in order (or nothing, for writes without one).
  */
 export class Batcher<T, R = void> {
   private queue: Queued<T, R>[] = [];

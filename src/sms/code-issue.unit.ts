@@ -115,13 +115,9 @@ function issueItem(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>, p
 
 /** The item's row, or its own error thrown (as the caller of a lone issue would have seen it). */
 function admitted(r: IssueRow): IssueRow {
-  if (r.error_state) throw stateError(r.error_state);
+  if (r.error_state === EXCLUSION_VIOLATION) throw new ConcurrentChallengeError();
+  if (r.error_state) throw Object.assign(new Error(`issuing a challenge failed (SQLSTATE ${r.error_state})`), { code: r.error_state });
   return r;
-}
-
-function stateError(state: string): Error {
-  if (state === EXCLUSION_VIOLATION) return new ConcurrentChallengeError();
-  return Object.assign(new Error(`issuing a challenge failed (SQLSTATE ${state})`), { code: state });
 }
 
 /**

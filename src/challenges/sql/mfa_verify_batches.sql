@@ -20,6 +20,17 @@
 -- assurance it raised) must never come back after a crash.
 -- Loaded by the migrations (CREATE OR REPLACE): change it here, then add a migration that reloads it.
 
+-- mfa_lock_users: the advisory lock of each user (the user's issue key, as mfa_issue_challenges
+-- takes it), in one fixed order (their hash), held to the end of the transaction.
+CREATE OR REPLACE FUNCTION mfa_lock_users(p_users text[]) RETURNS void
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM pg_advisory_xact_lock(k) FROM (
+    SELECT DISTINCT hashtextextended('mfa-issue:' || u, 0) AS k FROM unnest(p_users) u ORDER BY 1
+  ) locks;
+END
+$fn$;
+
 -- mfa_take_attempts: each item (ord, userId, purpose, now, hardLimit) takes one attempt on the
 -- user's newest live challenge of the purpose, while it is unexpired, has attempts left and no wait
 -- (or the hard limit) holds the user's run of wrong codes. Count first, compare after: the UPDATE
@@ -34,9 +45,7 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   it record;
 BEGIN
-  PERFORM pg_advisory_xact_lock(k) FROM (
-    SELECT DISTINCT hashtextextended('mfa-issue:' || (item->>'userId'), 0) AS k FROM jsonb_array_elements(p_items) item ORDER BY 1
-  ) locks;
+  PERFORM mfa_lock_users(ARRAY(SELECT item->>'userId' FROM jsonb_array_elements(p_items) item));
   FOR it IN SELECT * FROM jsonb_to_recordset(p_items)
       AS x("ord" integer, "userId" text, "purpose" text, "now" timestamptz, "hardLimit" integer) ORDER BY 1
   LOOP
@@ -73,10 +82,9 @@ DECLARE
   it record;
 BEGIN
   -- The users, from the challenges (a challenge's user never changes: read without a lock).
-  PERFORM pg_advisory_xact_lock(k) FROM (
-    SELECT DISTINCT hashtextextended('mfa-issue:' || c.user_id, 0) AS k
-      FROM mfa_challenges c WHERE c.id = ANY (ARRAY(SELECT (item->>'id')::uuid FROM jsonb_array_elements(p_items) item)) ORDER BY 1
-  ) locks;
+  PERFORM mfa_lock_users(ARRAY(
+    SELECT c.user_id FROM mfa_challenges c
+     WHERE c.id = ANY (ARRAY(SELECT (item->>'id')::uuid FROM jsonb_array_elements(p_items) item))));
   FOR it IN SELECT * FROM jsonb_to_recordset(p_items)
       AS x("ord" integer, "id" uuid, "now" timestamptz, "session" text, "expires" timestamptz) ORDER BY 1
   LOOP
