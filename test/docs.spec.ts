@@ -41,16 +41,7 @@ describe('the docs', () => {
 
 describe('the image', () => {
   it('ships every folder of PL/pgSQL the migrations load', () => {
-    const folders: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-        if (!entry.isDirectory()) continue;
-        const path = `${dir}/${entry.name}`;
-        if (entry.name === 'sql') folders.push(path);
-        else walk(path);
-      }
-    };
-    walk('src');
+    const folders = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((p) => p.split('/').pop() === 'sql').map((p) => `src/${p}`);
     assert.ok(folders.length >= 4, `found ${folders.join(', ')}`);
     const dockerfile = read('Dockerfile');
     for (const folder of folders) assert.ok(dockerfile.includes(`COPY --from=build /app/${folder} ./${folder}`), `the Dockerfile copies ${folder}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AssuranceRow, RaisedAssuranceRow, toAssurance } from '../assurance/assurance.repository';
 import type { AssuranceRaise } from '../assurance/assurance.service';
-import { rolledBack } from '../common/db-errors';
+import { callBatchFunction } from '../database/batch-function';
 import { Batcher } from '../database/batcher';
 import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
 import { MfaDb, Queryable } from '../database/mfa-db';
@@ -77,7 +77,7 @@ export class ChallengesRepository {
     @Optional() @Inject(DB_BATCH_CONFIG) batching?: DbBatchConfig,
     @Optional() metrics?: MfaMetrics,
   ) {
-    const options = (write: 'attempt' | 'consume') => ({ ...(batching && batchOptions(batching)), ...metrics?.batchObserver(write), splitOnError: rolledBack });
+    const options = (write: 'attempt' | 'consume') => ({ ...batchOptions(batching), ...metrics?.batchObserver(write) });
     this.attempts = new Batcher((items) => this.takeAttempts(items), options('attempt'));
     this.consumes = new Batcher((items) => this.consumeAll(items), options('consume'));
   }
@@ -126,13 +126,8 @@ export class ChallengesRepository {
 
   /** One batch of takeAttempt in one statement (mfa_take_attempts: each item as if alone, in arrival order). */
   private async takeAttempts(items: AttemptItem[]): Promise<(ChallengeRow | undefined)[]> {
-    const rows = await this.db.query<LiveChallengeRow & { ord: number }>(`SELECT * FROM mfa_take_attempts($1::jsonb)`, [
-      JSON.stringify(items.map((it, ord) => ({ ...it, ord }))),
-    ]);
-    return items.map((_, ord) => {
-      const row = rows.find((r) => r.ord === ord);
-      return row && toChallenge(row);
-    });
+    const rows = await callBatchFunction<LiveChallengeRow & { ord: number }>(this.db, 'mfa_take_attempts', items);
+    return rows.map((row) => row && toChallenge(row));
   }
 
   /** One batch of consume in one statement (mfa_consume_challenges: each item as if alone, in arrival order). */
@@ -143,25 +138,17 @@ export class ChallengesRepository {
       provider_message_id: string | null;
       channel: Channel | null;
     };
-    const batch = items.map(({ id, now, raise }, ord) => ({
-      ord,
-      id,
-      now,
-      session: raise?.session?.toString('base64') ?? null,
-      expires: raise?.expiresAt ?? now,
-    }));
-    const rows = await this.db.query<ConsumedRow>(`SELECT * FROM mfa_consume_challenges($1::jsonb)`, [JSON.stringify(batch)]);
-    return items.map((_, ord) => {
-      const r = rows.find((row) => row.ord === ord);
-      return (
+    const batch = items.map(({ id, now, raise }) => ({ id, now, session: raise?.session?.toString('base64') ?? null, expires: raise?.expiresAt ?? now }));
+    const rows = await callBatchFunction<ConsumedRow>(this.db, 'mfa_consume_challenges', batch);
+    return rows.map(
+      (r) =>
         r && {
           assurance: r.methods ? toAssurance(r) : undefined,
           delivery: r.provider_message_id
             ? { provider: r.provider!, providerMessageId: r.provider_message_id, channel: r.channel! }
             : undefined,
-        }
-      );
-    });
+        },
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { bool, int, text, url } from '../config/env-rules';
 import type { CoreSettings } from '../config/core.settings';
 import { defineSettings } from '../config/settings';
+import { rolledBack } from '../common/db-errors';
 
 /** Where the module's tables are and how it reaches them. */
 export interface DatabaseSettings {
@@ -86,9 +87,12 @@ export const DB_BATCH_CONFIG = Symbol('DB_BATCH_CONFIG');
 export type DbBatchConfig = Pick<DatabaseConfig, 'databaseBatchMaxItems' | 'databaseBatchWaitMicros' | 'databaseBatchInFlight'>;
 export const DB_BATCH_CONFIG_KEYS: (keyof DbBatchConfig)[] = ['databaseBatchMaxItems', 'databaseBatchWaitMicros', 'databaseBatchInFlight'];
 
-/** A Batcher's options from the settings. */
-export const batchOptions = (c: DbBatchConfig) => ({
-  maxItems: c.databaseBatchMaxItems,
-  waitMicros: c.databaseBatchWaitMicros,
-  maxInFlight: c.databaseBatchInFlight,
+/**
+ * A database Batcher's options from the settings (the Batcher's defaults
+ * without them): a batch that fails with an error the server reported (so
+ * nothing of it was stored) is written again item by item.
+ */
+export const batchOptions = (c?: DbBatchConfig) => ({
+  ...(c && { maxItems: c.databaseBatchMaxItems, waitMicros: c.databaseBatchWaitMicros, maxInFlight: c.databaseBatchInFlight }),
+  splitOnError: rolledBack,
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChallengePurpose } from '../challenges/challenges.repository';
 import type { Channel } from '../common/channel';
-import { rolledBack } from '../common/db-errors';
+import { callBatchFunction } from '../database/batch-function';
 import { Batcher } from '../database/batcher';
 import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
 import { MfaDb } from '../database/mfa-db';
@@ -48,7 +48,6 @@ const EXCLUSION_VIOLATION = '23P01';
 
 /** One item of mfa_issue_challenges (src/sms/sql/mfa_issue_challenges.sql), by its column names. */
 interface IssueItem {
-  ord: number;
   id: string;
   userId: string;
   factorId: string | null;
@@ -90,7 +89,6 @@ interface IssueRow {
 /** The item's own values, by the names mfa_issue_challenges reads. */
 function issueItem(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>, provider: string, status: IssueItem['status'], reason?: string): IssueItem {
   return {
-    ord: 0,
     id: c.id,
     userId: c.userId,
     factorId: c.factorId ?? null,
@@ -139,7 +137,6 @@ export class CodeIssueUnit {
     this.batches = new Batcher((items) => this.write(items), {
       ...batchOptions(config),
       ...metrics.batchObserver('issue'),
-      splitOnError: rolledBack,
     });
   }
 
@@ -187,10 +184,8 @@ export class CodeIssueUnit {
     });
   }
 
-  /** One batch in one statement. */
+  /** One batch in one statement (mfa_issue_challenges answers a row for every item). */
   private async write(items: IssueItem[]): Promise<IssueRow[]> {
-    const batch = JSON.stringify(items.map((item, ord) => ({ ...item, ord })));
-    const rows = await this.db.query<IssueRow>(`SELECT * FROM mfa_issue_challenges($1::jsonb)`, [batch]);
-    return items.map((_, i) => rows.find((r) => r.ord === i)!);
+    return (await callBatchFunction<IssueRow>(this.db, 'mfa_issue_challenges', items)) as IssueRow[];
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rolledBack } from '../common/db-errors';
 import { Batcher } from '../database/batcher';
 import { batchOptions, DB_BATCH_CONFIG, type DbBatchConfig } from '../database/database.config';
 import { MfaMetrics } from '../metrics/mfa-metrics';
@@ -44,7 +43,6 @@ export class SendLogRepository {
     this.acceptedWrites = new Batcher((items) => this.writeAccepted(items), {
       ...batchOptions(batching),
       ...metrics.batchObserver('accepted'),
-      splitOnError: rolledBack,
     });
   }
 
