@@ -11,11 +11,12 @@ export interface StatementTime {
 type Callback = (...args: unknown[]) => void;
 
 /**
- * Times every statement the server in this process sends, at the driver:
+ * Times every statement the server in this process sends, at the driver (by
+ * its first `width` characters):
  * `Client.prototype.query` is wrapped while `measure` runs, then restored.
  * For the bench only (one request at a time, so the times do not overlap).
  */
-export async function timeStatements(run: () => Promise<void>): Promise<StatementTime[]> {
+export async function timeStatements(run: () => Promise<void>, width = 60): Promise<StatementTime[]> {
   const times = new Map<string, { count: number; ms: number }>();
   const original = Client.prototype.query;
   const record = (statement: string, started: bigint) => {
@@ -30,7 +31,7 @@ export async function timeStatements(run: () => Promise<void>): Promise<Statemen
   };
   Client.prototype.query = function (this: Client, config: unknown, values?: unknown, callback?: unknown) {
     const text = typeof config === 'string' ? config : ((config as { text?: string } | null)?.text ?? '');
-    const statement = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+    const statement = text.replace(/\s+/g, ' ').trim().slice(0, width);
     const started = process.hrtime.bigint();
     const query = original as (...args: unknown[]) => unknown;
     // The pool passes a callback (as the second or third argument); a direct caller may use the promise.

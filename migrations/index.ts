@@ -10,6 +10,7 @@ import { CreateSpendCaps1733241600000 } from './1733241600000-CreateSpendCaps';
 import { SendSlotFromSqlFile1733328000000 } from './1733328000000-SendSlotFromSqlFile';
 import { DeliveryChannels1733414400000 } from './1733414400000-DeliveryChannels';
 import { BatchedVerify1733587200000 } from './1733587200000-BatchedVerify';
+import { FoldedLoginSend1733673600000 } from './1733673600000-FoldedLoginSend';
 import { BatchedIssue1733500800000 } from './1733500800000-BatchedIssue';
 
 /** Every migration, in order. Listed explicitly so that source and compiled builds load the same set. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DeliveryChannels1733414400000,
   BatchedIssue1733500800000,
   BatchedVerify1733587200000,
+  FoldedLoginSend1733673600000,
 ];

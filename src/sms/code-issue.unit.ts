@@ -41,6 +41,34 @@ export interface NewChallenge {
 export type IssueOutcome =
   { attemptId: string; factorId: string; nextCooldownSeconds: number } | { refused: SlotRefusal };
 
+/**
+ * A login code that names no number: the statement reads the user's verified
+ * one (its limits' phone subject is FACTOR_PHONE, replaced there).
+ */
+export interface NewLoginChallenge
+  extends Omit<NewChallenge, 'factorId' | 'newFactorId' | 'phoneE164' | 'country' | 'prefix' | 'fixedLine' | 'purpose'> {
+  /** The number the request named, as given: the code goes only when it is the factor's. */
+  requestedPhone?: string;
+  /** Numbers with a fixed code (SMS_TEST_NUMBERS, while valid): their codes go the long way. */
+  testNumbers: string[];
+}
+
+/** The number a lookup read, as the challenge recorded it. */
+export interface FactorNumber {
+  e164: string;
+  country?: string;
+  prefix: string;
+}
+
+export type LoginIssueOutcome =
+  | { refused: SlotRefusal }
+  /** Nothing written: the number needs the caller's own screening (read it, screen it, issue it the long way). */
+  | { unscreened: true }
+  | { attemptId: string; factorId: string; nextCooldownSeconds: number; number: FactorNumber };
+
+/** What the phone subject of a lookup's limits names until the statement knows the number (see sendSlotRequest). */
+export const FACTOR_PHONE = '<factor>';
+
 /** Thrown when a concurrent request issued a live challenge for the same user first. */
 export class ConcurrentChallengeError extends Error {}
 
@@ -52,14 +80,15 @@ interface IssueItem {
   userId: string;
   factorId: string | null;
   newFactorId: string | null;
-  phone: string;
+  /** Null for a lookup until the statement reads the factor (so are country and prefix). */
+  phone: string | null;
   purpose: ChallengePurpose;
   codeHash: string;
   expiresAt: Date;
   maxAttempts: number;
   clientIp: string | null;
   country: string | null;
-  prefix: string;
+  prefix: string | null;
   channel: Channel;
   locale: string | null;
   fixedLine: boolean;
@@ -75,6 +104,10 @@ interface IssueItem {
   cooldownSeconds?: number[];
   progressive?: boolean[];
   cooldownCap?: number;
+  /** A login code to the user's verified number, read by the statement (NewLoginChallenge). */
+  lookup?: boolean;
+  requestedPhone?: string | null;
+  testNumbers?: string[];
 }
 
 interface IssueRow {
@@ -84,16 +117,24 @@ interface IssueRow {
   refused_limit: string | null;
   wait_seconds: number;
   error_state: string | null;
+  unscreened: boolean;
+  /** A lookup's number, as read. */
+  phone: string | null;
+  country: string | null;
+  prefix: string | null;
 }
 
+type ItemFields = Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason' | 'phoneE164' | 'prefix' | 'fixedLine'> &
+  Partial<Pick<NewChallenge, 'phoneE164' | 'prefix' | 'fixedLine'>>;
+
 /** The item's own values, by the names mfa_issue_challenges reads. */
-function issueItem(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>, provider: string, status: IssueItem['status'], reason?: string): IssueItem {
+function issueItem(c: ItemFields, provider: string, status: IssueItem['status'], reason?: string): IssueItem {
   return {
     id: c.id,
     userId: c.userId,
     factorId: c.factorId ?? null,
     newFactorId: c.newFactorId ?? null,
-    phone: c.phoneE164,
+    phone: c.phoneE164 ?? null,
     purpose: c.purpose,
     codeHash: c.codeHash.toString('base64'),
     expiresAt: c.expiresAt,
@@ -101,13 +142,26 @@ function issueItem(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>, p
     clientIp: c.clientIp ?? null,
     now: c.createdAt,
     country: c.country ?? null,
-    prefix: c.prefix,
+    prefix: c.prefix ?? null,
     channel: c.channel,
     locale: c.locale ?? null,
-    fixedLine: c.fixedLine,
+    fixedLine: c.fixedLine ?? false,
     provider,
     status,
     reason: reason ?? null,
+  };
+}
+
+/** The limits of an item, by the names mfa_issue_challenges reads. */
+function limits(s: SendSlotRequest): Pick<IssueItem, 'subjects' | 'limitNames' | 'hourly' | 'daily' | 'cooldownSeconds' | 'progressive' | 'cooldownCap'> {
+  return {
+    subjects: s.subjects,
+    limitNames: s.names,
+    hourly: s.hourly,
+    daily: s.daily,
+    cooldownSeconds: s.cooldownSeconds,
+    progressive: s.progressive,
+    cooldownCap: s.cooldownCapSeconds,
   };
 }
 
@@ -153,19 +207,34 @@ export class CodeIssueUnit {
    * to receive must survive a crash before the provider is called.
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
-    const s = c.slot;
-    const row = admitted(await this.add({
-      ...issueItem(c, c.firstProvider, 'sending', c.reason),
-      subjects: s.subjects,
-      limitNames: s.names,
-      hourly: s.hourly,
-      daily: s.daily,
-      cooldownSeconds: s.cooldownSeconds,
-      progressive: s.progressive,
-      cooldownCap: s.cooldownCapSeconds,
-    }));
+    const row = admitted(await this.add({ ...issueItem(c, c.firstProvider, 'sending', c.reason), ...limits(c.slot) }));
     if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
     return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
+  }
+
+  /**
+   * A login code to the user's verified number, the number read by the same
+   * statement (the send's one round trip): as issue(), after the statement
+   * found the number sendable (verified, the one named, not opted out, its
+   * country allowed, no fixed code); otherwise nothing is written and the
+   * caller takes the long way.
+   */
+  async issueToVerified(c: NewLoginChallenge): Promise<LoginIssueOutcome> {
+    const row = admitted(await this.add({
+      ...issueItem({ ...c, purpose: 'login' }, c.firstProvider, 'sending', c.reason),
+      ...limits(c.slot),
+      lookup: true,
+      requestedPhone: c.requestedPhone ?? null,
+      testNumbers: c.testNumbers.length ? c.testNumbers : undefined,
+    }));
+    if (row.unscreened) return { unscreened: true };
+    if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
+    return {
+      attemptId: row.attempt_id!,
+      factorId: row.factor_id!,
+      nextCooldownSeconds: row.wait_seconds,
+      number: { e164: row.phone!, country: row.country ?? undefined, prefix: row.prefix! },
+    };
   }
 
   /**

@@ -10,7 +10,7 @@ import { MfaError } from '../common/mfa-error';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
-import { CodeIssueUnit, ConcurrentChallengeError } from './code-issue.unit';
+import { CodeIssueUnit, ConcurrentChallengeError, FACTOR_PHONE, type FactorNumber } from './code-issue.unit';
 
 export interface IssueRequest {
   userId: string;
@@ -34,6 +34,14 @@ export interface IssueRequest {
    * held to the cooldown (the user's own send just went out).
    */
   reason?: string;
+}
+
+/** A login code to the user's verified number, which the issue reads itself (CodeIssueUnit.issueToVerified). */
+export interface LoginIssueRequest extends Pick<IssueRequest, 'userId' | 'clientIp' | 'firstProvider' | 'channel' | 'locale'> {
+  /** The number the request named, as given (the code goes only to the factor's). */
+  requestedPhone?: string;
+  /** Numbers with a fixed code: these take the long way. */
+  testNumbers: string[];
 }
 
 export interface IssuedChallenge {
@@ -88,6 +96,32 @@ export class CodeIssuer {
   }
 
   /**
+   * A login code in the send's one statement, to the number the statement
+   * reads; undefined, with nothing written, when that number needs the
+   * caller's screening first (the long way: read the factor, then issue()).
+   */
+  async issueToVerified(req: LoginIssueRequest): Promise<(IssuedChallenge & { number: FactorNumber }) | undefined> {
+    const code = generateCode(this.config.codeLength);
+    const row = { ...req, ...this.codeRow(code) };
+    const slot = sendSlotRequest(this.config, { ...req, phoneE164: FACTOR_PHONE, purpose: 'login' });
+    const outcome = await this.unit
+      .issueToVerified({ ...row, slot, requestedPhone: req.requestedPhone, testNumbers: req.testNumbers })
+      .catch((err: unknown) => {
+        throw this.concurrent(err);
+      });
+    if ('unscreened' in outcome) return undefined;
+    if ('refused' in outcome) throw this.refusal(outcome.refused);
+    const { number } = outcome;
+    return {
+      ...this.issued({ purpose: 'login' }, row, code, outcome.factorId),
+      resendAvailableAt: new Date(row.createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
+      firstAttemptId: outcome.attemptId,
+      countedOn: slot.subjects.map((s) => s.replace(FACTOR_PHONE, number.e164)),
+      number,
+    };
+  }
+
+  /**
    * A test number's challenge: its fixed code, no limit counted, no provider
    * (the send log says TEST). The code is kept hashed like any other.
    */
@@ -99,15 +133,17 @@ export class CodeIssuer {
     return { ...this.issued(req, row, code, factorId), resendAvailableAt: row.createdAt, firstAttemptId: '', countedOn: [] };
   }
 
-  /** The new challenge's row: its id, the hashed code, its times (a new factor's id when enrolling). */
+  /** The new challenge's row: its code and times, and a new factor's id when enrolling. */
   private newChallenge<R extends Omit<IssueRequest, 'firstProvider'>>(req: R, code: string) {
+    return { ...req, fixedLine: req.fixedLine ?? false, newFactorId: req.factorId ? undefined : randomUUID(), ...this.codeRow(code) };
+  }
+
+  /** A new challenge's id, its hashed code and its times. */
+  private codeRow(code: string) {
     const id = randomUUID();
     const createdAt = this.clock.now();
     return {
-      ...req,
-      fixedLine: req.fixedLine ?? false,
       id,
-      newFactorId: req.factorId ? undefined : randomUUID(),
       codeHash: this.hasher.hash(id, code),
       expiresAt: new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000),
       maxAttempts: this.config.maxAttempts,

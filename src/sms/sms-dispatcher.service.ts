@@ -5,17 +5,17 @@ import type { ChallengePurpose } from '../challenges/challenges.repository';
 import { clientKey } from '../common/client-ip';
 import { MfaError } from '../common/mfa-error';
 import { SMS_CONFIG, type SmsConfig } from './sms.config';
-import { FraudScreen } from '../fraud/fraud-screen.service';
+import { FraudScreen, type FraudVerdict } from '../fraud/fraud-screen.service';
 import { assertCountryAllowed } from '../phone/country-policy';
 import { CountryRulesRepository, type CountryVerdictInput } from '../phone/country-rules.repository';
 import { maskSplit } from '../phone/mask';
-import { numberPrefix, PhoneNumber } from '../phone/phone-number';
+import { numberPrefix, PhoneNumber, storedPhone } from '../phone/phone-number';
 import { Delivery, DeliveryFailed, SmsSender } from './sms-sender.service';
 import type { Channel } from '../common/channel';
 import type { SpendReservation, UnprovenSend } from './pricing/spend-caps';
 import { PriceBook } from './pricing/price-book';
 import { SpendCaps } from './pricing/spend-caps';
-import { testNumberCode } from './test-numbers';
+import { activeTestNumbers, testNumberCode } from './test-numbers';
 import { MessageRenderer } from './templates/message-renderer';
 import { MfaEvent, MfaEvents } from '../common/mfa-events';
 import { CodeIssuer, type IssuedChallenge } from './code-issuer.service';
@@ -45,6 +45,12 @@ export interface DispatchRequest {
   clientKey?: string;
   /** Why this send exists when the user did not ask for it (a fallback after an undelivered report). */
   reason?: string;
+}
+
+/** A login code to the user's verified number, which the issue reads (the number is not known before). */
+export interface VerifiedDispatchRequest extends Pick<DispatchRequest, 'userId' | 'channel' | 'context' | 'locales'> {
+  /** The number the request named, as given: the code goes only when it is the verified one. */
+  requestedPhone?: string;
 }
 
 /** What decides whether a number may be sent to at all, before any rule. */
@@ -117,6 +123,61 @@ export class SmsDispatcher {
   }
 
   /**
+   * A login code to the user's verified number in the send's one statement:
+   * the issue reads the number, its opt-out and its country's rules, takes
+   * the limits and opens the challenge and its first attempt (see
+   * CodeIssueUnit.issueToVerified); the rules that judge the number alone run
+   * on what it read, and a code they refuse is withdrawn like an undelivered
+   * one (its send given back). Undefined, with nothing written, when the
+   * number needs the long way: no verified number, another number named, a
+   * refusal by opt-out or country, a test number, or a send whose first
+   * provider or spend reservation depends on the destination (SMS_ROUTING=cost,
+   * a spend cap) or that no SMS route could take now. The caller then reads
+   * the factor and calls dispatch(), whose answers are the client's.
+   */
+  async dispatchToVerified(req: VerifiedDispatchRequest): Promise<SentCode | undefined> {
+    if (this.config.routing !== 'priority' || this.spend.capped) return undefined;
+    let firstProvider: string;
+    try {
+      firstProvider = this.sender.firstCandidate(undefined, req.channel);
+    } catch {
+      return undefined;
+    }
+    const clientIp = clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
+    const locale = this.renderer.localeFor(req.channel, req.locales);
+    const issued = await this.issuer.issueToVerified({
+      userId: req.userId,
+      requestedPhone: req.requestedPhone,
+      clientIp,
+      firstProvider,
+      channel: req.channel,
+      locale,
+      testNumbers: activeTestNumbers(this.config, this.clock.now()),
+    });
+    if (!issued) return undefined;
+    const { e164, country, prefix } = issued.number;
+    const phone = storedPhone(e164, country);
+    const screened: Screened = {
+      ...req,
+      phone,
+      purpose: 'login',
+      factorId: issued.factorId,
+      withStatistics: false,
+      clientKey: clientIp,
+      prefix,
+      maskedPhone: maskSplit(phone),
+      locale,
+    };
+    try {
+      await this.checkRules(screened);
+    } catch (err) {
+      await this.sender.abandon(issued.firstAttemptId, 'screened');
+      return this.withdraw(issued, err);
+    }
+    return this.deliverIssued(screened, { channel: req.channel, locale }, issued, firstProvider, undefined);
+  }
+
+  /**
    * Opt-out, country and fraud rules, before anything is written for this
    * number (an enrolment refused here leaves no factor behind).
    */
@@ -136,18 +197,24 @@ export class SmsDispatcher {
     };
     const fixedCode = testNumberCode(this.config, e164, this.clock.now());
     if (fixedCode) return { ...screened, fixedCode };
-    const verdict = await this.fraud.check({
+    const verdict = await this.checkRules(screened);
+    return verdict.suspicious ? { ...screened, unproven: { prefix, frictionPassed: verdict.frictionPassed } } : screened;
+  }
+
+  /** The fraud rules (with traffic statistics for an unproven number); SUSPICIOUS_NUMBER or FRICTION_REQUIRED when they refuse. */
+  private checkRules(s: Screened): Promise<FraudVerdict> {
+    const { e164, country, callingCode, nationalNumber } = s.phone;
+    return this.fraud.check({
       e164,
       callingCode,
       nationalNumber,
-      prefix,
+      prefix: s.prefix,
       country,
-      userId: req.userId,
-      clientIp: client,
-      withStatistics: req.withStatistics,
-      request: req.context,
+      userId: s.userId,
+      clientIp: s.clientKey,
+      withStatistics: s.withStatistics,
+      request: s.context,
     });
-    return verdict.suspicious ? { ...screened, unproven: { prefix, frictionPassed: verdict.frictionPassed } } : screened;
   }
 
   /** The number's opt-out and its country's rules, read together. */
@@ -198,10 +265,22 @@ export class SmsDispatcher {
       await this.spend.release(reservation);
       throw err;
     }
+    return this.deliverIssued(req, route, issued, firstProvider, reservation, issue.reason);
+  }
+
+  /** Delivers an issued code on its route (by voice when SMS_VOICE_FALLBACK applies); withdraws it when no provider takes it. */
+  private async deliverIssued(
+    req: Screened,
+    route: Route,
+    issued: IssuedChallenge,
+    firstProvider: string,
+    reservation: SpendReservation | undefined,
+    reason?: string,
+  ): Promise<SentCode> {
     const first = { attemptId: issued.firstAttemptId, provider: firstProvider };
     let delivery: Delivery;
     try {
-      delivery = await this.deliver(route, issued, req, reservation, first, issue.reason);
+      delivery = await this.deliver(route, issued, req, reservation, first, reason);
     } catch (err) {
       if (!this.fallsBackToVoice(route.channel, err)) return this.withdraw(issued, err);
       const voice = this.voiceRoute(req);

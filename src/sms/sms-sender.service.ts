@@ -297,9 +297,14 @@ export class SmsSender {
       return { provider: route.provider.name, channel: route.channel, attempts: attempt, result, costUsd: reported ?? estimate };
     }
     // The row opened with the challenge was never handed to anyone: it records why.
-    if (unusedRow) await this.sendLog.failed(unusedRow.attemptId, new ProviderError('server', 'no_provider'), 0);
+    if (unusedRow) await this.abandon(unusedRow.attemptId, 'no_provider');
     if (rejections.length && !providerDown) throw new DeliveryFailed(rejectionError(rejections), false);
     throw new DeliveryFailed(unavailable(), true);
+  }
+
+  /** The attempt opened with a challenge whose message no provider will be handed: it records why (its error code). */
+  async abandon(attemptId: string, why: 'no_provider' | 'screened'): Promise<void> {
+    await this.sendLog.failed(attemptId, new ProviderError('server', why), 0);
   }
 
   /**

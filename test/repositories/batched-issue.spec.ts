@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MfaMetrics } from '../../src/metrics/mfa-metrics';
-import { CodeIssueUnit, type IssueOutcome } from '../../src/sms/code-issue.unit';
+import { randomUUID } from 'node:crypto';
+import { sendSlotRequest } from '../../src/rate-limit/send-limits';
+import { CodeIssueUnit, FACTOR_PHONE, type IssueOutcome, type LoginIssueOutcome } from '../../src/sms/code-issue.unit';
 import { loadMfaConfig } from '../../src/sms-mfa.settings';
 import { enrolmentChallenge } from '../support/enrolment-challenge';
 import { useRepositoryDb } from '../support/repositories';
@@ -29,7 +31,24 @@ describe('repository tier: issues written in batches', () => {
       const sum = values.find((v) => v.metricName === 'mfa_db_batch_size_sum')?.value ?? 0;
       return { count, sum };
     };
-    return { issue, batches };
+    /** A login code that names no number: the statement reads the user's verified one. */
+    const login = (userId: string, extra: { requestedPhone?: string; testNumbers?: string[] } = {}): Promise<LoginIssueOutcome> => {
+      const { id, codeHash, expiresAt, maxAttempts, createdAt } = enrolmentChallenge(config, userId, FACTOR_PHONE, now);
+      return unit.issueToVerified({
+        id,
+        userId,
+        codeHash,
+        expiresAt,
+        maxAttempts,
+        createdAt,
+        firstProvider: 'MOCK',
+        channel: 'sms',
+        testNumbers: extra.testNumbers ?? [],
+        requestedPhone: extra.requestedPhone,
+        slot: sendSlotRequest(config, { userId, phoneE164: FACTOR_PHONE, purpose: 'login' }),
+      });
+    };
+    return { issue, login, batches };
   }
   const live = async (userId: string) =>
     (await fixture.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mfa_challenges WHERE user_id = $1 AND consumed_at IS NULL AND invalidated_at IS NULL`, [userId]))[0].n;
@@ -82,5 +101,74 @@ describe('repository tier: issues written in batches', () => {
     assert.equal((await cooled.batches()).count, 2);
     assert.ok('attemptId' in sent, 'the first in the batch is sent');
     assert.deepEqual(held, { refused: { limit: 'user_cooldown', retryAfterSeconds: 60 } }, 'the second waits for the cooldown the first started');
+  });
+
+  it('login codes that name no number, in one batch beside an enrolment: each reads its own user\'s number; what needs screening writes nothing', async () => {
+    const { issue, login, batches } = unitWith({ cooldownMinutes: 0 });
+    const factor = async (userId: string, phone: string, prefix: string | null, verified = true) =>
+      fixture.db.query(
+        `INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at, verified_at, prefix) VALUES ($1, $2, $3, 'US', $4, $5, $6)`,
+        [randomUUID(), userId, phone, now, verified ? now : null, prefix],
+      );
+    await factor('look-a', '+14152074001', '+14152');
+    await factor('look-opted', '+14152074002', '+14152');
+    await fixture.db.query(`INSERT INTO sms_opt_outs (phone_e164, opted_out_at, keyword, provider) VALUES ('+14152074002', $1, 'STOP', 'MOCK')`, [now]);
+    await factor('look-unverified', '+14152074003', '+14152', false);
+    await factor('look-old', '+14152074004', null); // from before ranges were recorded
+    await factor('look-test', '+14152074005', '+14152');
+    await factor('look-other', '+14152074006', '+14152');
+    await fixture.db.query(`INSERT INTO sms_country_rules (country, action, updated_at, updated_by) VALUES ('CA', 'block', $1, 'test')`, [now]);
+    await fixture.db.query(
+      `INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at, verified_at, prefix) VALUES ($1, 'look-ca', '+16135550100', 'CA', $2, $2, '+16135')`,
+      [randomUUID(), now],
+    );
+    const before = await batches();
+    const [, a1, opted, unverified, old, test, other, ca, a2] = await Promise.all([
+      issue('look-lead', '+14152074000'),
+      login('look-a'),
+      login('look-opted'),
+      login('look-unverified'),
+      login('look-old'),
+      login('look-test', { testNumbers: ['+14152074005'] }),
+      login('look-other', { requestedPhone: '+14152079999' }),
+      login('look-ca'),
+      login('look-a', { requestedPhone: '+14152074001' }),
+    ]);
+    const after = await batches();
+    assert.deepEqual([after.count - before.count, after.sum - before.sum], [2, 9], 'the lead alone, the eight behind it as one batch');
+    for (const [name, outcome] of Object.entries({ opted, unverified, old, test, other, ca })) {
+      assert.deepEqual(outcome, { unscreened: true }, `${name}: the long way`);
+    }
+    for (const user of ['look-opted', 'look-unverified', 'look-old', 'look-test', 'look-other', 'look-ca']) {
+      assert.equal(await live(user), 0, `${user}: no code`);
+      assert.equal(await counted(`user:${user}`), 0, `${user}: nothing counted`);
+    }
+    assert.ok('attemptId' in a1 && 'attemptId' in a2);
+    assert.deepEqual(a1.number, { e164: '+14152074001', country: 'US', prefix: '+14152' });
+    assert.equal(await live('look-a'), 1, 'the second code replaced the first, in arrival order');
+    assert.equal(await counted('phone:+14152074001'), 2, "the phone limit is the number's own");
+    assert.equal(await counted('user:look-a'), 2);
+    const placeholders = await fixture.db.query(`SELECT 1 FROM sms_send_counters WHERE position($1 in subject) > 0`, [FACTOR_PHONE]);
+    assert.equal(placeholders.length, 0, 'no limit is kept under the placeholder');
+    const [row] = await fixture.db.query<{ phone: string; prefix: string; factor: boolean }>(
+      `SELECT c.phone_e164 AS phone, c.prefix, c.factor_id = f.id AS factor FROM mfa_challenges c JOIN mfa_sms_factors f ON f.user_id = c.user_id
+        WHERE c.user_id = 'look-a' AND c.invalidated_at IS NULL`,
+    );
+    assert.deepEqual(row, { phone: '+14152074001', prefix: '+14152', factor: true }, 'the challenge is to the factor, with its range');
+  });
+
+  it("the phone limit of a lookup is the number's: two users' lookups to one number share it, and a refusal writes nothing", async () => {
+    const { login } = unitWith({ cooldownMinutes: 0, hourlyLimit: 2 });
+    for (const user of ['share-1', 'share-2']) {
+      await fixture.db.query(
+        `INSERT INTO mfa_sms_factors (id, user_id, phone_e164, country, created_at, verified_at, prefix) VALUES ($1, $2, '+14152075000', 'US', $3, $3, '+14152')`,
+        [randomUUID(), user, now],
+      );
+    }
+    const outcomes = await Promise.all([login('share-1'), login('share-2'), login('share-1'), login('share-2')]);
+    const refused = outcomes.filter((o) => 'refused' in o);
+    assert.equal(outcomes.filter((o) => 'attemptId' in o).length, 2, "the number's hourly limit of 2, across its users");
+    assert.deepEqual(refused.map((o) => 'refused' in o && o.refused.limit), ['phone_hourly', 'phone_hourly']);
+    assert.equal(await counted('phone:+14152075000'), 2);
   });
 });

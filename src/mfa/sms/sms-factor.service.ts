@@ -87,8 +87,22 @@ export class SmsFactorService {
   ): Promise<SmsChallengeResult> {
     this.assertEnabled();
     const via = offeredChannel(this.config.channels, channel);
-    const factor = await this.factors.findSendable(user.id);
     const requested = phoneNumber ?? user.phoneNumber;
+    const locales = [context.locale, user.locale];
+    // One statement when the number needs nothing but what that statement reads and checks…
+    const folded = await this.dispatcher.dispatchToVerified({
+      userId: user.id,
+      channel: via,
+      requestedPhone: requested === undefined ? undefined : canonicalSpelling(requested),
+      context,
+      locales,
+    });
+    if (folded) {
+      const { factorId: _, ...sent } = folded;
+      return sent;
+    }
+    // …else the long way, which reads the factor first and gives every refusal its own answer.
+    const factor = await this.factors.findSendable(user.id);
     // The stored number is canonical E.164: only another spelling needs parsing.
     const other = requested !== undefined && requested !== factor?.phoneE164 && parsePhone(requested).e164 !== factor?.phoneE164;
     if (!factor || other) {
@@ -108,7 +122,7 @@ export class SmsFactorService {
       known: { optedOut: factor.optedOut, countryRules: factor.countryRules },
       // Possession of this number is proven: the traffic heuristics target unproven numbers.
       withStatistics: false,
-      locales: [context.locale, user.locale],
+      locales,
     });
     return sent;
   }
@@ -184,5 +198,19 @@ export class SmsFactorService {
 
   private assertEnabled(): void {
     if (!this.config.smsEnabled) throw new MfaError('SMS_DISABLED');
+  }
+}
+
+/**
+ * A named number as the statement compares it with the stored E.164: E.164
+ * as given, another spelling parsed; one that does not parse as given (the
+ * long way then answers INVALID_PHONE, or matches it exactly as stored).
+ */
+function canonicalSpelling(phone: string): string {
+  if (/^\+\d+$/.test(phone)) return phone;
+  try {
+    return parsePhone(phone).e164;
+  } catch {
+    return phone;
   }
 }

@@ -44,6 +44,11 @@ export class SpendCaps {
     private readonly metrics: MfaMetrics,
   ) {}
 
+  /** A cap is set: a send's reservation is priced for its destination, so the destination is needed before the issue. */
+  get capped(): boolean {
+    return this.config.dailySpendLimitUsd !== undefined || this.config.countryDailySpendLimitUsd !== undefined;
+  }
+
   /**
    * The caps in force, by scope, for a destination; for an unproven
    * requester's send to a suspicious range, that range's and its country's

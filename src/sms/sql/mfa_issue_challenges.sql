@@ -5,8 +5,18 @@
 --   refusing without writing anything; kills the user's live challenge of the purpose; for
 --   an enrolment creates the number's factor and drops the user's other unverified ones;
 --   inserts the challenge and opens its first send attempt.
--- Every item has its own result row: an admission, a refusal (the limit and the wait), or
--- the SQLSTATE of an error, which undoes that item only (its own subtransaction).
+-- A login code may name no number ("lookup": the send's one statement): the item's number is
+--   the user's verified factor, read here with its opt-out and its country's rules, and the
+--   phone subject of its limits is that number (FACTOR_PHONE in the subjects, replaced). When
+--   the factor is missing, is not the number the request named, is a fixed line asked for a
+--   text, is opted out, is a test number, has no recorded range, or its country may not be
+--   sent to (the rule of country-policy.ts, assertCountryAllowed, mirrored: block list first,
+--   then the allow list), nothing is written and the item answers `unscreened`: the caller
+--   reads the factor and screens it itself, the long way, whose refusals are the client's.
+--   Lookups are read before any lock: no item of a batch verifies a factor, so no earlier item
+--   can change what a later one reads, as with the separate read they replace.
+-- Every item has its own result row: an admission, a refusal (the limit and the wait),
+-- `unscreened`, or the SQLSTATE of an error, which undoes that item only (its own subtransaction).
 -- Locks: first every advisory lock the batch needs (each limit subject, each user's issue
 -- key), in one fixed order (their hash), so that two batches on two instances take turns
 -- on what they share and never deadlock. A lone send locks the same keys the same way.
@@ -14,28 +24,58 @@
 -- survive a crash before the provider is called.
 -- Loaded by the migrations (CREATE OR REPLACE): change it here, then add a migration that reloads it.
 CREATE OR REPLACE FUNCTION mfa_issue_challenges(p_items jsonb)
-RETURNS TABLE (ord integer, attempt_id bigint, factor_id uuid, refused_limit text, wait_seconds integer, error_state text)
+RETURNS TABLE (ord integer, attempt_id bigint, factor_id uuid, refused_limit text, wait_seconds integer, error_state text,
+               unscreened boolean, phone text, country text, prefix text)
 LANGUAGE plpgsql AS $fn$
 DECLARE
+  v_items   jsonb;
   it        record;
   v_refused text;
   v_wait    integer;
   v_factor  uuid;
   v_attempt bigint;
 BEGIN
+  SELECT jsonb_agg(CASE
+           WHEN NOT coalesce((item->>'lookup')::boolean, false) THEN item
+           WHEN f.sendable IS NOT TRUE THEN item || '{"unscreened": true}'
+           ELSE item || jsonb_build_object(
+             'factorId', f.id, 'phone', f.phone_e164, 'country', f.country, 'prefix', f.prefix,
+             'subjects', (SELECT jsonb_agg(replace(s, '<factor>', f.phone_e164))
+                            FROM jsonb_array_elements_text(item->'subjects') s))
+         END)
+    INTO v_items
+    FROM jsonb_array_elements(p_items) item
+    LEFT JOIN LATERAL (
+      SELECT v.id, v.phone_e164, v.country, v.prefix,
+             v.prefix IS NOT NULL
+             AND coalesce(item->>'requestedPhone' = v.phone_e164, true)
+             AND NOT (v.fixed_line AND item->>'channel' <> 'voice')
+             AND NOT coalesce(item->'testNumbers' ? v.phone_e164, false)
+             AND NOT EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = v.phone_e164)
+             AND (SELECT r.action FROM sms_country_rules r WHERE r.country = v.country) IS DISTINCT FROM 'block'
+             AND (NOT EXISTS (SELECT 1 FROM sms_country_rules r WHERE r.action = 'allow')
+                  OR (SELECT r.action FROM sms_country_rules r WHERE r.country = v.country) IS NOT DISTINCT FROM 'allow') AS sendable
+        FROM mfa_sms_factors v
+       WHERE coalesce((item->>'lookup')::boolean, false) AND v.user_id = item->>'userId' AND v.verified_at IS NOT NULL
+       ORDER BY v.verified_at DESC LIMIT 1) f ON true;
   PERFORM pg_advisory_xact_lock(k) FROM (
     SELECT DISTINCT hashtextextended(key, 0) AS k
-      FROM jsonb_array_elements(p_items) item,
+      FROM jsonb_array_elements(v_items) item,
            LATERAL (SELECT jsonb_array_elements_text(item->'subjects') UNION ALL SELECT 'mfa-issue:' || (item->>'userId')) keys(key)
+     WHERE NOT coalesce((item->>'unscreened')::boolean, false)
      ORDER BY 1) locks;
-  FOR it IN SELECT * FROM jsonb_to_recordset(p_items) AS x(
+  FOR it IN SELECT * FROM jsonb_to_recordset(v_items) AS x(
       "ord" integer, "id" uuid, "userId" text, "factorId" uuid, "newFactorId" uuid, "phone" text, "purpose" text,
       "codeHash" text, "expiresAt" timestamptz, "maxAttempts" integer, "clientIp" text, "country" text, "prefix" text,
       "channel" text, "locale" text, "fixedLine" boolean, "provider" text, "status" text, "reason" text,
       "subjects" text[], "limitNames" text[], "hourly" integer[], "daily" integer[], "cooldownSeconds" integer[],
-      "progressive" boolean[], "cooldownCap" integer, "now" timestamptz)
+      "progressive" boolean[], "cooldownCap" integer, "now" timestamptz, "lookup" boolean, "unscreened" boolean)
     ORDER BY 1
   LOOP
+    IF it."unscreened" THEN
+      RETURN QUERY SELECT it."ord", NULL::bigint, NULL::uuid, NULL::text, 0, NULL::text, true, NULL::text, NULL::text, NULL::text;
+      CONTINUE;
+    END IF;
     BEGIN
       v_refused := NULL; v_wait := 0;
       IF it."subjects" IS NOT NULL THEN
@@ -43,7 +83,7 @@ BEGIN
           FROM mfa_take_send_slot(it."subjects", it."limitNames", it."hourly", it."daily", it."cooldownSeconds",
                                   it."progressive", it."cooldownCap", it."now") s;
         IF v_refused IS NOT NULL THEN
-          RETURN QUERY SELECT it."ord", NULL::bigint, NULL::uuid, v_refused, v_wait, NULL::text;
+          RETURN QUERY SELECT it."ord", NULL::bigint, NULL::uuid, v_refused, v_wait, NULL::text, false, NULL::text, NULL::text, NULL::text;
           CONTINUE;
         END IF;
       END IF;
@@ -51,13 +91,16 @@ BEGIN
        WHERE c.user_id = it."userId" AND c.purpose = it."purpose" AND c.consumed_at IS NULL AND c.invalidated_at IS NULL;
       v_factor := it."factorId";
       IF it."newFactorId" IS NOT NULL THEN
-        INSERT INTO mfa_sms_factors AS f (id, user_id, phone_e164, country, created_at, fixed_line)
-        VALUES (it."newFactorId", it."userId", it."phone", it."country", it."now", it."fixedLine")
+        INSERT INTO mfa_sms_factors AS f (id, user_id, phone_e164, country, created_at, fixed_line, prefix)
+        VALUES (it."newFactorId", it."userId", it."phone", it."country", it."now", it."fixedLine", it."prefix")
         ON CONFLICT ON CONSTRAINT mfa_sms_factors_user_phone
-          DO UPDATE SET country = EXCLUDED.country, fixed_line = EXCLUDED.fixed_line
+          DO UPDATE SET country = EXCLUDED.country, fixed_line = EXCLUDED.fixed_line, prefix = EXCLUDED.prefix
         RETURNING f.id INTO v_factor;
         DELETE FROM mfa_sms_factors f
          WHERE f.user_id = it."userId" AND f.verified_at IS NULL AND f.phone_e164 <> it."phone";
+      ELSIF it."purpose" = 'login' AND NOT coalesce(it."lookup", false) AND v_factor IS NOT NULL THEN
+        -- A factor from before ranges were recorded learns its range on its first long-way send.
+        UPDATE mfa_sms_factors f SET prefix = it."prefix" WHERE f.id = v_factor AND f.prefix IS NULL;
       END IF;
       INSERT INTO mfa_challenges
         (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country,
@@ -68,9 +111,9 @@ BEGIN
       VALUES (it."id", it."userId", it."provider", 1, it."status", it."country", it."channel", it."reason",
               CASE WHEN it."status" = 'delivered' THEN it."now" END)
       RETURNING l.id INTO v_attempt;
-      RETURN QUERY SELECT it."ord", v_attempt, v_factor, NULL::text, v_wait, NULL::text;
+      RETURN QUERY SELECT it."ord", v_attempt, v_factor, NULL::text, v_wait, NULL::text, false, it."phone", it."country", it."prefix";
     EXCEPTION WHEN OTHERS THEN
-      RETURN QUERY SELECT it."ord", NULL::bigint, NULL::uuid, NULL::text, 0, SQLSTATE::text;
+      RETURN QUERY SELECT it."ord", NULL::bigint, NULL::uuid, NULL::text, 0, SQLSTATE::text, false, NULL::text, NULL::text, NULL::text;
     END;
   END LOOP;
 END
