@@ -8,7 +8,7 @@ import type { MfaDb } from './mfa-db';
  */
 export async function callBatchFunction<Row extends { ord: number }>(db: MfaDb, fn: string, items: readonly object[]): Promise<(Row | undefined)[]> {
   const rows = await db.query<Row>(`SELECT * FROM ${fn}($1::jsonb)`, [JSON.stringify(items.map((item, ord) => ({ ...item, ord })))]);
-  const byItem = new Array<Row | undefined>(items.length).fill(undefined);
+  const byItem = Array.from<Row | undefined>({ length: items.length });
   for (const row of rows) byItem[row.ord] = row;
   return byItem;
 }
