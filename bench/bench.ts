@@ -327,7 +327,7 @@ async function main(): Promise<void> {
   if (process.env.DATABASE_URL) {
     for (const batch of new Set([1, Math.max(1, Math.round(results.batches?.c32?.issue ?? 1))])) {
       await settle();
-      const ceiling = await pgbenchCeiling(db.url, batch);
+      const ceiling = await pgbenchCeiling(db.url, batch, USERS);
       if (ceiling) ceilings.push(ceiling);
     }
   }
