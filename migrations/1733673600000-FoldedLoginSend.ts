@@ -6,8 +6,11 @@ import { sqlFile } from '../src/common/sql-file';
  * the user's verified number itself, with its opt-out and country rules, so
  * the send path has no separate read before the issue. A factor records its
  * number's range (the prefix its codes are counted under for fraud
- * statistics) for that statement; factors from before learn theirs on their
- * next send (the long way, see the function).
+ * statistics) for that statement. A factor without one (from before, or
+ * written by an instance of the previous release during a rolling deploy)
+ * takes the long way, with the same outcome, and learns it there
+ * (SmsFactorsRepository.recordPrefix: the range is libphonenumber's split of
+ * the number, which SQL cannot do).
  */
 export class FoldedLoginSend1733673600000 implements MigrationInterface {
   name = 'FoldedLoginSend1733673600000';
@@ -22,7 +25,9 @@ export class FoldedLoginSend1733673600000 implements MigrationInterface {
   /**
    * Nothing to undo: the previous release reads its columns of the result
    * by name and sends no lookups, so this function and the column serve it
-   * as they are (and the column is what the function writes).
+   * as they are (the column is what the function writes). One difference it
+   * would meet: a login code whose number was replaced while it was issued
+   * comes back without an attempt (`unscreened`), which it does not expect.
    */
   async down(): Promise<void> {}
 }

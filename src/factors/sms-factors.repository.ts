@@ -28,6 +28,8 @@ export interface SendableFactor extends SmsFactor {
   /** Enrolled by voice on a fixed line: it takes voice only. */
   fixedLine: boolean;
   countryRules: CountryVerdictInput;
+  /** The range its codes are counted under; none on a factor from before ranges were recorded. */
+  prefix?: string;
 }
 
 @Injectable()
@@ -60,6 +62,7 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
         optedOut: r.opted_out,
         fixedLine: r.fixed_line,
         countryRules: toCountryVerdict(r),
+        prefix: r.prefix ?? undefined,
       }
     );
   }
@@ -111,6 +114,14 @@ export class SmsFactorsRepository extends FactorsTable<SmsFactorRow, SmsFactor> 
     );
   }
 
+  /**
+   * Records the range of a factor from before ranges were recorded (once: a
+   * login code to it can then be sent in one statement). Its own statement,
+   * one row, no other lock held.
+   */
+  async recordPrefix(id: string, prefix: string): Promise<void> {
+    await this.db.query(`UPDATE mfa_sms_factors SET prefix = $2 WHERE id = $1 AND prefix IS NULL`, [id, prefix]);
+  }
 
   async numbersFor(userId: string, query: Queryable): Promise<string[]> {
     interface NumberRow {
@@ -127,6 +138,7 @@ interface SmsFactorRow extends FactorRow {
   phone_e164: string;
   country: string | null;
   fixed_line: boolean;
+  prefix: string | null;
 }
 
 export interface SmsFactorExportRow extends FactorExportRow {

@@ -72,6 +72,9 @@ export const FACTOR_PHONE = '<factor>';
 /** Thrown when a concurrent request issued a live challenge for the same user first. */
 export class ConcurrentChallengeError extends Error {}
 
+/** Thrown when a login code's number was replaced or removed after it was read: no code was issued. */
+export class FactorChangedError extends Error {}
+
 const EXCLUSION_VIOLATION = '23P01';
 
 /** One item of mfa_issue_challenges (src/sms/sql/mfa_issue_challenges.sql), by its column names. */
@@ -172,6 +175,12 @@ function admitted(r: IssueRow): IssueRow {
   return r;
 }
 
+/** A login code to the number the caller read: that number is still the user's verified one (else nothing was written). */
+function unchanged(r: IssueRow): IssueRow {
+  if (r.unscreened) throw new FactorChangedError();
+  return r;
+}
+
 /**
  * The unit of work that issues a code: the one statement of the send path
  * that writes across tables (send counters, challenges, an enrolment's
@@ -207,7 +216,7 @@ export class CodeIssueUnit {
    * to receive must survive a crash before the provider is called.
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
-    const row = admitted(await this.add({ ...issueItem(c, c.firstProvider, 'sending', c.reason), ...limits(c.slot) }));
+    const row = unchanged(admitted(await this.add({ ...issueItem(c, c.firstProvider, 'sending', c.reason), ...limits(c.slot) })));
     if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
     return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
   }
@@ -242,7 +251,7 @@ export class CodeIssueUnit {
    * limits, and a send-log row for the TEST provider, already delivered.
    */
   async issueFixed(c: Omit<NewChallenge, 'slot' | 'firstProvider' | 'reason'>): Promise<{ factorId: string }> {
-    const row = admitted(await this.add(issueItem(c, 'TEST', 'delivered')));
+    const row = unchanged(admitted(await this.add(issueItem(c, 'TEST', 'delivered'))));
     return { factorId: row.factor_id! };
   }
 

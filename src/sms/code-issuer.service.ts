@@ -10,7 +10,7 @@ import { MfaError } from '../common/mfa-error';
 import { MfaMetrics } from '../metrics/mfa-metrics';
 import { SendCountersRepository } from '../rate-limit/send-counters.repository';
 import { isCooldown, sendSlotRequest, SlotRefusal } from '../rate-limit/send-limits';
-import { CodeIssueUnit, ConcurrentChallengeError, FACTOR_PHONE, type FactorNumber } from './code-issue.unit';
+import { CodeIssueUnit, ConcurrentChallengeError, FACTOR_PHONE, FactorChangedError, type FactorNumber } from './code-issue.unit';
 
 export interface IssueRequest {
   userId: string;
@@ -84,7 +84,7 @@ export class CodeIssuer {
     const row = this.newChallenge(req, code);
     const slot = sendSlotRequest(req.reason ? { ...this.config, cooldownMinutes: 0, progressiveCooldown: false } : this.config, req);
     const outcome = await this.unit.issue({ ...row, slot }).catch((err: unknown) => {
-      throw this.concurrent(err);
+      throw this.issueError(err);
     });
     if ('refused' in outcome) throw this.refusal(outcome.refused);
     return {
@@ -107,7 +107,7 @@ export class CodeIssuer {
     const outcome = await this.unit
       .issueToVerified({ ...row, slot, requestedPhone: req.requestedPhone, testNumbers: req.testNumbers })
       .catch((err: unknown) => {
-        throw this.concurrent(err);
+        throw this.issueError(err);
       });
     if ('unscreened' in outcome) return undefined;
     if ('refused' in outcome) throw this.refusal(outcome.refused);
@@ -116,7 +116,7 @@ export class CodeIssuer {
       ...this.issued({ purpose: 'login' }, row, code, outcome.factorId),
       resendAvailableAt: new Date(row.createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
       firstAttemptId: outcome.attemptId,
-      countedOn: slot.subjects.map((s) => s.replace(FACTOR_PHONE, number.e164)),
+      countedOn: slot.subjects.map((s) => (s === `phone:${FACTOR_PHONE}` ? `phone:${number.e164}` : s)),
       number,
     };
   }
@@ -128,7 +128,7 @@ export class CodeIssuer {
   async issueFixed(req: Omit<IssueRequest, 'firstProvider'>, code: string): Promise<IssuedChallenge> {
     const row = this.newChallenge(req, code);
     const { factorId } = await this.unit.issueFixed(row).catch((err: unknown) => {
-      throw this.concurrent(err);
+      throw this.issueError(err);
     });
     return { ...this.issued(req, row, code, factorId), resendAvailableAt: row.createdAt, firstAttemptId: '', countedOn: [] };
   }
@@ -171,8 +171,13 @@ export class CodeIssuer {
     if (refund) await this.counters.refund(issued.countedOn, issued.createdAt);
   }
 
-  /** A concurrent request issued the user's live code first: a cooldown of a second. */
-  private concurrent(err: unknown): unknown {
+  /**
+   * A concurrent request issued the user's live code first: a cooldown of a
+   * second. The number was replaced or removed while this send was on its
+   * way: no verified number any more (as if it had been read after).
+   */
+  private issueError(err: unknown): unknown {
+    if (err instanceof FactorChangedError) return new MfaError('PHONE_NOT_VERIFIED');
     if (!(err instanceof ConcurrentChallengeError)) return err;
     this.metrics.rateLimitedTotal.inc({ limit: 'concurrent' });
     return new MfaError('COOLDOWN', 'A code was just sent: wait for it.', {

@@ -91,10 +91,13 @@ export function offeredChannel(offered: readonly Channel[], asked: string | unde
 
 /**
  * The send path's one owner: `dispatch` decides, sends and records one code
- * to one number, in order: opt-out, country rules, fraud
- * rules, then the atomic issue (limits, challenge, an enrolment's factor, first
- * attempt) and delivery, where each provider's budget slot is taken at
- * hand-over: a request refused anywhere before costs no slot. A send no
+ * to one number, in order: opt-out, country rules, fraud rules, then the
+ * atomic issue (limits, challenge, an enrolment's factor, first attempt) and
+ * delivery, where each provider's budget slot is taken at hand-over: a
+ * request refused before the issue costs no slot. `dispatchToVerified` sends
+ * a login code in one statement: the issue reads the number with its opt-out
+ * and country rules (refusing nothing: what it cannot send to goes the long
+ * way), then the rules that judge the number alone, then delivery. A send no
  * provider takes is withdrawn (the code and an enrolment's new factor die);
  * its quota is given back only when no provider could take it through no
  * fault of the number.
@@ -127,8 +130,10 @@ export class SmsDispatcher {
    * the issue reads the number, its opt-out and its country's rules, takes
    * the limits and opens the challenge and its first attempt (see
    * CodeIssueUnit.issueToVerified); the rules that judge the number alone run
-   * on what it read, and a code they refuse is withdrawn like an undelivered
-   * one (its send given back). Undefined, with nothing written, when the
+   * on what it read, and a code they refuse is withdrawn like one a provider
+   * refused for its number (its send stays counted; like any new code, it had
+   * replaced the user's live one: only a rule switched on after the number was
+   * verified refuses here). Undefined, with nothing written, when the
    * number needs the long way: no verified number, another number named, a
    * refusal by opt-out or country, a test number, or a send whose first
    * provider or spend reservation depends on the destination (SMS_ROUTING=cost,
@@ -171,8 +176,11 @@ export class SmsDispatcher {
     try {
       await this.checkRules(screened);
     } catch (err) {
-      await this.sender.abandon(issued.firstAttemptId, 'screened');
-      return this.withdraw(issued, err);
+      await this.sender
+        .abandon(issued.firstAttemptId, 'screened')
+        .catch((cleanup: Error) => this.logger.error(`recording a screened send failed: ${errorSummary(cleanup)}`));
+      // The number's own fault, as when a provider refuses it: the send stays counted.
+      return this.withdraw(issued, err instanceof MfaError ? new DeliveryFailed(err, false) : err);
     }
     return this.deliverIssued(screened, { channel: req.channel, locale }, issued, firstProvider, undefined);
   }

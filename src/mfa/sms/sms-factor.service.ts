@@ -90,13 +90,11 @@ export class SmsFactorService {
     const requested = phoneNumber ?? user.phoneNumber;
     const locales = [context.locale, user.locale];
     // One statement when the number needs nothing but what that statement reads and checks…
-    const folded = await this.dispatcher.dispatchToVerified({
-      userId: user.id,
-      channel: via,
-      requestedPhone: requested === undefined ? undefined : canonicalSpelling(requested),
-      context,
-      locales,
-    });
+    const named = requested === undefined ? undefined : e164Spelling(requested);
+    const folded =
+      named === null
+        ? undefined
+        : await this.dispatcher.dispatchToVerified({ userId: user.id, channel: via, requestedPhone: named, context, locales });
     if (folded) {
       const { factorId: _, ...sent } = folded;
       return sent;
@@ -111,10 +109,12 @@ export class SmsFactorService {
     if (factor.fixedLine && via !== 'voice') {
       throw new MfaError('CHANNEL_NOT_AVAILABLE', 'This number is a fixed line: it can take a code by voice only.');
     }
+    const phone = storedPhone(factor.phoneE164, factor.country);
+    if (!factor.prefix) await this.factors.recordPrefix(factor.id, numberPrefix(phone));
     const { factorId: _, ...sent } = await this.dispatcher.dispatch({
       userId: user.id,
       channel: via,
-      phone: storedPhone(factor.phoneE164, factor.country),
+      phone,
       purpose: 'login',
       factorId: factor.id,
       context,
@@ -202,15 +202,18 @@ export class SmsFactorService {
 }
 
 /**
- * A named number as the statement compares it with the stored E.164: E.164
- * as given, another spelling parsed; one that does not parse as given (the
- * long way then answers INVALID_PHONE, or matches it exactly as stored).
+ * A named number in E.164, as the statement compares it with the stored one:
+ * as given, or parsed from another spelling; null when it is neither (the
+ * long way answers it: INVALID_PHONE, or an exact match with the stored number).
  */
-function canonicalSpelling(phone: string): string {
-  if (/^\+\d+$/.test(phone)) return phone;
+function e164Spelling(phone: string): string | null {
+  if (E164.test(phone)) return phone;
   try {
-    return parsePhone(phone).e164;
+    const { e164 } = parsePhone(phone);
+    return E164.test(e164) ? e164 : null;
   } catch {
-    return phone;
+    return null;
   }
 }
+
+const E164 = /^\+\d{1,15}$/;

@@ -7,18 +7,21 @@
 --   inserts the challenge and opens its first send attempt.
 -- A login code may name no number ("lookup": the send's one statement): the item's number is
 --   the user's verified factor, read here with its opt-out and its country's rules, and the
---   phone subject of its limits is that number (FACTOR_PHONE in the subjects, replaced). When
---   the factor is missing, is not the number the request named, is a fixed line asked for a
---   text, is opted out, is a test number, has no recorded range, or its country may not be
---   sent to (the rule of country-policy.ts, assertCountryAllowed, mirrored: block list first,
---   then the allow list), nothing is written and the item answers `unscreened`: the caller
---   reads the factor and screens it itself, the long way, whose refusals are the client's.
---   Lookups are read before any lock: no item of a batch verifies a factor, so no earlier item
---   can change what a later one reads, as with the separate read they replace.
+--   phone subject of its limits is that number ('phone:<factor>' in the subjects, replaced;
+--   FACTOR_PHONE in code-issue.unit.ts). When the factor is missing, is not the number the
+--   request named, is a fixed line asked for a text, is opted out, is a test number, has no
+--   recorded range, or its country may not be sent to (the rule of country-policy.ts,
+--   assertCountryAllowed, mirrored: block list first, then the allow list), nothing is written
+--   and the item answers `unscreened`: the caller reads the factor and screens it itself, the
+--   long way, whose refusals are the client's.
+-- Every login code takes its user's factor lock too (userFactorsLock in advisory-lock.ts, held
+--   by every change to a user's factors), and its factor is checked again once the locks are
+--   held: a number replaced or removed since it was read (by this statement's lookup, or by the
+--   long way's read) gets no code (`unscreened`, nothing written).
 -- Every item has its own result row: an admission, a refusal (the limit and the wait),
 -- `unscreened`, or the SQLSTATE of an error, which undoes that item only (its own subtransaction).
 -- Locks: first every advisory lock the batch needs (each limit subject, each user's issue
--- key), in one fixed order (their hash), so that two batches on two instances take turns
+-- key, a login code's user's factor key), in one fixed order (their hash), so that two batches on two instances take turns
 -- on what they share and never deadlock. A lone send locks the same keys the same way.
 -- Durable (a synchronous commit): the limits and the code a user is about to receive must
 -- survive a crash before the provider is called.
@@ -40,8 +43,8 @@ BEGIN
            WHEN f.sendable IS NOT TRUE THEN item || '{"unscreened": true}'
            ELSE item || jsonb_build_object(
              'factorId', f.id, 'phone', f.phone_e164, 'country', f.country, 'prefix', f.prefix,
-             'subjects', (SELECT jsonb_agg(replace(s, '<factor>', f.phone_e164))
-                            FROM jsonb_array_elements_text(item->'subjects') s))
+             'subjects', (SELECT jsonb_agg(CASE WHEN s = 'phone:<factor>' THEN 'phone:' || f.phone_e164 ELSE s END ORDER BY n)
+                            FROM jsonb_array_elements_text(item->'subjects') WITH ORDINALITY subject(s, n)))
          END)
     INTO v_items
     FROM jsonb_array_elements(p_items) item
@@ -52,16 +55,19 @@ BEGIN
              AND NOT (v.fixed_line AND item->>'channel' <> 'voice')
              AND NOT coalesce(item->'testNumbers' ? v.phone_e164, false)
              AND NOT EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone_e164 = v.phone_e164)
-             AND (SELECT r.action FROM sms_country_rules r WHERE r.country = v.country) IS DISTINCT FROM 'block'
-             AND (NOT EXISTS (SELECT 1 FROM sms_country_rules r WHERE r.action = 'allow')
-                  OR (SELECT r.action FROM sms_country_rules r WHERE r.country = v.country) IS NOT DISTINCT FROM 'allow') AS sendable
+             AND rule.action IS DISTINCT FROM 'block'
+             AND (rule.action IS NOT DISTINCT FROM 'allow' OR NOT EXISTS (SELECT 1 FROM sms_country_rules r WHERE r.action = 'allow'))
+               AS sendable
         FROM mfa_sms_factors v
+        LEFT JOIN sms_country_rules rule ON rule.country = v.country
        WHERE coalesce((item->>'lookup')::boolean, false) AND v.user_id = item->>'userId' AND v.verified_at IS NOT NULL
        ORDER BY v.verified_at DESC LIMIT 1) f ON true;
   PERFORM pg_advisory_xact_lock(k) FROM (
     SELECT DISTINCT hashtextextended(key, 0) AS k
       FROM jsonb_array_elements(v_items) item,
-           LATERAL (SELECT jsonb_array_elements_text(item->'subjects') UNION ALL SELECT 'mfa-issue:' || (item->>'userId')) keys(key)
+           LATERAL (SELECT jsonb_array_elements_text(item->'subjects')
+                    UNION ALL SELECT 'mfa-issue:' || (item->>'userId')
+                    UNION ALL SELECT 'mfa-factors:' || (item->>'userId') WHERE item->>'purpose' = 'login') keys(key)
      WHERE NOT coalesce((item->>'unscreened')::boolean, false)
      ORDER BY 1) locks;
   FOR it IN SELECT * FROM jsonb_to_recordset(v_items) AS x(
@@ -69,10 +75,12 @@ BEGIN
       "codeHash" text, "expiresAt" timestamptz, "maxAttempts" integer, "clientIp" text, "country" text, "prefix" text,
       "channel" text, "locale" text, "fixedLine" boolean, "provider" text, "status" text, "reason" text,
       "subjects" text[], "limitNames" text[], "hourly" integer[], "daily" integer[], "cooldownSeconds" integer[],
-      "progressive" boolean[], "cooldownCap" integer, "now" timestamptz, "lookup" boolean, "unscreened" boolean)
+      "progressive" boolean[], "cooldownCap" integer, "now" timestamptz, "unscreened" boolean)
     ORDER BY 1
   LOOP
-    IF it."unscreened" THEN
+    IF it."unscreened" OR (it."purpose" = 'login' AND NOT EXISTS (
+         SELECT 1 FROM mfa_sms_factors f
+          WHERE f.id = it."factorId" AND f.user_id = it."userId" AND f.phone_e164 = it."phone" AND f.verified_at IS NOT NULL)) THEN
       RETURN QUERY SELECT it."ord", NULL::bigint, NULL::uuid, NULL::text, 0, NULL::text, true, NULL::text, NULL::text, NULL::text;
       CONTINUE;
     END IF;
@@ -98,9 +106,6 @@ BEGIN
         RETURNING f.id INTO v_factor;
         DELETE FROM mfa_sms_factors f
          WHERE f.user_id = it."userId" AND f.verified_at IS NULL AND f.phone_e164 <> it."phone";
-      ELSIF it."purpose" = 'login' AND NOT coalesce(it."lookup", false) AND v_factor IS NOT NULL THEN
-        -- A factor from before ranges were recorded learns its range on its first long-way send.
-        UPDATE mfa_sms_factors f SET prefix = it."prefix" WHERE f.id = v_factor AND f.prefix IS NULL;
       END IF;
       INSERT INTO mfa_challenges
         (id, user_id, factor_id, phone_e164, purpose, code_hash, expires_at, max_attempts, client_ip, created_at, country,
