@@ -147,6 +147,20 @@ describe('a login code in one statement', () => {
     }
   });
 
+  it('a login code no provider could take is withdrawn and its send given back on the limits of the number it read', async () => {
+    // The mock's budget: one message a minute (the enrolment's).
+    const t = await start({ providers: { MOCK: { maxPerMinute: 1, maxPerHour: 100_000, maxPerDay: 100_000 } } });
+    t.clock.advance(3_600_000); // a minute of the shared budget that the other tests' apps did not use
+    await enrollVerified(t, 'spent', '+14155552677');
+    const refused = await t.http.post('/mfa/sms/challenge').set(bearer(t, 'spent')).send({}).expect(503);
+    assert.equal(refused.body.code, 'PROVIDERS_UNAVAILABLE');
+    assert.deepEqual([await sends('user:spent'), await sends('phone:+14155552677')], [1, 0], "only the enrolment's send counts");
+    const [attempt] = await sql<{ status: string; error: string }>(
+      `SELECT l.status, l.error_code AS error FROM sms_send_log l JOIN mfa_challenges c ON c.id = l.challenge_id WHERE c.user_id = 'spent' AND c.purpose = 'login'`,
+    );
+    assert.deepEqual(attempt, { status: 'failed', error: 'no_provider' });
+  });
+
   it('a spend cap or cost routing needs the destination first: the long way', async () => {
     for (const config of [{ dailySpendLimitUsd: 100 }, { routing: 'cost' as const }]) {
       const t = await start(config);

@@ -87,12 +87,7 @@ export class CodeIssuer {
       throw this.issueError(err);
     });
     if ('refused' in outcome) throw this.refusal(outcome.refused);
-    return {
-      ...this.issued(req, row, code, outcome.factorId),
-      resendAvailableAt: new Date(row.createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
-      firstAttemptId: outcome.attemptId,
-      countedOn: slot.subjects,
-    };
+    return this.admitted(req, row, code, outcome, slot.subjects);
   }
 
   /**
@@ -112,13 +107,9 @@ export class CodeIssuer {
     if ('unscreened' in outcome) return undefined;
     if ('refused' in outcome) throw this.refusal(outcome.refused);
     const { number } = outcome;
-    return {
-      ...this.issued({ purpose: 'login' }, row, code, outcome.factorId),
-      resendAvailableAt: new Date(row.createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
-      firstAttemptId: outcome.attemptId,
-      countedOn: slot.subjects.map((s) => (s === `phone:${FACTOR_PHONE}` ? `phone:${number.e164}` : s)),
-      number,
-    };
+    // As the statement did: the phone limit's subject names the number it read.
+    const countedOn = slot.subjects.map((s, i) => (slot.names[i] === 'phone' ? s.replace(FACTOR_PHONE, number.e164) : s));
+    return { ...this.admitted({ purpose: 'login' }, row, code, outcome, countedOn), number };
   }
 
   /**
@@ -148,6 +139,22 @@ export class CodeIssuer {
       expiresAt: new Date(createdAt.getTime() + this.config.codeValidityMinutes * 60_000),
       maxAttempts: this.config.maxAttempts,
       createdAt,
+    };
+  }
+
+  /** An admitted issue's challenge, as the caller gets it. */
+  private admitted(
+    req: { purpose: IssueRequest['purpose'] },
+    row: { id: string; expiresAt: Date; createdAt: Date },
+    code: string,
+    outcome: { factorId: string; attemptId: string; nextCooldownSeconds: number },
+    countedOn: string[],
+  ): IssuedChallenge {
+    return {
+      ...this.issued(req, row, code, outcome.factorId),
+      resendAvailableAt: new Date(row.createdAt.getTime() + outcome.nextCooldownSeconds * 1000),
+      firstAttemptId: outcome.attemptId,
+      countedOn,
     };
   }
 

@@ -7,8 +7,8 @@
 --   inserts the challenge and opens its first send attempt.
 -- A login code may name no number ("lookup": the send's one statement): the item's number is
 --   the user's verified factor, read here with its opt-out and its country's rules, and the
---   phone subject of its limits is that number ('phone:<factor>' in the subjects, replaced;
---   FACTOR_PHONE in code-issue.unit.ts). When the factor is missing, is not the number the
+--   subject of its phone limit names that number ('<factor>' in it, FACTOR_PHONE in
+--   code-issue.unit.ts, replaced). When the factor is missing, is not the number the
 --   request named, is a fixed line asked for a text, is opted out, is a test number, has no
 --   recorded range, or its country may not be sent to (the rule of country-policy.ts,
 --   assertCountryAllowed, mirrored: block list first, then the allow list), nothing is written
@@ -43,7 +43,8 @@ BEGIN
            WHEN f.sendable IS NOT TRUE THEN item || '{"unscreened": true}'
            ELSE item || jsonb_build_object(
              'factorId', f.id, 'phone', f.phone_e164, 'country', f.country, 'prefix', f.prefix,
-             'subjects', (SELECT jsonb_agg(CASE WHEN s = 'phone:<factor>' THEN 'phone:' || f.phone_e164 ELSE s END ORDER BY n)
+             'subjects', (SELECT jsonb_agg(CASE WHEN item->'limitNames'->>(n::int - 1) = 'phone'
+                                                THEN replace(s, '<factor>', f.phone_e164) ELSE s END ORDER BY n)
                             FROM jsonb_array_elements_text(item->'subjects') WITH ORDINALITY subject(s, n)))
          END)
     INTO v_items
