@@ -27,7 +27,8 @@ export class FoldedLoginSend1733673600000 implements MigrationInterface {
    * by name and sends no lookups, so this function and the column serve it
    * as they are (the column is what the function writes). One difference it
    * would meet: a login code whose number was replaced while it was issued
-   * comes back without an attempt (`unscreened`), which it does not expect.
+   * comes back `unscreened`, with no challenge written, which that release
+   * takes for an admission: it would send a code that nothing can verify.
    */
   async down(): Promise<void> {}
 }

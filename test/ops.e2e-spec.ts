@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, IncomingMessage, Server } from 'node:http';
+import { Client } from 'pg';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AlertNotice, AlertsService, MFA_ALERT_EVENT } from '../src/ops/alerts.service';
@@ -280,6 +281,43 @@ describe('data rights (GDPR)', () => {
       assert.equal((await c.query(`SELECT count(*)::int AS n FROM sms_send_log WHERE user_id IS NULL`)).rows[0].n, 2, 'cost records kept');
       assert.equal((await c.query(`SELECT count(*)::int AS n FROM mfa_sms_factors WHERE user_id = 'bystander'`)).rows[0].n, 1);
     });
+  });
+});
+
+describe('data rights (GDPR), racing a send', () => {
+  const fixture = useTestApp({ cooldownMinutes: 0 });
+
+  it("an erase waits for the user's codes and factors to be still, and a send waiting behind it finds no number", { skip: EMBEDDED && ONE_SESSION_REASON }, async () => {
+    const { t, db } = fixture;
+    await enrollVerified(t, 'leaving', '+14152019006');
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    const advisoryWaits = async () =>
+      (await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()`)).rows[0].n;
+    const until = async (n: number) => {
+      for (let waited = 0; (await advisoryWaits()) < n; waited += 20) {
+        assert.ok(waited < 5000, `never ${n} waiting on an advisory lock`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      // An issue of the user's in flight holds their code lock: the erase waits for it, then a send queues behind the erase.
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('mfa-issue:leaving', 0))`);
+      const erased = t.http.delete('/admin/users/leaving/data').set(bearer(t, 'dpo', ['admin'])).then((r) => r);
+      await until(1);
+      const sent = t.http.post('/mfa/sms/challenge').set(bearer(t, 'leaving')).send({}).then((r) => r);
+      await until(2);
+      await holder.query('COMMIT');
+      assert.equal((await erased).status, 200);
+      const send = await sent;
+      assert.deepEqual([send.status, send.body.code], [403, 'PHONE_NOT_VERIFIED']);
+      const left = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM mfa_challenges WHERE user_id = 'leaving'`)).rows[0].n);
+      assert.equal(left, 0, 'no code issued to an erased user');
+      assert.equal(t.outbox.messagesTo('+14152019006').length, 1, 'only the enrolment code was ever sent');
+    } finally {
+      await holder.end();
+    }
   });
 });
 

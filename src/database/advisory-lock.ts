@@ -12,6 +12,21 @@ export async function lockForTransaction(query: Queryable, key: string): Promise
 /** The key under which a user's second factors change one at a time. */
 export const userFactorsLock = (userId: string) => `mfa-factors:${userId}`;
 
+/** The key under which a user's codes are issued and spent (the issue and verify batches' SQL take it). */
+export const userCodesLock = (userId: string) => `mfa-issue:${userId}`;
+
+/**
+ * Takes several transaction-scoped advisory locks in one statement, in the
+ * order of their hash: the order the batched statements take theirs in, so
+ * that a transaction holding both a user's keys never deadlocks with them.
+ */
+export async function lockAllForTransaction(query: Queryable, keys: string[]): Promise<void> {
+  await query(
+    `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest($1::text[]) key ORDER BY 1) locks`,
+    [keys],
+  );
+}
+
 /**
  * Runs `work` in one transaction that holds the user's factor lock. Every
  * statement that creates, completes or removes a factor (SMS, voice and

@@ -1,3 +1,4 @@
+import { lockAllForTransaction, userCodesLock, userFactorsLock } from '../database/advisory-lock';
 import { Injectable } from '@nestjs/common';
 import { AssuranceRepository, type SessionExportRow } from '../assurance/assurance.repository';
 import { ChallengesRepository, type ChallengeExportRow } from '../challenges/challenges.repository';
@@ -72,9 +73,15 @@ export class DataRightsService {
     return { userId, smsFactors, totpFactors, challenges, sendLog, fraudEvents, verificationLockouts, sessions, recoveryCodes };
   }
 
-  /** One transaction: all or nothing; each table's owner erases (or anonymises) its rows. */
+  /**
+   * One transaction: all or nothing; each table's owner erases (or
+   * anonymises) its rows. Under the user's factor and code locks, so that no
+   * code is issued to (or spent by) the user while their rows go: an issue
+   * waiting on them finds no number afterwards.
+   */
   async erase(userId: string): Promise<ErasureReport> {
     return this.db.transaction(async (query) => {
+      await lockAllForTransaction(query, [userFactorsLock(userId), userCodesLock(userId)]);
       const numbers = [...new Set([...(await this.challenges.numbersFor(userId, query)), ...(await this.smsFactors.numbersFor(userId, query))])];
       const report: ErasureReport = {
         sendLogAnonymised: await this.sendLog.eraseFor(userId, query),

@@ -180,8 +180,9 @@ export class CodeIssuer {
 
   /**
    * A concurrent request issued the user's live code first: a cooldown of a
-   * second. The number was replaced or removed while this send was on its
-   * way: no verified number any more (as if it had been read after).
+   * second. The number read was replaced or removed while this send was on
+   * its way: PHONE_NOT_VERIFIED, and no code (a new number gets one when the
+   * user asks again).
    */
   private issueError(err: unknown): unknown {
     if (err instanceof FactorChangedError) return new MfaError('PHONE_NOT_VERIFIED');

@@ -20,9 +20,11 @@
 --   long way's read) gets no code (`unscreened`, nothing written).
 -- Every item has its own result row: an admission, a refusal (the limit and the wait),
 -- `unscreened`, or the SQLSTATE of an error, which undoes that item only (its own subtransaction).
--- Locks: first every advisory lock the batch needs (each limit subject, each user's issue
--- key, a login code's user's factor key), in one fixed order (their hash), so that two batches on two instances take turns
--- on what they share and never deadlock. A lone send locks the same keys the same way.
+-- Locks: first every advisory lock the batch needs (each limit subject, each user's code key
+-- and a login code's user's factor key: userCodesLock and userFactorsLock in advisory-lock.ts,
+-- which a GDPR erase takes too), in one fixed order (their hash), so that two batches on two
+-- instances take turns on what they share and never deadlock. A lone send locks the same keys
+-- the same way.
 -- Durable (a synchronous commit): the limits and the code a user is about to receive must
 -- survive a crash before the provider is called.
 -- Loaded by the migrations (CREATE OR REPLACE): change it here, then add a migration that reloads it.
