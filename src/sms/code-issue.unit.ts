@@ -175,6 +175,12 @@ function admitted(r: IssueRow): IssueRow {
   return r;
 }
 
+/** An item's admission or refusal. */
+function outcomeOf(r: IssueRow): IssueOutcome {
+  if (r.refused_limit) return { refused: { limit: r.refused_limit, retryAfterSeconds: r.wait_seconds } };
+  return { attemptId: r.attempt_id!, factorId: r.factor_id!, nextCooldownSeconds: r.wait_seconds };
+}
+
 /** A login code to the number the caller read: that number is still the user's verified one (else nothing was written). */
 function unchanged(r: IssueRow): IssueRow {
   if (r.unscreened) throw new FactorChangedError();
@@ -216,9 +222,7 @@ export class CodeIssueUnit {
    * to receive must survive a crash before the provider is called.
    */
   async issue(c: NewChallenge): Promise<IssueOutcome> {
-    const row = unchanged(admitted(await this.add({ ...issueItem(c, c.firstProvider, 'sending', c.reason), ...limits(c.slot) })));
-    if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
-    return { attemptId: row.attempt_id!, factorId: row.factor_id!, nextCooldownSeconds: row.wait_seconds };
+    return outcomeOf(unchanged(admitted(await this.add({ ...issueItem(c, c.firstProvider, 'sending', c.reason), ...limits(c.slot) }))));
   }
 
   /**
@@ -237,13 +241,9 @@ export class CodeIssueUnit {
       testNumbers: c.testNumbers.length ? c.testNumbers : undefined,
     }));
     if (row.unscreened) return { unscreened: true };
-    if (row.refused_limit) return { refused: { limit: row.refused_limit, retryAfterSeconds: row.wait_seconds } };
-    return {
-      attemptId: row.attempt_id!,
-      factorId: row.factor_id!,
-      nextCooldownSeconds: row.wait_seconds,
-      number: { e164: row.phone!, country: row.country ?? undefined, prefix: row.prefix! },
-    };
+    const outcome = outcomeOf(row);
+    if ('refused' in outcome) return outcome;
+    return { ...outcome, number: { e164: row.phone!, country: row.country ?? undefined, prefix: row.prefix! } };
   }
 
   /**

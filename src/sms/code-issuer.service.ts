@@ -99,11 +99,9 @@ export class CodeIssuer {
     const code = generateCode(this.config.codeLength);
     const row = { ...req, ...this.codeRow(code) };
     const slot = sendSlotRequest(this.config, { ...req, phoneE164: FACTOR_PHONE, purpose: 'login' });
-    const outcome = await this.unit
-      .issueToVerified({ ...row, slot, requestedPhone: req.requestedPhone, testNumbers: req.testNumbers })
-      .catch((err: unknown) => {
-        throw this.issueError(err);
-      });
+    const outcome = await this.unit.issueToVerified({ ...row, slot }).catch((err: unknown) => {
+      throw this.issueError(err);
+    });
     if ('unscreened' in outcome) return undefined;
     if ('refused' in outcome) throw this.refusal(outcome.refused);
     const { number } = outcome;

@@ -148,8 +148,7 @@ export class SmsDispatcher {
     } catch {
       return undefined;
     }
-    const clientIp = clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
-    const locale = this.renderer.localeFor(req.channel, req.locales);
+    const { clientKey: clientIp, locale } = this.keys(req);
     const issued = await this.issuer.issueToVerified({
       userId: req.userId,
       requestedPhone: req.requestedPhone,
@@ -195,18 +194,19 @@ export class SmsDispatcher {
     if (optedOut) throw new MfaError('PHONE_OPTED_OUT');
     assertCountryAllowed(country, countryRules);
     const prefix = numberPrefix(req.phone);
-    const client = req.clientKey ?? clientKey(req.context.ip, this.config.ipv6SubnetPrefix);
-    const screened: Screened = {
-      ...req,
-      prefix,
-      maskedPhone: maskSplit({ callingCode, nationalNumber }),
-      clientKey: client,
-      locale: this.renderer.localeFor(req.channel, req.locales),
-    };
+    const screened: Screened = { ...req, prefix, maskedPhone: maskSplit({ callingCode, nationalNumber }), ...this.keys(req) };
     const fixedCode = testNumberCode(this.config, e164, this.clock.now());
     if (fixedCode) return { ...screened, fixedCode };
     const verdict = await this.checkRules(screened);
     return verdict.suspicious ? { ...screened, unproven: { prefix, frictionPassed: verdict.frictionPassed } } : screened;
+  }
+
+  /** The client as limits and rules key it, and the locale of the message on the requested channel: decided once per request. */
+  private keys(req: Pick<DispatchRequest, 'clientKey' | 'context' | 'channel' | 'locales'>): { clientKey?: string; locale: string } {
+    return {
+      clientKey: req.clientKey ?? clientKey(req.context.ip, this.config.ipv6SubnetPrefix),
+      locale: this.renderer.localeFor(req.channel, req.locales),
+    };
   }
 
   /** The fraud rules (with traffic statistics for an unproven number); SUSPICIOUS_NUMBER or FRICTION_REQUIRED when they refuse. */

@@ -1,8 +1,15 @@
 import type { PhoneSettings } from '../phone/phone.config';
 
+type TestNumberSettings = Pick<PhoneSettings, 'testNumbers' | 'testNumbersValidUntil'>;
+
+/** SMS_TEST_NUMBERS_VALID_UNTIL has passed: the list no longer applies. */
+function expired(config: TestNumberSettings, now: Date): boolean {
+  return config.testNumbersValidUntil !== undefined && now.getTime() >= Date.parse(config.testNumbersValidUntil);
+}
+
 /** The numbers that have a fixed code now (none once the list has expired). */
-export function activeTestNumbers(config: Pick<PhoneSettings, 'testNumbers' | 'testNumbersValidUntil'>, now: Date): string[] {
-  return Object.keys(config.testNumbers).filter((e164) => testNumberCode(config, e164, now) !== undefined);
+export function activeTestNumbers(config: TestNumberSettings, now: Date): string[] {
+  return expired(config, now) ? [] : Object.keys(config.testNumbers);
 }
 
 /**
@@ -10,13 +17,7 @@ export function activeTestNumbers(config: Pick<PhoneSettings, 'testNumbers' | 't
  * (SMS_TEST_NUMBERS_VALID_UNTIL, when set); undefined for every other number,
  * and for every number once the list has expired: they are ordinary again.
  */
-export function testNumberCode(
-  config: Pick<PhoneSettings, 'testNumbers' | 'testNumbersValidUntil'>,
-  e164: string,
-  now: Date,
-): string | undefined {
+export function testNumberCode(config: TestNumberSettings, e164: string, now: Date): string | undefined {
   const code = config.testNumbers[e164];
-  if (!code) return undefined;
-  if (config.testNumbersValidUntil && now.getTime() >= Date.parse(config.testNumbersValidUntil)) return undefined;
-  return code;
+  return code && !expired(config, now) ? code : undefined;
 }
